@@ -1,0 +1,170 @@
+package dev.callflow.browser;
+
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.MutableCapabilities;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.firefox.FirefoxDriver;
+import org.openqa.selenium.firefox.FirefoxOptions;
+import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.remote.Augmenter;
+import org.openqa.selenium.HasCapabilities;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverService;
+
+/** Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one. */
+public final class BrowserLauncher {
+  // Flags every Chrome needs here: root needs --no-sandbox; the rest keep it off the closed network.
+  private static final List<String> CHROME_BASE = List.of(
+      "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+      "--no-default-browser-check", "--disable-default-apps", "--disable-quic", "--disable-extensions",
+      "--disable-domain-reliability", "--metrics-recording-only", "--password-store=basic",
+      "--autoplay-policy=no-user-gesture-required",
+      // Loopback host candidates, and real addresses instead of mDNS names, so calls can stay on loopback.
+      "--allow-loopback-in-peer-connection",
+      "--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,OptimizationHints,Translate,AutofillServerCommunication");
+
+  private static final Map<String, Object> FIREFOX_BASE = Map.ofEntries(
+      // Loopback candidates; no default STUN server; real addresses instead of mDNS names.
+      Map.entry("media.peerconnection.ice.loopback", true),
+      Map.entry("media.peerconnection.default_iceservers", "[]"),
+      Map.entry("media.peerconnection.ice.obfuscate_host_addresses", false),
+      Map.entry("media.peerconnection.ice.default_address_only", false),
+      Map.entry("media.autoplay.default", 0),
+      Map.entry("media.autoplay.blocking_policy", 0),
+      // Nothing that calls home: updates, telemetry, safe browsing, captive portal, remote settings.
+      Map.entry("app.update.auto", false),
+      Map.entry("app.update.enabled", false),
+      Map.entry("toolkit.telemetry.enabled", false),
+      Map.entry("toolkit.telemetry.unified", false),
+      Map.entry("datareporting.policy.dataSubmissionEnabled", false),
+      Map.entry("datareporting.healthreport.uploadEnabled", false),
+      Map.entry("browser.safebrowsing.malware.enabled", false),
+      Map.entry("browser.safebrowsing.phishing.enabled", false),
+      Map.entry("browser.safebrowsing.downloads.enabled", false),
+      Map.entry("browser.safebrowsing.blockedURIs.enabled", false),
+      Map.entry("network.captive-portal-service.enabled", false),
+      Map.entry("network.connectivity-service.enabled", false),
+      Map.entry("network.dns.disablePrefetch", true),
+      Map.entry("network.prefetch-next", false),
+      Map.entry("network.trr.mode", 5),
+      Map.entry("extensions.update.enabled", false),
+      Map.entry("extensions.getAddons.cache.enabled", false),
+      Map.entry("browser.search.update", false),
+      Map.entry("browser.region.update.enabled", false),
+      Map.entry("browser.region.network.url", ""),
+      Map.entry("media.gmp-manager.url", ""),
+      Map.entry("media.gmp-gmpopenh264.autoupdate", false),
+      Map.entry("browser.newtabpage.enabled", false),
+      Map.entry("browser.startup.homepage_override.mstone", "ignore"),
+      Map.entry("browser.shell.checkDefaultBrowser", false));
+
+  private BrowserLauncher() {}
+
+  /** Launches a browser for this spec; the caller owns the session and must close it. */
+  public static BrowserSession launch(BrowserSpec spec) {
+    try {
+      return spec.gridUrl().isPresent() ? onGrid(spec) : locally(spec);
+    } catch (WebDriverException e) {
+      throw new BrowserLaunchException("Cannot start " + spec + ": " + e.getMessage().lines().findFirst().orElse("")
+          + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
+    }
+  }
+
+  private static BrowserSession locally(BrowserSpec spec) {
+    DriverDiscovery.Found found = DriverDiscovery.find(spec.type());
+    DriverService service;
+    WebDriver driver;
+    if (spec.type() == BrowserType.CHROME) {
+      ChromeOptions options = chromeOptions(spec);
+      options.setBinary(found.browser().toFile());
+      service = new ChromeDriverService.Builder().usingDriverExecutable(found.driver().toFile())
+          .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      driver = startOrStop(service, () -> new ChromeDriver((ChromeDriverService) service, options));
+    } else {
+      FirefoxOptions options = firefoxOptions(spec);
+      options.setBinary(found.browser());
+      service = new GeckoDriverService.Builder().usingDriverExecutable(found.driver().toFile())
+          .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      driver = startOrStop(service, () -> new FirefoxDriver((GeckoDriverService) service, options));
+    }
+    return new BrowserSession(spec, driver, service, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+  }
+
+  private static WebDriver startOrStop(DriverService service, java.util.function.Supplier<WebDriver> start) {
+    try {
+      return start.get();
+    } catch (RuntimeException e) {
+      service.stop();
+      throw e;
+    }
+  }
+
+  private static BrowserSession onGrid(BrowserSpec spec) {
+    MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
+    WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
+    return new BrowserSession(spec, driver, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+  }
+
+  static ChromeOptions chromeOptions(BrowserSpec spec) {
+    ChromeOptions options = new ChromeOptions();
+    options.addArguments(CHROME_BASE);
+    if (spec.headless()) {
+      options.addArguments("--headless=new", "--window-size=1024,768");
+    }
+    switch (spec.mediaAccess()) {
+      case FAKE_DEVICES -> options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+      case NO_DEVICES -> options.addArguments("--use-fake-device-for-media-stream=device-count=0",
+          "--use-fake-ui-for-media-stream");
+      case DENIED -> options.setExperimentalOption("prefs", Map.of(
+          "profile.default_content_setting_values.media_stream_camera", 2,
+          "profile.default_content_setting_values.media_stream_mic", 2));
+    }
+    options.addArguments(spec.extraArguments());
+    options.setCapability("webSocketUrl", true);
+    return options;
+  }
+
+  static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+    FirefoxOptions options = new FirefoxOptions();
+    FIREFOX_BASE.forEach(options::addPreference);
+    if (spec.headless()) {
+      options.addArguments("-headless");
+    }
+    boolean granted = spec.mediaAccess() != MediaAccess.DENIED;
+    // Firefox gathers loopback candidates only when camera and microphone permission is granted.
+    options.addPreference("permissions.default.camera", granted ? 1 : 2);
+    options.addPreference("permissions.default.microphone", granted ? 1 : 2);
+    options.addPreference("media.navigator.permission.disabled", granted);
+    options.addPreference("media.navigator.streams.fake", spec.mediaAccess() == MediaAccess.FAKE_DEVICES);
+    for (String pref : spec.extraArguments()) {
+      int eq = pref.indexOf('=');
+      if (eq < 0) {
+        options.addArguments(pref);
+      } else {
+        String value = pref.substring(eq + 1);
+        Object typed = "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value)
+            : value.matches("-?\\d+") ? Integer.valueOf(value) : value;
+        options.addPreference(pref.substring(0, eq), typed);
+      }
+    }
+    options.setCapability("webSocketUrl", true);
+    return options;
+  }
+
+  private static BrowserInfo info(BrowserType type, Capabilities caps) {
+    String driverVersion = "unknown";
+    if (caps.getCapability("chrome") instanceof Map<?, ?> chrome && chrome.get("chromedriverVersion") != null) {
+      driverVersion = String.valueOf(chrome.get("chromedriverVersion")).split(" ")[0];
+    } else if (caps.getCapability("moz:geckodriverVersion") != null) {
+      driverVersion = String.valueOf(caps.getCapability("moz:geckodriverVersion"));
+    }
+    return new BrowserInfo(type, caps.getBrowserName(), caps.getBrowserVersion(), driverVersion);
+  }
+}

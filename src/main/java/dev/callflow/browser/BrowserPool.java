@@ -1,0 +1,121 @@
+package dev.callflow.browser;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.openqa.selenium.WebDriverException;
+
+/**
+ * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
+ * and the next peer with an equal spec gets it without a new launch. Launches run in parallel, at
+ * most {@code callflow.parallelLaunches} at once (default: the number of cores, at least 2).
+ */
+public final class BrowserPool implements AutoCloseable {
+  private final Map<BrowserSpec, Deque<BrowserSession>> idle = new HashMap<>();
+  private final List<BrowserSession> all = new ArrayList<>();
+  private final ExecutorService launcher;
+  private boolean closed;
+
+  public BrowserPool() {
+    int parallel = Integer.getInteger("callflow.parallelLaunches", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.launcher = Executors.newFixedThreadPool(parallel, r -> {
+      Thread t = new Thread(r, "callflow-launch");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Browsers for these specs, in order: warm ones first, the rest launched in parallel. */
+  public List<BrowserSession> acquireAll(List<BrowserSpec> specs) {
+    List<CompletableFuture<BrowserSession>> futures = new ArrayList<>();
+    for (BrowserSpec spec : specs) {
+      BrowserSession warm = takeIdle(spec);
+      futures.add(warm != null ? CompletableFuture.completedFuture(warm)
+          : CompletableFuture.supplyAsync(() -> register(BrowserLauncher.launch(spec)), launcher));
+    }
+    List<BrowserSession> sessions = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<BrowserSession> f : futures) {
+      try {
+        sessions.add(f.join());
+      } catch (CompletionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      sessions.forEach(this::release);
+      throw failure;
+    }
+    return sessions;
+  }
+
+  public BrowserSession acquire(BrowserSpec spec) {
+    return acquireAll(List.of(spec)).get(0);
+  }
+
+  /** Returns a browser: blanked and kept warm if it still works, closed otherwise. */
+  public void release(BrowserSession session) {
+    session.detach();
+    boolean reusable;
+    try {
+      session.open("about:blank");
+      reusable = true;
+    } catch (WebDriverException e) {
+      reusable = false;
+    }
+    synchronized (this) {
+      if (reusable && !closed) {
+        idle.computeIfAbsent(session.spec(), s -> new ArrayDeque<>()).push(session);
+        return;
+      }
+      all.remove(session);
+    }
+    session.close();
+  }
+
+  private synchronized BrowserSession takeIdle(BrowserSpec spec) {
+    Deque<BrowserSession> queue = idle.get(spec);
+    return queue == null ? null : queue.poll();
+  }
+
+  private BrowserSession register(BrowserSession session) {
+    synchronized (this) {
+      if (!closed) {
+        all.add(session);
+        return session;
+      }
+    }
+    session.close();
+    throw new IllegalStateException("The browser pool was closed while " + session + " started");
+  }
+
+  /** Every browser that was launched and is still open, warm or in use. */
+  public synchronized List<BrowserSession> sessions() {
+    return List.copyOf(all);
+  }
+
+  @Override
+  public void close() {
+    List<BrowserSession> toClose;
+    synchronized (this) {
+      closed = true;
+      toClose = new ArrayList<>(all);
+      all.clear();
+      idle.clear();
+    }
+    launcher.shutdownNow();
+    toClose.parallelStream().forEach(BrowserSession::close);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.callflow.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.CallflowException;
+import dev.callflow.internal.ProcessReaper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.bidi.module.LogInspector;
+import org.openqa.selenium.bidi.module.Script;
+import org.openqa.selenium.bidi.script.ChannelValue;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverService;
+
+/**
+ * One running browser with the Callflow probe installed in every document it loads. Probe events and
+ * console entries are pushed to the current listener over WebDriver BiDi as they happen.
+ */
+public final class BrowserSession implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INVOKE = """
+      const done = arguments[arguments.length - 1];
+      window.callflowPeer.invoke(arguments[0], JSON.parse(arguments[1])).then((r) => done(JSON.stringify(r)));
+      """;
+
+  private final BrowserSpec spec;
+  private final WebDriver driver;
+  private final DriverService service;
+  private final ProcessHandle driverProcess;
+  private final BrowserInfo info;
+  private final Script script;
+  private final LogInspector logs;
+  private volatile Consumer<String> probeListener = ignored -> {};
+  private volatile Consumer<String> consoleListener = ignored -> {};
+  private volatile boolean closed;
+
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, BrowserInfo info) {
+    this.spec = spec;
+    this.driver = driver;
+    this.service = service;
+    this.info = info;
+    this.driverProcess = service == null ? null : findDriverProcess(service);
+    if (driverProcess != null) {
+      ProcessReaper.register(driverProcess.pid());
+    }
+    try {
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      this.script = new Script(driver);
+      this.logs = new LogInspector(driver);
+      script.onMessage(message -> {
+        if ("callflow".equals(message.getChannel())) {
+          message.getData().getValue().ifPresent(v -> probeListener.accept(String.valueOf(v)));
+        }
+      });
+      logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
+      logs.onJavaScriptException(entry -> consoleListener.accept("exception: " + entry.getText()));
+      script.addPreloadScript(probeFunction(spec.candidatePolicy()), List.of(new ChannelValue("callflow")));
+    } catch (RuntimeException e) {
+      close();
+      throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static String probeFunction(CandidatePolicy policy) {
+    try (InputStream in = BrowserSession.class.getResourceAsStream("/test-pages/callflow-probe.js")) {
+      if (in == null) {
+        throw new CallflowException("test-pages/callflow-probe.js is missing from the classpath");
+      }
+      String probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName()));
+      return "(channel) => (" + probe.strip() + ")(channel, " + options + ")";
+    } catch (IOException e) {
+      throw new CallflowException("Cannot read the probe script", e);
+    }
+  }
+
+  private static ProcessHandle findDriverProcess(DriverService service) {
+    String port = "--port=" + service.getUrl().getPort();
+    return ProcessHandle.current().children()
+        .filter(p -> p.info().commandLine().orElse("").contains(port))
+        .findFirst().orElse(null);
+  }
+
+  public BrowserSpec spec() {
+    return spec;
+  }
+
+  public BrowserInfo info() {
+    return info;
+  }
+
+  /** The Selenium driver, for clicks and typing on a page as usual. */
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Receives each probe event as JSON text; replaces the previous listener. */
+  public void onProbeEvent(Consumer<String> listener) {
+    this.probeListener = listener;
+  }
+
+  /** Receives each console entry and uncaught exception; replaces the previous listener. */
+  public void onConsole(Consumer<String> listener) {
+    this.consoleListener = listener;
+  }
+
+  /** Stops delivering events to the previous owner. */
+  public void detach() {
+    probeListener = ignored -> {};
+    consoleListener = ignored -> {};
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  /**
+   * Runs {@code window.callflowPeer.invoke(operation, args)} on the reference page and returns the
+   * value, or the error the page reported as {@code {name, message, constraint}}.
+   */
+  public Result invoke(String operation, ObjectNode args) {
+    try {
+      Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, operation, JSON.writeValueAsString(args));
+      JsonNode reply = JSON.readTree(String.valueOf(raw));
+      return new Result(reply.get("value"), reply.get("error"));
+    } catch (IOException e) {
+      throw new CallflowException("Unreadable reply from " + operation, e);
+    }
+  }
+
+  /** The outcome of one page operation: a value, or an error object with name and message. */
+  public record Result(JsonNode value, JsonNode error) {
+    public boolean failed() {
+      return error != null && !error.isNull();
+    }
+  }
+
+  public Optional<byte[]> screenshot() {
+    try {
+      return Optional.of(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (WebDriverException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True while the browser answers. */
+  public boolean alive() {
+    if (closed) {
+      return false;
+    }
+    try {
+      driver.getWindowHandle();
+      return true;
+    } catch (WebDriverException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    detach();
+    List<ProcessHandle> tree = driverProcess == null ? List.of() : driverProcess.descendants().toList();
+    try {
+      if (driver instanceof RemoteWebDriver) {
+        driver.quit();
+      }
+    } catch (WebDriverException e) {
+      // The browser is already gone; the process sweep below still runs.
+    } finally {
+      if (service != null) {
+        service.stop();
+      }
+      tree.forEach(ProcessHandle::destroyForcibly);
+      if (driverProcess != null) {
+        ProcessReaper.killTree(driverProcess);
+        ProcessReaper.release(driverProcess.pid());
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return info.toString();
+  }
+}

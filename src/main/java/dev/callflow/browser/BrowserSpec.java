@@ -1,0 +1,107 @@
+package dev.callflow.browser;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable description of a browser to launch. Two equal specs can share a warm browser.
+ *
+ * <pre>{@code
+ * BrowserSpec spec = BrowserSpec.of(BrowserType.FIREFOX).withMediaAccess(MediaAccess.DENIED);
+ * }</pre>
+ */
+public final class BrowserSpec {
+  private final BrowserType type;
+  private final boolean headless;
+  private final MediaAccess mediaAccess;
+  private final CandidatePolicy candidatePolicy;
+  private final List<String> extraArguments;
+  private final URL gridUrl;
+
+  private BrowserSpec(BrowserType type, boolean headless, MediaAccess mediaAccess,
+      CandidatePolicy candidatePolicy, List<String> extraArguments, URL gridUrl) {
+    this.type = Objects.requireNonNull(type, "type");
+    this.headless = headless;
+    this.mediaAccess = Objects.requireNonNull(mediaAccess, "mediaAccess");
+    this.candidatePolicy = Objects.requireNonNull(candidatePolicy, "candidatePolicy");
+    this.extraArguments = List.copyOf(extraArguments);
+    this.gridUrl = gridUrl;
+  }
+
+  /** A headless browser of this type with fake devices and the loopback candidate policy. */
+  public static BrowserSpec of(BrowserType type) {
+    boolean headed = Boolean.getBoolean("callflow.headed");
+    return new BrowserSpec(type, !headed, MediaAccess.FAKE_DEVICES, CandidatePolicy.LOOPBACK, List.of(), null);
+  }
+
+  /** A window on screen instead of headless (needs a display). */
+  public BrowserSpec withHeaded() {
+    return new BrowserSpec(type, false, mediaAccess, candidatePolicy, extraArguments, gridUrl);
+  }
+
+  public BrowserSpec withMediaAccess(MediaAccess access) {
+    return new BrowserSpec(type, headless, access, candidatePolicy, extraArguments, gridUrl);
+  }
+
+  public BrowserSpec withCandidatePolicy(CandidatePolicy policy) {
+    return new BrowserSpec(type, headless, mediaAccess, policy, extraArguments, gridUrl);
+  }
+
+  /** Extra command-line arguments (Chrome) or {@code name=value} preferences (Firefox). */
+  public BrowserSpec withExtraArguments(String... arguments) {
+    List<String> all = new ArrayList<>(extraArguments);
+    all.addAll(List.of(arguments));
+    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, all, gridUrl);
+  }
+
+  /** Runs the browser on a Selenium Grid instead of this machine. */
+  public BrowserSpec withGrid(URL url) {
+    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, extraArguments, url);
+  }
+
+  public BrowserType type() {
+    return type;
+  }
+
+  public boolean headless() {
+    return headless;
+  }
+
+  public MediaAccess mediaAccess() {
+    return mediaAccess;
+  }
+
+  public CandidatePolicy candidatePolicy() {
+    return candidatePolicy;
+  }
+
+  public List<String> extraArguments() {
+    return extraArguments;
+  }
+
+  public Optional<URL> gridUrl() {
+    return Optional.ofNullable(gridUrl);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BrowserSpec s && s.type == type && s.headless == headless
+        && s.mediaAccess == mediaAccess && s.candidatePolicy == candidatePolicy
+        && s.extraArguments.equals(extraArguments) && Objects.equals(String.valueOf(s.gridUrl), String.valueOf(gridUrl));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, headless, mediaAccess, candidatePolicy, extraArguments, String.valueOf(gridUrl));
+  }
+
+  @Override
+  public String toString() {
+    return type.id() + (headless ? "" : " headed") + (mediaAccess == MediaAccess.FAKE_DEVICES ? "" : " " + mediaAccess)
+        + (candidatePolicy == CandidatePolicy.LOOPBACK ? "" : " candidates=" + candidatePolicy)
+        + (extraArguments.isEmpty() ? "" : " " + extraArguments) + (gridUrl == null ? "" : " on " + gridUrl);
+  }
+}

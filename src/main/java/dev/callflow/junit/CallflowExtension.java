@@ -1,0 +1,125 @@
+package dev.callflow.junit;
+
+import dev.callflow.Callflow;
+import dev.callflow.browser.BrowserSpec;
+import dev.callflow.browser.BrowserType;
+import dev.callflow.peer.Peer;
+import dev.callflow.report.Evidence;
+import dev.callflow.server.CallflowServer;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Owns Callflow's lifecycles in JUnit: one {@link Callflow} session (server and warm browsers) in the
+ * root store for the whole run, the peers of each test in that test's store. Browsers for a test start
+ * in parallel; every value in a store is {@link AutoCloseable}, so JUnit closes it, failure or not.
+ * When a test fails, its evidence is written before the peers close.
+ */
+public final class CallflowExtension implements ParameterResolver, AfterTestExecutionCallback {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
+
+  static ExtensionContext.Store store(ExtensionContext context) {
+    return context.getStore(NAMESPACE);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == Callflow.class) {
+      return callflow(context);
+    }
+    if (type == CallflowServer.class) {
+      return callflow(context).server();
+    }
+    if (type == BrowserPair.class) {
+      BrowserPair pair = store(context).get(BrowserPair.class, BrowserPair.class);
+      if (pair == null) {
+        throw new ParameterResolutionException("A BrowserPair parameter needs a @BrowserPairs test, not @Test");
+      }
+      return pair;
+    }
+    Executable executable = parameter.getDeclaringExecutable();
+    if (!(executable instanceof Method) || context.getTestMethod().filter(executable::equals).isEmpty()) {
+      throw new ParameterResolutionException("Peer parameters go on @Test or @BrowserPairs methods, not on "
+          + executable + ": a peer lives as long as one test");
+    }
+    return peers(context).byIndex().get(parameter.getIndex());
+  }
+
+  /** The run-wide session: started on first use, closed by JUnit when the run ends. */
+  static Callflow callflow(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class, k -> Callflow.start(), Callflow.class);
+  }
+
+  private static TestPeers peers(ExtensionContext context) {
+    return store(context).getOrComputeIfAbsent(TestPeers.class, k -> startPeers(context), TestPeers.class);
+  }
+
+  private static TestPeers startPeers(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    BrowserPair pair = store(context).get(BrowserPair.class, BrowserPair.class);
+    List<Callflow.PeerRequest> requests = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    Parameter[] parameters = method.getParameters();
+    int position = 0;
+    for (int i = 0; i < parameters.length; i++) {
+      if (parameters[i].getType() != Peer.class) {
+        continue;
+      }
+      Browser browser = parameters[i].getAnnotation(Browser.class);
+      BrowserType type = browser != null ? browser.value()
+          : pair != null && position < 2 ? (position == 0 ? pair.caller() : pair.callee()) : BrowserType.CHROME;
+      BrowserSpec spec = BrowserSpec.of(type);
+      if (browser != null) {
+        spec = spec.withMediaAccess(browser.media()).withCandidatePolicy(browser.candidates());
+      }
+      String name = browser != null && !browser.name().isEmpty() ? browser.name()
+          : parameters[i].isNamePresent() ? parameters[i].getName() : "peer" + (position + 1);
+      requests.add(new Callflow.PeerRequest(name, spec));
+      indexes.add(i);
+      position++;
+    }
+    List<Peer> peers = callflow(context).peers(requests);
+    Map<Integer, Peer> byIndex = new java.util.HashMap<>();
+    for (int i = 0; i < peers.size(); i++) {
+      byIndex.put(indexes.get(i), peers.get(i));
+    }
+    return new TestPeers(peers, byIndex);
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    TestPeers peers = store(context).get(TestPeers.class, TestPeers.class);
+    if (peers == null || context.getExecutionException().isEmpty()) {
+      return;
+    }
+    Path folder = Evidence.folderFor(context.getRequiredTestClass().getSimpleName(), context.getDisplayName());
+    Evidence.write(folder, peers.peers(), context.getExecutionException().get());
+    context.publishReportEntry("callflow.evidence", folder.toAbsolutePath().toString());
+    System.err.println("Callflow evidence for " + context.getDisplayName() + ": " + folder.toAbsolutePath());
+  }
+
+  /** The peers of one test; JUnit closes them when the test ends, returning their browsers to the pool. */
+  private record TestPeers(List<Peer> peers, Map<Integer, Peer> byIndex) implements AutoCloseable {
+    @Override
+    public void close() {
+      peers.forEach(Peer::close);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.callflow.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * getUserMedia constraints, exactly as the page will pass them.
+ *
+ * <pre>{@code
+ * peer.getUserMedia(MediaConstraints.audioVideo());
+ * peer.getUserMedia(MediaConstraints.of("{\"video\": {\"width\": {\"exact\": 99999}}}"));
+ * }</pre>
+ */
+public final class MediaConstraints {
+  private final ObjectNode json;
+
+  private MediaConstraints(ObjectNode json) {
+    this.json = json;
+  }
+
+  public static MediaConstraints audioOnly() {
+    return of("{\"audio\": true}");
+  }
+
+  public static MediaConstraints videoOnly() {
+    return of("{\"video\": true}");
+  }
+
+  public static MediaConstraints audioVideo() {
+    return of("{\"audio\": true, \"video\": true}");
+  }
+
+  /** Video of this size (ideal, not exact: fake devices scale to it). */
+  public static MediaConstraints video(int width, int height) {
+    return of("{\"video\": {\"width\": " + width + ", \"height\": " + height + "}}");
+  }
+
+  /** Any MediaStreamConstraints as JSON text. */
+  public static MediaConstraints of(String json) {
+    try {
+      JsonNode node = new ObjectMapper().readTree(json);
+      if (!(node instanceof ObjectNode object)) {
+        throw new IllegalArgumentException("Media constraints must be a JSON object: " + json);
+      }
+      return new MediaConstraints(object);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Media constraints are not valid JSON: " + json + " (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
+  }
+
+  ObjectNode toJson() {
+    return json.deepCopy();
+  }
+
+  boolean wantsKind(String kind) {
+    JsonNode v = json.path(kind);
+    return !v.isMissingNode() && !v.isNull() && !(v.isBoolean() && !v.asBoolean());
+  }
+
+  static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  @Override
+  public String toString() {
+    return json.toString();
+  }
+}

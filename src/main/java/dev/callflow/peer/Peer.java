@@ -1,0 +1,204 @@
+package dev.callflow.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.CallflowException;
+import dev.callflow.browser.BrowserInfo;
+import dev.callflow.browser.BrowserSession;
+import dev.callflow.signaling.Call;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+
+/**
+ * A named participant in a call: one page in one real browser. Peers come from the JUnit extension or
+ * from {@code Callflow.peer(...)}; closing a peer returns its browser, blank, to the pool.
+ *
+ * <pre>{@code
+ * Call call = alice.call(bob).withAudio().withVideo().connect();
+ * }</pre>
+ */
+public final class Peer implements AutoCloseable {
+  private final String name;
+  private final BrowserSession browser;
+  private final Consumer<BrowserSession> release;
+  private final EventLog log;
+  private final List<String> console = new CopyOnWriteArrayList<>();
+  private final List<PeerConnection> connections = new CopyOnWriteArrayList<>();
+  private final List<Track> localTracks = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  private Peer(String name, BrowserSession browser, Consumer<BrowserSession> release) {
+    this.name = name;
+    this.browser = browser;
+    this.release = release;
+    this.log = new EventLog(name);
+  }
+
+  /**
+   * Opens the page at {@code url} in this browser as a peer named {@code name}, with the probe
+   * reporting to it. {@code release} takes the browser back when the peer closes.
+   */
+  public static Peer open(String name, BrowserSession browser, URI url, Consumer<BrowserSession> release) {
+    Peer peer = new Peer(name, browser, release);
+    browser.onProbeEvent(peer.log::accept);
+    browser.onConsole(peer.console::add);
+    try {
+      browser.open(url.toString());
+      if (url.getPath().endsWith("/peer.html")) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.callflowPeer.setName(arguments[0])", name);
+      }
+    } catch (WebDriverException e) {
+      peer.close();
+      throw new CallflowException(name + ": cannot open " + url + " in " + browser.info() + ": " + e.getMessage(), e);
+    }
+    return peer;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public BrowserInfo browser() {
+    return browser.info();
+  }
+
+  /** The Selenium driver of this peer's browser, to click and type on its page. */
+  public WebDriver driver() {
+    return browser.driver();
+  }
+
+  /** Starts a call from this peer to another: configure it, then {@code connect()}. */
+  public Call.Builder call(Peer callee) {
+    return Call.between(this, callee);
+  }
+
+  /**
+   * getUserMedia on the page. The tracks are kept as this peer's local tracks.
+   *
+   * @throws DomException with the browser's name for the failure: NotAllowedError, NotFoundError, OverconstrainedError...
+   */
+  public List<Track> getUserMedia(MediaConstraints constraints) {
+    ObjectNode args = MediaConstraints.object();
+    args.set("constraints", constraints.toJson());
+    List<Track> tracks = new ArrayList<>();
+    for (JsonNode t : invoke("getUserMedia", args)) {
+      tracks.add(new Track(t.path("id").asText(), t.path("kind").asText(), t.path("label").asText()));
+    }
+    localTracks.addAll(tracks);
+    return tracks;
+  }
+
+  /** The local tracks from getUserMedia so far (stopped ones excluded). */
+  public List<Track> localTracks() {
+    return List.copyOf(localTracks);
+  }
+
+  /** The first local track of this kind, if any. */
+  public Optional<Track> localTrack(String kind) {
+    return localTracks.stream().filter(t -> t.kind().equals(kind)).findFirst();
+  }
+
+  /** Mutes or unmutes a local track ({@code track.enabled}). */
+  public void setTrackEnabled(Track track, boolean enabled) {
+    invoke("setTrackEnabled", MediaConstraints.object().put("track", track.id()).put("enabled", enabled));
+  }
+
+  public void stopTrack(Track track) {
+    invoke("stopTrack", MediaConstraints.object().put("track", track.id()));
+    localTracks.remove(track);
+  }
+
+  /** A new RTCPeerConnection with no ICE servers. */
+  public PeerConnection createPeerConnection() {
+    return createPeerConnection("{}");
+  }
+
+  /** A new RTCPeerConnection with this RTCConfiguration (JSON), e.g. {@code {"iceServers": [...]}}. */
+  public PeerConnection createPeerConnection(String configurationJson) {
+    ObjectNode args = MediaConstraints.object();
+    args.set("configuration", MediaConstraints.of(configurationJson).toJson());
+    PeerConnection pc = new PeerConnection(this, invoke("createPeerConnection", args).asText());
+    connections.add(pc);
+    return pc;
+  }
+
+  public List<PeerConnection> connections() {
+    return List.copyOf(connections);
+  }
+
+  /** Every event the probe reported on this peer's page so far. */
+  public List<PeerEvent> events() {
+    return log.snapshot();
+  }
+
+  public Timeline timeline() {
+    return Timeline.of(events());
+  }
+
+  /** Calls the listener for each event from now on, on the thread that delivers events: keep it short. */
+  public AutoCloseable onEvent(Consumer<PeerEvent> listener) {
+    return log.subscribe(listener);
+  }
+
+  /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
+  public void record(String pc, String type, JsonNode data) {
+    log.record(pc, type, data);
+  }
+
+  /** Console entries and uncaught exceptions of the page, in order. */
+  public List<String> console() {
+    return List.copyOf(console);
+  }
+
+  public Optional<byte[]> screenshot() {
+    return browser.screenshot();
+  }
+
+  /** Waits until a page-level or connection event matches, counting those before the wait. */
+  public PeerEvent awaitEvent(String description, java.util.function.Predicate<PeerEvent> matches, Duration timeout) {
+    Waits.until(name + " should see " + description, timeout, () -> events().stream().anyMatch(matches),
+        () -> null, () -> events().isEmpty() ? "no events" : events().get(events().size() - 1).describe(), this::timeline);
+    return events().stream().filter(matches).findFirst().orElseThrow();
+  }
+
+  JsonNode invoke(String operation, ObjectNode args) {
+    if (closed) {
+      throw new CallflowException(name + " is closed: cannot run " + operation);
+    }
+    BrowserSession.Result result;
+    try {
+      result = browser.invoke(operation, args);
+    } catch (WebDriverException e) {
+      throw new CallflowException(name + ": " + operation + " failed in " + browser.info() + ": "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (result.failed()) {
+      JsonNode error = result.error();
+      throw new DomException(name, operation, error.path("name").asText(), error.path("message").asText(),
+          error.path("constraint").isTextual() ? error.path("constraint").asText() : null);
+    }
+    return result.value();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    browser.detach();
+    release.accept(browser);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + browser.info().type().id() + ")";
+  }
+}

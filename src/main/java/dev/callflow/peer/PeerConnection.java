@@ -1,0 +1,242 @@
+package dev.callflow.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * One RTCPeerConnection on a peer's page. Every method is the WebRTC call of the same name, run in
+ * the browser; a rejection comes back as a {@link DomException} with the browser's name and message.
+ * States and events come from the probe, pushed as they happen.
+ */
+public final class PeerConnection {
+  private static final Duration STATS_EVERY = Duration.ofMillis(200);
+  private final Peer peer;
+  private final String id;
+
+  PeerConnection(Peer peer, String id) {
+    this.peer = peer;
+    this.id = id;
+  }
+
+  public Peer peer() {
+    return peer;
+  }
+
+  /** The probe's id for this connection on its page, e.g. {@code pc1}. */
+  public String id() {
+    return id;
+  }
+
+  JsonNode invoke(String operation, Consumer<ObjectNode> args) {
+    ObjectNode o = MediaConstraints.object().put("pc", id);
+    args.accept(o);
+    return peer.invoke(operation, o);
+  }
+
+  public SessionDescription createOffer() {
+    return createOffer(false);
+  }
+
+  /** createOffer, with {@code iceRestart} set when asked. */
+  public SessionDescription createOffer(boolean iceRestart) {
+    return description(invoke("createOffer", o -> {
+      if (iceRestart) {
+        o.putObject("options").put("iceRestart", true);
+      }
+    }));
+  }
+
+  public SessionDescription createAnswer() {
+    return description(invoke("createAnswer", o -> {}));
+  }
+
+  /** Sets the description and returns the local description the browser then holds. */
+  public SessionDescription setLocalDescription(SessionDescription description) {
+    return description(invoke("setLocalDescription", o -> o.putObject("description")
+        .put("type", description.type()).put("sdp", description.sdp())));
+  }
+
+  /** setLocalDescription() with no argument: the browser creates the offer or answer itself. */
+  public SessionDescription setLocalDescription() {
+    return description(invoke("setLocalDescription", o -> o.putNull("description")));
+  }
+
+  public void setRemoteDescription(SessionDescription description) {
+    invoke("setRemoteDescription", o -> o.putObject("description").put("type", description.type()).put("sdp", description.sdp()));
+  }
+
+  public void addIceCandidate(IceCandidate candidate) {
+    invoke("addIceCandidate", o -> {
+      ObjectNode c = o.putObject("candidate").put("candidate", candidate.candidate());
+      if (candidate.sdpMid() != null) {
+        c.put("sdpMid", candidate.sdpMid());
+      }
+      if (candidate.sdpMLineIndex() != null) {
+        c.put("sdpMLineIndex", candidate.sdpMLineIndex());
+      }
+      if (candidate.usernameFragment() != null) {
+        c.put("usernameFragment", candidate.usernameFragment());
+      }
+    });
+  }
+
+  /** Sends this local track; returns the transceivers afterwards. */
+  public List<Transceiver> addTrack(Track track) {
+    return transceivers(invoke("addTrack", o -> o.put("track", track.id())));
+  }
+
+  public void removeTrack(Track track) {
+    invoke("removeTrack", o -> o.put("track", track.id()));
+  }
+
+  /** addTransceiver(kind, {direction}); returns the transceivers afterwards. */
+  public List<Transceiver> addTransceiver(String kind, Direction direction) {
+    return transceivers(invoke("addTransceiver", o -> o.put("kind", kind).putObject("init").put("direction", direction.webName())));
+  }
+
+  /** Sets the direction of the transceiver with this mid. */
+  public List<Transceiver> setDirection(String mid, Direction direction) {
+    return transceivers(invoke("setDirection", o -> o.put("mid", mid).put("direction", direction.webName())));
+  }
+
+  public List<Transceiver> transceivers() {
+    return transceivers(invoke("transceivers", o -> {}));
+  }
+
+  public DataChannel createDataChannel(String label) {
+    invoke("createDataChannel", o -> o.put("label", label));
+    return new DataChannel(this, label);
+  }
+
+  /** A data channel by label, whichever side created it. */
+  public DataChannel channel(String label) {
+    return new DataChannel(this, label);
+  }
+
+  public void restartIce() {
+    invoke("restartIce", o -> {});
+  }
+
+  public void close() {
+    invoke("close", o -> {});
+  }
+
+  public StatsReport getStats() {
+    List<JsonNode> all = new ArrayList<>();
+    invoke("getStats", o -> {}).forEach(all::add);
+    return new StatsReport(all);
+  }
+
+  /** The local description the browser holds now (hermetic policy applied), if any. */
+  public Optional<SessionDescription> localDescription() {
+    return optionalDescription(invoke("descriptions", o -> {}).path("local"));
+  }
+
+  public Optional<SessionDescription> remoteDescription() {
+    return optionalDescription(invoke("descriptions", o -> {}).path("remote"));
+  }
+
+  /** This connection's events so far, in the page's order. */
+  public List<PeerEvent> events() {
+    return peer.events().stream().filter(e -> id.equals(e.pc())).toList();
+  }
+
+  /** The last state of this kind of state change, e.g. {@code connectionstatechange}; "new" before any. */
+  public String lastState(String changeEvent) {
+    String last = "new";
+    for (PeerEvent e : events()) {
+      if (e.is(changeEvent)) {
+        last = e.state();
+      }
+    }
+    return last;
+  }
+
+  public ConnectionState connectionState() {
+    return ConnectionState.fromWebName(lastState("connectionstatechange"));
+  }
+
+  public String iceConnectionState() {
+    return lastState("iceconnectionstatechange");
+  }
+
+  public String signalingState() {
+    String last = lastState("signalingstatechange");
+    return "new".equals(last) ? "stable" : last;
+  }
+
+  /** Waits for this connection state; stops at once on {@code failed} or {@code closed} if those are not awaited. */
+  public PeerConnection awaitConnectionState(ConnectionState state, Duration timeout) {
+    awaitCondition(this + " should reach connectionState '" + state.webName() + "'", timeout, () -> connectionState() == state);
+    return this;
+  }
+
+  /** Waits until an event of this connection matches, counting those that came before the wait. */
+  public PeerEvent awaitEvent(String description, Predicate<PeerEvent> matches, Duration timeout) {
+    awaitCondition(this + " should see " + description, timeout, () -> events().stream().anyMatch(matches));
+    return events().stream().filter(matches).findFirst().orElseThrow();
+  }
+
+  /** Waits until bytes received on inbound RTP of this kind grow between two getStats() samples. */
+  public PeerConnection awaitInboundMedia(String kind, Duration timeout) {
+    long[] first = {-1};
+    long[] last = {-1};
+    Waits.until(this + " should receive " + kind + " (inbound-rtp bytesReceived growing)", timeout, STATS_EVERY, () -> {
+      last[0] = getStats().inboundBytes(kind);
+      if (first[0] <= 0) {
+        first[0] = last[0];
+        return false;
+      }
+      return last[0] > first[0];
+    }, () -> connectionState() == ConnectionState.FAILED ? "connectionState is 'failed'" : null,
+        () -> kind + " bytesReceived " + first[0] + " then " + last[0] + ", connectionState=" + connectionState().webName(),
+        peer::timeline);
+    return this;
+  }
+
+  void awaitCondition(String what, Duration timeout, BooleanSupplier done) {
+    Waits.until(what, timeout, done, this::terminalState, this::describeState, peer::timeline);
+  }
+
+  private String terminalState() {
+    ConnectionState s = connectionState();
+    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? "connectionState is '" + s.webName() + "'" : null;
+  }
+
+  /** One line: connection, ICE, signalling and gathering state, for failure messages. */
+  public String describeState() {
+    return this + " connection=" + lastState("connectionstatechange") + ", ice=" + iceConnectionState()
+        + ", signaling=" + signalingState() + ", gathering=" + lastState("icegatheringstatechange");
+  }
+
+  private static SessionDescription description(JsonNode node) {
+    return new SessionDescription(node.path("type").asText(), node.path("sdp").asText());
+  }
+
+  private static Optional<SessionDescription> optionalDescription(JsonNode node) {
+    return node.isObject() ? Optional.of(description(node)) : Optional.empty();
+  }
+
+  private static List<Transceiver> transceivers(JsonNode node) {
+    List<Transceiver> out = new ArrayList<>();
+    for (JsonNode t : node) {
+      out.add(new Transceiver(t.path("mid").isTextual() ? t.path("mid").asText() : null, t.path("kind").asText(),
+          Direction.fromWebName(t.path("direction").asText()),
+          t.path("currentDirection").isTextual() ? Direction.fromWebName(t.path("currentDirection").asText()) : null,
+          t.path("senderTrack").isTextual() ? t.path("senderTrack").asText() : null));
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return peer.name() + "/" + id;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.callflow.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.PeerEvent;
+import dev.callflow.peer.Timeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what a person needs to understand a failed call without rerunning it: the merged timeline,
+ * each peer's events, SDPs, stats, console and a screenshot, under {@code target/callflow/}.
+ */
+public final class Evidence {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Evidence() {}
+
+  /** {@code target/callflow/<test class>/<test name>}, with characters unsafe in file names replaced. */
+  public static Path folderFor(String testClass, String testName) {
+    return Path.of(System.getProperty("callflow.evidenceDir", "target/callflow"), safe(testClass), safe(testName));
+  }
+
+  private static String safe(String s) {
+    return s.replaceAll("[^A-Za-z0-9._\\-\\[\\]→]", "_");
+  }
+
+  /** Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds. */
+  public static void write(Path folder, List<Peer> peers, Throwable failure) {
+    try {
+      Files.createDirectories(folder);
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      Files.writeString(folder.resolve("failure.txt"), trace.toString());
+      Files.writeString(folder.resolve("timeline.txt"), Timeline.of(peers.toArray(Peer[]::new)).toString());
+      for (Peer peer : peers) {
+        String n = safe(peer.name());
+        Files.writeString(folder.resolve(n + "-browser.txt"), peer.browser().toString() + "\n");
+        Files.writeString(folder.resolve(n + "-console.log"), String.join("\n", peer.console()) + "\n");
+        StringBuilder events = new StringBuilder();
+        for (PeerEvent e : peer.events()) {
+          events.append(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e)).append('\n');
+        }
+        Files.writeString(folder.resolve(n + "-events.jsonl"), events);
+        peer.screenshot().ifPresent(png -> write(folder.resolve(n + ".png"), png));
+        for (PeerConnection pc : peer.connections()) {
+          Map<String, Object> state = new LinkedHashMap<>();
+          try {
+            state.put("local", pc.localDescription().orElse(null));
+            state.put("remote", pc.remoteDescription().orElse(null));
+            state.put("stats", pc.getStats().all());
+          } catch (RuntimeException e) {
+            state.put("unavailable", e.getMessage());
+          }
+          Files.writeString(folder.resolve(n + "-" + pc.id() + ".json"), JSON.writeValueAsString(state));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write Callflow evidence to " + folder, e);
+    }
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,383 @@
+package dev.callflow.signaling;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.DataChannel;
+import dev.callflow.peer.IceCandidate;
+import dev.callflow.peer.MediaConstraints;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.PeerEvent;
+import dev.callflow.peer.SessionDescription;
+import dev.callflow.peer.Timeline;
+import dev.callflow.peer.Track;
+import dev.callflow.peer.Waits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A call between two peers: Callflow relays offer, answer and trickled candidates between their
+ * pages, through the hooks the test set. The caller always makes the offers.
+ *
+ * <pre>{@code
+ * Call call = alice.call(bob).withAudio().withVideo().withDataChannel("chat").connect();
+ * call.callerChannel("chat").send("ping");
+ * call.calleeChannel("chat").awaitMessage("ping", Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class Call implements AutoCloseable {
+  private final Peer callerPeer;
+  private final Peer calleePeer;
+  private final PeerConnection caller;
+  private final PeerConnection callee;
+  private final List<SignalHook> hooks;
+  private final Duration timeout;
+  private final Relay toCaller;
+  private final Relay toCallee;
+  private final List<String> signals = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> subscriptions = new ArrayList<>();
+
+  private Call(Builder b) {
+    this.callerPeer = b.caller;
+    this.calleePeer = b.callee;
+    this.hooks = List.copyOf(b.hooks);
+    this.timeout = b.timeout;
+    this.caller = callerPeer.createPeerConnection(b.configuration);
+    this.callee = calleePeer.createPeerConnection(b.configuration);
+    this.toCaller = new Relay(caller);
+    this.toCallee = new Relay(callee);
+    subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, toCallee)));
+    subscriptions.add(calleePeer.onEvent(e -> relayCandidate(e, callee, toCaller)));
+  }
+
+  /** A call from {@code caller} to {@code callee}; the same as {@code caller.call(callee)}. */
+  public static Builder between(Peer caller, Peer callee) {
+    return new Builder(caller, callee);
+  }
+
+  public PeerConnection caller() {
+    return caller;
+  }
+
+  public PeerConnection callee() {
+    return callee;
+  }
+
+  /** The data channel with this label on the caller's side. */
+  public DataChannel callerChannel(String label) {
+    return caller.channel(label);
+  }
+
+  /** The data channel with this label on the callee's side. */
+  public DataChannel calleeChannel(String label) {
+    return callee.channel(label);
+  }
+
+  /** Both peers' events merged in one order. */
+  public Timeline timeline() {
+    return Timeline.of(callerPeer, calleePeer);
+  }
+
+  /** What the relay did, one line per signal: {@code OFFER alice→bob forward}. */
+  public List<String> signals() {
+    return List.copyOf(signals);
+  }
+
+  /** Runs one offer/answer exchange, the caller offering, e.g. after a track was added. */
+  public Call renegotiate() {
+    negotiate(false);
+    return this;
+  }
+
+  /** Restarts ICE (an offer with {@code iceRestart}) and waits until both sides are connected again. */
+  public Call restartIce() {
+    caller.restartIce();
+    negotiate(true);
+    return awaitConnected(timeout);
+  }
+
+  /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */
+  public Call awaitConnected(Duration within) {
+    Waits.until("Call " + this + " should reach 'connected'", within,
+        () -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED,
+        () -> terminal(caller) != null ? terminal(caller) : terminal(callee),
+        () -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
+            + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState(),
+        this::timeline);
+    return this;
+  }
+
+  public Call awaitConnected() {
+    return awaitConnected(timeout);
+  }
+
+  private static String terminal(PeerConnection pc) {
+    ConnectionState s = pc.connectionState();
+    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? pc + " connectionState is '" + s.webName() + "'" : null;
+  }
+
+  /** Closes both peer connections. */
+  public void hangUp() {
+    for (PeerConnection pc : List.of(caller, callee)) {
+      if (pc.connectionState() != ConnectionState.CLOSED) {
+        pc.close();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable s : subscriptions) {
+      try {
+        s.close();
+      } catch (Exception ignored) {
+        // Removing a listener from a list does not fail.
+      }
+    }
+    toCaller.shutdown();
+    toCallee.shutdown();
+  }
+
+  private void negotiate(boolean iceRestart) {
+    toCallee.hold();
+    SessionDescription offer = caller.setLocalDescription(caller.createOffer(iceRestart));
+    String offerSdp = pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp());
+    if (offerSdp == null) {
+      return;
+    }
+    callee.setRemoteDescription(offer.withSdp(offerSdp));
+    toCallee.open();
+    toCaller.hold();
+    SessionDescription answer = callee.setLocalDescription(callee.createAnswer());
+    String answerSdp = pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp());
+    if (answerSdp == null) {
+      return;
+    }
+    caller.setRemoteDescription(answer.withSdp(answerSdp));
+    toCaller.open();
+  }
+
+  /** Runs the hooks on a description; returns the text to deliver, or null if dropped. Waits out a delay. */
+  private String pass(Signal.Kind kind, Peer from, Peer to, String text) {
+    Outcome outcome = applyHooks(new Signal(kind, from.name(), to.name(), text));
+    if (outcome.text != null && !outcome.delay.isZero()) {
+      CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(outcome.delay.toMillis(), TimeUnit.MILLISECONDS)).join();
+    }
+    return outcome.text;
+  }
+
+  private record Outcome(String text, Duration delay) {}
+
+  private Outcome applyHooks(Signal signal) {
+    Signal current = signal;
+    Duration delay = Duration.ZERO;
+    List<String> actions = new ArrayList<>();
+    for (SignalHook hook : hooks) {
+      SignalAction action = hook.apply(current);
+      actions.add(action.toString());
+      if (action.dropped()) {
+        signals.add(signal + " " + String.join(", ", actions));
+        return new Outcome(null, delay);
+      }
+      current = current.withText(action.textFor(current));
+      delay = delay.plus(action.delay());
+    }
+    signals.add(signal + " " + (actions.isEmpty() ? "forward" : String.join(", ", actions)));
+    return new Outcome(current.text(), delay);
+  }
+
+  private void relayCandidate(PeerEvent event, PeerConnection from, Relay to) {
+    if (!event.is("icecandidate") || !from.id().equals(event.pc()) || event.data().path("candidate").isNull()) {
+      return;
+    }
+    if (!event.data().path("allowed").asBoolean(true)) {
+      return; // withheld by the candidate policy: it never leaves the page
+    }
+    var c = event.data().path("candidate");
+    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.path("candidate").asText());
+    Outcome outcome = applyHooks(signal);
+    if (outcome.text == null) {
+      return;
+    }
+    IceCandidate candidate = new IceCandidate(outcome.text, c.path("sdpMid").isTextual() ? c.path("sdpMid").asText() : null,
+        c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null,
+        c.path("usernameFragment").isTextual() ? c.path("usernameFragment").asText() : null);
+    to.deliver(candidate, outcome.delay);
+  }
+
+  @Override
+  public String toString() {
+    return callerPeer.name() + "→" + calleePeer.name();
+  }
+
+  /** Configures a call; immutable settings, applied by {@link #connect()} or {@link #start()}. */
+  public static final class Builder {
+    private final Peer caller;
+    private final Peer callee;
+    private boolean audio;
+    private boolean video;
+    private boolean calleeSends = true;
+    private final List<String> dataChannels = new ArrayList<>();
+    private final List<SignalHook> hooks = new ArrayList<>();
+    private Duration timeout = Duration.ofSeconds(20);
+    private String configuration = "{}";
+
+    private Builder(Peer caller, Peer callee) {
+      this.caller = caller;
+      this.callee = callee;
+    }
+
+    /** Both peers send a microphone track. */
+    public Builder withAudio() {
+      audio = true;
+      return this;
+    }
+
+    /** Both peers send a camera track. */
+    public Builder withVideo() {
+      video = true;
+      return this;
+    }
+
+    /** The callee only receives: it adds no tracks of its own. */
+    public Builder withReceiveOnlyCallee() {
+      calleeSends = false;
+      return this;
+    }
+
+    /** The caller creates a data channel with this label before the first offer. */
+    public Builder withDataChannel(String label) {
+      dataChannels.add(label);
+      return this;
+    }
+
+    /** A hook that sees every offer, answer and candidate on its way; hooks run in the order added. */
+    public Builder withHook(SignalHook hook) {
+      hooks.add(hook);
+      return this;
+    }
+
+    /** How long {@link #connect()} and ICE restarts wait for 'connected'; 20 s by default. */
+    public Builder withTimeout(Duration t) {
+      timeout = t;
+      return this;
+    }
+
+    /** The RTCConfiguration (JSON) of both connections, e.g. ICE servers the test runs itself. */
+    public Builder withConfiguration(String json) {
+      configuration = json;
+      return this;
+    }
+
+    /** Sets up both sides and runs the first offer/answer, without waiting for 'connected'. */
+    public Call start() {
+      Call call = new Call(this);
+      try {
+        addMedia(caller, call.caller);
+        if (calleeSends) {
+          addMedia(callee, call.callee);
+        }
+        for (String label : dataChannels) {
+          call.caller.createDataChannel(label);
+        }
+        call.negotiate(false);
+        return call;
+      } catch (RuntimeException e) {
+        call.close();
+        throw e;
+      }
+    }
+
+    /** {@link #start()}, then waits until both sides are connected. */
+    public Call connect() {
+      Call call = start();
+      try {
+        return call.awaitConnected(timeout);
+      } catch (RuntimeException | AssertionError e) {
+        call.close();
+        throw e;
+      }
+    }
+
+    private void addMedia(Peer peer, PeerConnection pc) {
+      for (String kind : kinds()) {
+        Track track = peer.localTrack(kind).orElseGet(() -> peer.getUserMedia(
+            MediaConstraints.of("{\"" + kind + "\": true}")).get(0));
+        pc.addTrack(track);
+      }
+    }
+
+    private List<String> kinds() {
+      List<String> kinds = new ArrayList<>();
+      if (audio) {
+        kinds.add("audio");
+      }
+      if (video) {
+        kinds.add("video");
+      }
+      return kinds;
+    }
+  }
+
+  /**
+   * Delivers candidates to one side in order. Candidates wait while that side has no remote
+   * description for their generation yet ({@link #hold()} until {@link #open()}).
+   */
+  private final class Relay {
+    private final PeerConnection target;
+    private final java.util.concurrent.ExecutorService executor;
+    private final List<IceCandidate> pending = new ArrayList<>();
+    private boolean ready;
+
+    Relay(PeerConnection target) {
+      this.target = target;
+      this.executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "callflow-relay-" + target);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    synchronized void hold() {
+      ready = false;
+    }
+
+    synchronized void open() {
+      ready = true;
+      pending.forEach(this::submit);
+      pending.clear();
+    }
+
+    synchronized void deliver(IceCandidate candidate, Duration delay) {
+      if (!delay.isZero()) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> deliver(candidate, Duration.ZERO));
+      } else if (ready) {
+        submit(candidate);
+      } else {
+        pending.add(candidate);
+      }
+    }
+
+    private void submit(IceCandidate candidate) {
+      if (executor.isShutdown()) {
+        return;
+      }
+      executor.execute(() -> {
+        try {
+          target.addIceCandidate(candidate);
+        } catch (RuntimeException e) {
+          target.peer().record(target.id(), "relayerror", JsonNodeFactory.instance.objectNode()
+              .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
+        }
+      });
+    }
+
+    void shutdown() {
+      executor.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+// Callflow probe: records every RTCPeerConnection call, state change, candidate, track and data
+// channel event, and pushes each one to Java as it happens.
+//
+// Callflow installs this file as a WebDriver BiDi preload script, so it runs in every document before
+// the page's own scripts. BiDi calls the function below with one argument: a channel function whose
+// every call reaches Java as a script.message event. Events are sent as JSON text: a string survives
+// BiDi's value serialisation unchanged in both browsers.
+(emit, options) => {
+  if (window.__callflow) return; // once per document
+  const opts = Object.assign({ candidatePolicy: 'loopback' }, options || {});
+  const Native = window.RTCPeerConnection;
+  // Events can overtake each other on their way to Java; Java puts them back in order by seq,
+  // per document (a reloaded page starts again at 1 under a new doc id).
+  const doc = Math.random().toString(36).slice(2, 10);
+  let seq = 0;
+  let pcCount = 0;
+
+  const send = (pc, type, data) => {
+    const event = { doc, seq: ++seq, t: performance.timeOrigin + performance.now(), pc: pc ? pc.__callflowId : null, type, data: data ?? null };
+    try { emit(JSON.stringify(event)); } catch (e) { /* channel gone while the page unloads */ }
+  };
+
+  const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || undefined });
+  const plain = (v) => {
+    if (v == null || typeof v !== 'object') return v;
+    if (typeof v.toJSON === 'function') return v.toJSON();
+    if (v instanceof MediaStreamTrack) return { id: v.id, kind: v.kind, label: v.label, enabled: v.enabled };
+    if (v instanceof MediaStream) return { stream: v.id };
+    if (Array.isArray(v)) return v.map(plain);
+    const out = {};
+    for (const k of Object.keys(v)) out[k] = plain(v[k]);
+    return out;
+  };
+
+  const isLoopback = (address) => {
+    if (!address) return true; // end-of-candidates and candidates without an address carry none
+    return /^127\./.test(address) || address === '::1' || address === '0:0:0:0:0:0:0:1';
+  };
+  const candidateAddress = (candidateLine) => (candidateLine || '').split(' ')[4];
+  // The hermetic policy: a candidate outside loopback never leaves this page, so it cannot reach the
+  // other peer whatever the signalling does.
+  const allowed = (candidateLine) => opts.candidatePolicy !== 'loopback' || isLoopback(candidateAddress(candidateLine));
+  const filterSdp = (sdp) => opts.candidatePolicy !== 'loopback' || !sdp ? sdp
+    : sdp.split('\r\n').filter((l) => !l.startsWith('a=candidate:') || allowed(l.substring(2))).join('\r\n');
+
+  if (Native) {
+    // A subclass keeps `instanceof`, the prototype methods and statics such as generateCertificate.
+    class RTCPeerConnection extends Native {
+      constructor(config, ...rest) {
+        const given = config || {};
+        const effective = Object.assign({}, given);
+        super(effective, ...rest);
+        this.__callflowId = 'pc' + (++pcCount);
+        send(this, 'created', { configuration: plain(given) });
+        for (const name of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
+          const property = { signalingstatechange: 'signalingState', icegatheringstatechange: 'iceGatheringState',
+            iceconnectionstatechange: 'iceConnectionState', connectionstatechange: 'connectionState' }[name];
+          super.addEventListener(name, () => send(this, name, { state: this[property] }));
+        }
+        super.addEventListener('icecandidate', (e) => {
+          const c = e.candidate;
+          if (!c || !c.candidate) { send(this, 'icecandidate', { candidate: null }); return; }
+          send(this, 'icecandidate', { candidate: c.toJSON(), allowed: allowed(c.candidate) });
+        });
+        super.addEventListener('icecandidateerror', (e) => send(this, 'icecandidateerror',
+          { url: e.url, errorCode: e.errorCode, errorText: e.errorText, address: e.address, port: e.port }));
+        super.addEventListener('negotiationneeded', () => send(this, 'negotiationneeded', {}));
+        super.addEventListener('track', (e) => send(this, 'track', { track: plain(e.track),
+          streams: e.streams.map((s) => s.id), mid: e.transceiver && e.transceiver.mid }));
+        super.addEventListener('datachannel', (e) => { watchChannel(this, e.channel); send(this, 'datachannel', { label: e.channel.label, id: e.channel.id }); });
+      }
+
+      // Candidates outside the policy are hidden from the page: onicecandidate and listeners never see them.
+      addEventListener(type, listener, options) {
+        if (type !== 'icecandidate' || typeof listener !== 'function') return super.addEventListener(type, listener, options);
+        const wrapped = guardCandidate(listener);
+        (this.__callflowWrapped ||= new Map()).set(listener, wrapped);
+        return super.addEventListener(type, wrapped, options);
+      }
+      removeEventListener(type, listener, options) {
+        const wrapped = this.__callflowWrapped && this.__callflowWrapped.get(listener);
+        return super.removeEventListener(type, wrapped || listener, options);
+      }
+      set onicecandidate(listener) { this.__callflowOnCandidate = listener; super.onicecandidate = typeof listener === 'function' ? guardCandidate(listener) : listener; }
+      get onicecandidate() { return this.__callflowOnCandidate ?? null; }
+      get localDescription() { return filterDescription(super.localDescription); }
+      get currentLocalDescription() { return filterDescription(super.currentLocalDescription); }
+      get pendingLocalDescription() { return filterDescription(super.pendingLocalDescription); }
+    }
+    const guardCandidate = (listener) => function (e) {
+      if (e.candidate && e.candidate.candidate && !allowed(e.candidate.candidate)) return undefined;
+      return listener.call(this, e);
+    };
+    const filterDescription = (d) => d && opts.candidatePolicy === 'loopback'
+      ? new RTCSessionDescription({ type: d.type, sdp: filterSdp(d.sdp) }) : d;
+
+    // Record each API call with its arguments and its result or DOMException. Methods are wrapped on
+    // the native prototype, so calls through either constructor are seen.
+    const recorded = ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription', 'addIceCandidate',
+      'addTrack', 'removeTrack', 'addTransceiver', 'createDataChannel', 'restartIce', 'close', 'setConfiguration'];
+    for (const method of recorded) {
+      const original = Native.prototype[method];
+      if (typeof original !== 'function') continue;
+      Object.defineProperty(Native.prototype, method, { configurable: true, writable: true, value: function (...args) {
+        const pc = this;
+        // Legacy callback forms (createOffer(success, failure)) are passed through untouched.
+        const legacy = typeof args[0] === 'function' || typeof args[1] === 'function';
+        const callArgs = legacy ? ['(callbacks)'] : args.map(plain);
+        send(pc, 'call', { method, args: callArgs });
+        let result;
+        try {
+          result = original.apply(pc, args);
+        } catch (e) {
+          send(pc, 'error', { method, error: describeError(e) });
+          throw e;
+        }
+        if (method === 'createDataChannel') watchChannel(pc, result);
+        if (result && typeof result.then === 'function') {
+          return result.then((value) => {
+            send(pc, 'result', { method, value: plain(value) });
+            return value;
+          }, (e) => {
+            send(pc, 'error', { method, error: describeError(e) });
+            throw e;
+          });
+        }
+        send(pc, 'result', { method, value: method === 'addTrack' || method === 'addTransceiver' ? null : plain(result) });
+        return result;
+      } });
+    }
+    window.RTCPeerConnection = RTCPeerConnection;
+    if (window.webkitRTCPeerConnection) window.webkitRTCPeerConnection = RTCPeerConnection;
+  }
+
+  function watchChannel(pc, channel) {
+    const label = channel.label;
+    channel.addEventListener('open', () => send(pc, 'channelopen', { label }));
+    channel.addEventListener('close', () => send(pc, 'channelclose', { label }));
+    channel.addEventListener('error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
+    channel.addEventListener('message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
+  }
+
+  if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      send(null, 'getusermedia', { constraints });
+      return gum(constraints).then((stream) => {
+        send(null, 'getusermediaresult', { stream: stream.id, tracks: stream.getTracks().map(plain) });
+        return stream;
+      }, (e) => {
+        send(null, 'getusermediaerror', { error: describeError(e) });
+        throw e;
+      });
+    };
+  }
+
+  window.__callflow = { version: 1, doc, options: opts };
+  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
+}

@@ -1,0 +1,109 @@
+// The reference peer page. Java drives it through window.callflowPeer.invoke(operation, args), one
+// promise per operation; events reach Java through the probe, never through these return values.
+'use strict';
+(() => {
+  const connections = new Map();   // probe id (pc1, pc2, ...) -> RTCPeerConnection
+  const channels = new Map();      // pc id + '/' + label -> RTCDataChannel
+  const localTracks = new Map();   // track id -> MediaStreamTrack
+  const localStream = new MediaStream();
+
+  const pc = (id) => {
+    const found = connections.get(id);
+    if (!found) throw new DOMException('No peer connection ' + id + ' on this page', 'InvalidStateError');
+    return found;
+  };
+  const video = (parent, stream, id) => {
+    let el = document.getElementById(id);
+    if (!el) {
+      el = document.createElement('video');
+      el.id = id; el.autoplay = true; el.muted = true; el.playsInline = true;
+      document.getElementById(parent).appendChild(el);
+    }
+    if (el.srcObject !== stream) el.srcObject = stream;
+    el.play().catch(() => {}); // autoplay is allowed by the browser flags; a failure here changes nothing
+    return el;
+  };
+  const trackInfo = (t) => ({ id: t.id, kind: t.kind, label: t.label, enabled: t.enabled, readyState: t.readyState });
+  const transceiverInfo = (t) => ({ mid: t.mid, direction: t.direction, currentDirection: t.currentDirection,
+    kind: t.receiver.track.kind, senderTrack: t.sender.track ? t.sender.track.id : null, stopped: t.stopped || t.currentDirection === 'stopped' });
+  const keep = (id, channel) => {
+    channels.set(id + '/' + channel.label, channel);
+    return { label: channel.label, id: channel.id, readyState: channel.readyState };
+  };
+  const track = (id) => {
+    const t = localTracks.get(id);
+    if (!t) throw new DOMException('No local track ' + id, 'InvalidStateError');
+    return t;
+  };
+
+  const operations = {
+    async getUserMedia({ constraints }) {
+      const stream = await navigator.mediaDevices.getUserMedia(constraints);
+      for (const t of stream.getTracks()) { localTracks.set(t.id, t); localStream.addTrack(t); }
+      if (stream.getVideoTracks().length) video('local', localStream, 'local-video');
+      return stream.getTracks().map(trackInfo);
+    },
+    stopTrack({ track: id }) { const t = track(id); t.stop(); localTracks.delete(id); localStream.removeTrack(t); return null; },
+    setTrackEnabled({ track: id, enabled }) { track(id).enabled = enabled; return null; },
+    localTracks() { return [...localTracks.values()].map(trackInfo); },
+    createPeerConnection({ configuration }) {
+      const connection = new RTCPeerConnection(configuration);
+      const id = connection.__callflowId;
+      connections.set(id, connection);
+      connection.addEventListener('track', (e) => {
+        const stream = e.streams[0] || new MediaStream([e.track]);
+        video('remote', stream, 'remote-' + id + '-' + stream.id);
+      });
+      connection.addEventListener('datachannel', (e) => keep(id, e.channel));
+      return id;
+    },
+    addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return pc(id).getTransceivers().map(transceiverInfo); },
+    removeTrack({ pc: id, track: trackId }) {
+      const sender = pc(id).getSenders().find((s) => s.track && s.track.id === trackId);
+      if (!sender) throw new DOMException('Track ' + trackId + ' is not sent on ' + id, 'InvalidAccessError');
+      pc(id).removeTrack(sender);
+      return null;
+    },
+    addTransceiver({ pc: id, kind, init }) { pc(id).addTransceiver(localTracks.get(kind) || kind, init || {}); return pc(id).getTransceivers().map(transceiverInfo); },
+    setDirection({ pc: id, mid, index, direction }) {
+      const all = pc(id).getTransceivers();
+      const t = mid != null ? all.find((x) => x.mid === mid) : all[index];
+      if (!t) throw new DOMException('No transceiver ' + (mid ?? index) + ' on ' + id, 'InvalidStateError');
+      t.direction = direction;
+      return all.map(transceiverInfo);
+    },
+    transceivers({ pc: id }) { return pc(id).getTransceivers().map(transceiverInfo); },
+    createDataChannel({ pc: id, label, init }) { return keep(id, pc(id).createDataChannel(label, init || {})); },
+    send({ pc: id, label, data }) {
+      const channel = channels.get(id + '/' + label);
+      if (!channel) throw new DOMException('No data channel "' + label + '" on ' + id, 'InvalidStateError');
+      channel.send(data);
+      return null;
+    },
+    async createOffer({ pc: id, options }) { const d = await pc(id).createOffer(options || {}); return { type: d.type, sdp: d.sdp }; },
+    async createAnswer({ pc: id }) { const d = await pc(id).createAnswer(); return { type: d.type, sdp: d.sdp }; },
+    async setLocalDescription({ pc: id, description }) { await pc(id).setLocalDescription(description || undefined); return pc(id).localDescription; },
+    async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
+    async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
+    restartIce({ pc: id }) { pc(id).restartIce(); return null; },
+    close({ pc: id }) { pc(id).close(); return null; },
+    descriptions({ pc: id }) {
+      const c = pc(id);
+      return { local: c.localDescription, remote: c.remoteDescription, signalingState: c.signalingState,
+        connectionState: c.connectionState, iceConnectionState: c.iceConnectionState };
+    },
+    async getStats({ pc: id }) { const report = await pc(id).getStats(); return [...report.values()]; },
+  };
+
+  window.callflowPeer = {
+    setName(name) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; },
+    // Resolves to {value} or {error: {name, message, constraint}}: Java turns the error into a typed exception.
+    invoke(operation, args) {
+      const op = operations[operation];
+      if (!op) return Promise.resolve({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } });
+      return Promise.resolve().then(() => op(args || {})).then(
+        (value) => ({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
+        (e) => ({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
+    },
+  };
+})();
