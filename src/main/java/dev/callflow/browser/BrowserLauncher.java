@@ -122,7 +122,8 @@ public final class BrowserLauncher {
       case FAKE_DEVICES -> options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
       case NO_DEVICES -> options.addArguments("--use-fake-device-for-media-stream=device-count=0",
           "--use-fake-ui-for-media-stream");
-      case DENIED -> options.setExperimentalOption("prefs", Map.of(
+      // Devices exist but the permission is refused, so the page sees NotAllowedError, not NotFoundError.
+      case DENIED -> options.addArguments("--use-fake-device-for-media-stream").setExperimentalOption("prefs", Map.of(
           "profile.default_content_setting_values.media_stream_camera", 2,
           "profile.default_content_setting_values.media_stream_mic", 2));
     }
@@ -142,7 +143,7 @@ public final class BrowserLauncher {
     options.addPreference("permissions.default.camera", granted ? 1 : 2);
     options.addPreference("permissions.default.microphone", granted ? 1 : 2);
     options.addPreference("media.navigator.permission.disabled", granted);
-    options.addPreference("media.navigator.streams.fake", spec.mediaAccess() == MediaAccess.FAKE_DEVICES);
+    options.addPreference("media.navigator.streams.fake", spec.mediaAccess() != MediaAccess.NO_DEVICES);
     for (String pref : spec.extraArguments()) {
       int eq = pref.indexOf('=');
       if (eq < 0) {

@@ -17,20 +17,39 @@ final class DriverDiscovery {
   record Found(Path browser, Path driver) {}
 
   private final List<String> attempts = new ArrayList<>();
+  private final List<Path> directories;
+  private final boolean webDriverManager;
 
-  static Found find(BrowserType type) {
-    return new DriverDiscovery().discover(type);
+  DriverDiscovery(List<Path> directories, boolean webDriverManager) {
+    this.directories = List.copyOf(directories);
+    this.webDriverManager = webDriverManager;
   }
 
-  private Found discover(BrowserType type) {
+  /** Searches PATH, /usr/bin, /usr/local/bin and ~/.cargo/bin; WebDriverManager unless {@code -Dcallflow.webdrivermanager=false}. */
+  static Found find(BrowserType type) {
+    List<Path> dirs = new ArrayList<>();
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isBlank()) {
+        dirs.add(Path.of(dir));
+      }
+    }
+    dirs.add(Path.of("/usr/bin"));
+    dirs.add(Path.of("/usr/local/bin"));
+    dirs.add(Path.of(System.getProperty("user.home"), ".cargo", "bin"));
+    return new DriverDiscovery(dirs, !"false".equals(System.getProperty("callflow.webdrivermanager"))).discover(type);
+  }
+
+  Found discover(BrowserType type) {
     Optional<Path> browser = type == BrowserType.CHROME
         ? firstOf("browser", "callflow.chrome.binary", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
         : firstOf("browser", "callflow.firefox.binary", "firefox-esr", "firefox");
     Optional<Path> driver = type == BrowserType.CHROME
         ? firstOf("driver", "webdriver.chrome.driver", "chromedriver")
         : firstOf("driver", "webdriver.gecko.driver", "geckodriver");
-    if (driver.isEmpty()) {
+    if (driver.isEmpty() && webDriverManager) {
       driver = fromWebDriverManager(type);
+    } else if (driver.isEmpty()) {
+      attempts.add("driver: WebDriverManager switched off (-Dcallflow.webdrivermanager=false)");
     }
     if (browser.isPresent() && driver.isPresent()) {
       return new Found(browser.get(), driver.get());
@@ -52,24 +71,15 @@ final class DriverDiscovery {
     } else {
       attempts.add(what + ": system property " + property + " not set");
     }
-    List<Path> dirs = new ArrayList<>();
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isBlank()) {
-        dirs.add(Path.of(dir));
-      }
-    }
-    dirs.add(Path.of("/usr/bin"));
-    dirs.add(Path.of("/usr/local/bin"));
-    dirs.add(Path.of(System.getProperty("user.home"), ".cargo", "bin"));
     for (String name : names) {
-      for (Path dir : dirs) {
+      for (Path dir : directories) {
         Path candidate = dir.resolve(name);
         if (Files.isExecutable(candidate)) {
           return Optional.of(candidate);
         }
       }
     }
-    attempts.add(what + ": none of " + List.of(names) + " on PATH, /usr/bin, /usr/local/bin or ~/.cargo/bin");
+    attempts.add(what + ": none of " + List.of(names) + " in " + directories);
     return Optional.empty();
   }
 

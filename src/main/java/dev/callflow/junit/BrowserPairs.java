@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith({CallflowExtension.class, BrowserPairsProvider.class})
+@ExtendWith({CallflowExtension.class, BrowserInvocations.class})
 public @interface BrowserPairs {
   /** The browsers to pair; every ordered pair runs, a browser with itself included. */
   BrowserType[] value() default {BrowserType.CHROME, BrowserType.FIREFOX};

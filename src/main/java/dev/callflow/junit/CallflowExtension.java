@@ -48,11 +48,11 @@ public final class CallflowExtension implements ParameterResolver, AfterTestExec
       return callflow(context).server();
     }
     if (type == BrowserPair.class) {
-      BrowserPair pair = store(context).get(BrowserPair.class, BrowserPair.class);
-      if (pair == null) {
+      BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
+      if (assignment == null || assignment.pair() == null) {
         throw new ParameterResolutionException("A BrowserPair parameter needs a @BrowserPairs test, not @Test");
       }
-      return pair;
+      return assignment.pair();
     }
     Executable executable = parameter.getDeclaringExecutable();
     if (!(executable instanceof Method) || context.getTestMethod().filter(executable::equals).isEmpty()) {
@@ -73,7 +73,7 @@ public final class CallflowExtension implements ParameterResolver, AfterTestExec
 
   private static TestPeers startPeers(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
-    BrowserPair pair = store(context).get(BrowserPair.class, BrowserPair.class);
+    BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
     List<Callflow.PeerRequest> requests = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     Parameter[] parameters = method.getParameters();
@@ -82,15 +82,9 @@ public final class CallflowExtension implements ParameterResolver, AfterTestExec
       if (parameters[i].getType() != Peer.class) {
         continue;
       }
-      Browser browser = parameters[i].getAnnotation(Browser.class);
-      BrowserType type = browser != null ? browser.value()
-          : pair != null && position < 2 ? (position == 0 ? pair.caller() : pair.callee()) : BrowserType.CHROME;
-      BrowserSpec spec = BrowserSpec.of(type);
-      if (browser != null) {
-        spec = spec.withMediaAccess(browser.media()).withCandidatePolicy(browser.candidates());
-      }
-      String name = browser != null && !browser.name().isEmpty() ? browser.name()
-          : parameters[i].isNamePresent() ? parameters[i].getName() : "peer" + (position + 1);
+      BrowserType assigned = assignment == null ? null : assignment.forPosition(position);
+      BrowserSpec spec = specFor(parameters[i], assigned);
+      String name = parameters[i].isNamePresent() ? parameters[i].getName() : "peer" + (position + 1);
       requests.add(new Callflow.PeerRequest(name, spec));
       indexes.add(i);
       position++;
@@ -101,6 +95,22 @@ public final class CallflowExtension implements ParameterResolver, AfterTestExec
       byIndex.put(indexes.get(i), peers.get(i));
     }
     return new TestPeers(peers, byIndex);
+  }
+
+  /** The spec a peer parameter asks for: its annotations, else the invocation's browser, else Chrome. */
+  static BrowserSpec specFor(Parameter parameter, BrowserType assigned) {
+    Browser browser = parameter.getAnnotation(Browser.class);
+    BrowserType type = browser != null ? browser.value() : assigned != null ? assigned : BrowserType.CHROME;
+    BrowserSpec spec = BrowserSpec.of(type);
+    Media media = parameter.getAnnotation(Media.class);
+    if (media != null) {
+      spec = spec.withMediaAccess(media.value());
+    }
+    Candidates candidates = parameter.getAnnotation(Candidates.class);
+    if (candidates != null) {
+      spec = spec.withCandidatePolicy(candidates.value());
+    }
+    return spec;
   }
 
   @Override

@@ -1,0 +1,69 @@
+package dev.callflow.junit;
+
+import dev.callflow.browser.BrowserType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The invocations of {@link BrowserPairs} (one per ordered pair) and {@link EachBrowser} (one per
+ * browser) tests. Each invocation hands its browsers, by peer position, to {@link CallflowExtension}.
+ */
+final class BrowserInvocations implements TestTemplateInvocationContextProvider {
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    return AnnotationSupport.isAnnotated(method, BrowserPairs.class) || AnnotationSupport.isAnnotated(method, EachBrowser.class);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    List<BrowserAssignment> assignments = new ArrayList<>();
+    var pairs = AnnotationSupport.findAnnotation(method, BrowserPairs.class);
+    if (pairs.isPresent()) {
+      BrowserType[] browsers = nonEmpty(pairs.get().value(), "@BrowserPairs", method);
+      for (BrowserType caller : browsers) {
+        for (BrowserType callee : browsers) {
+          assignments.add(new BrowserAssignment(List.of(caller, callee), false));
+        }
+      }
+    } else {
+      for (BrowserType browser : nonEmpty(AnnotationSupport.findAnnotation(method, EachBrowser.class).orElseThrow().value(),
+          "@EachBrowser", method)) {
+        assignments.add(new BrowserAssignment(List.of(browser), true));
+      }
+    }
+    return assignments.stream().map(BrowserInvocations::invocation);
+  }
+
+  private static BrowserType[] nonEmpty(BrowserType[] browsers, String annotation, Method method) {
+    if (browsers.length == 0) {
+      throw new ExtensionConfigurationException(annotation + " on " + method.getName()
+          + " names no browser: give at least one, e.g. " + annotation + "({CHROME, FIREFOX})");
+    }
+    return browsers;
+  }
+
+  private static TestTemplateInvocationContext invocation(BrowserAssignment assignment) {
+    return new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int invocationIndex) {
+        return "[" + assignment + "]";
+      }
+
+      @Override
+      public List<Extension> getAdditionalExtensions() {
+        return List.of((BeforeEachCallback) c -> CallflowExtension.store(c).put(BrowserAssignment.class, assignment));
+      }
+    };
+  }
+}

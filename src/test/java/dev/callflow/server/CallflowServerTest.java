@@ -1,0 +1,90 @@
+package dev.callflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallflowServerTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends the path as written, without the client normalising dot segments away. */
+  private static String rawGet(CallflowServer server, String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+  }
+
+  @Test
+  void servesTheBundledPagesOnLoopbackAtAFreePort() throws Exception {
+    try (CallflowServer server = CallflowServer.start()) {
+      assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
+      assertThat(server.port()).isPositive();
+
+      HttpResponse<String> page = get(server.url("/peer.html"));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<script src=\"peer.js\">");
+      assertThat(get(server.url("callflow-probe.js")).body()).contains("RTCPeerConnection");
+      assertThat(get(server.url("/missing.html")).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void refusesPathsOutsideItsRoots(@TempDir Path root) throws Exception {
+    Path pages = Files.createDirectory(root.resolve("pages"));
+    Files.writeString(root.resolve("secret.txt"), "secret");
+    try (CallflowServer server = CallflowServer.builder().withPages(pages).start()) {
+      for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt"}) {
+        String status = rawGet(server, path);
+        assertThat(status).as(path).startsWith("HTTP/1.1 4").doesNotContain("200");
+      }
+    }
+  }
+
+  @Test
+  void servesUserPagesFirstThenTheBundledOnes(@TempDir Path pages) throws Exception {
+    Files.writeString(pages.resolve("app.html"), "<p>my app</p>");
+    Files.writeString(pages.resolve("peer.html"), "<p>my own peer page</p>");
+    try (CallflowServer server = CallflowServer.builder().withPages(pages).withHost("127.0.0.1").start()) {
+      assertThat(get(server.url("/app.html")).body()).isEqualTo("<p>my app</p>");
+      assertThat(get(server.url("/peer.html")).body()).isEqualTo("<p>my own peer page</p>");
+      assertThat(get(server.url("/peer.js")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void bindsTheConfiguredPortAndFreesItOnClose() throws Exception {
+    int port;
+    try (CallflowServer first = CallflowServer.start()) {
+      port = first.port();
+    }
+    try (CallflowServer again = CallflowServer.builder().withPort(port).start()) {
+      assertThat(again.port()).isEqualTo(port);
+      assertThat(get(again.url("/peer.html")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void rejectsAPagesPathThatIsNotADirectory(@TempDir Path dir) {
+    assertThatThrownBy(() -> CallflowServer.builder().withPages(dir.resolve("nope")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not a directory of pages")
+        .hasMessageContaining("nope");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.callflow.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callflow.junit.BrowserPairs;
+import dev.callflow.junit.CallflowTest;
+import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.StatsReport;
+
+/** By default a call on one machine stays on loopback: no other address leaves either page. */
+@CallflowTest
+class HermeticCallTest {
+  private static boolean loopback(String address) {
+    return address.startsWith("127.") || address.equals("::1");
+  }
+
+  @BrowserPairs
+  void selectedPairIsOnLoopbackAtBothEnds(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withDataChannel("chat").connect();
+
+    for (PeerConnection pc : new PeerConnection[] {call.caller(), call.callee()}) {
+      StatsReport.CandidatePair pair = pc.getStats().selectedPair().orElseThrow(() -> new AssertionError("no selected pair on " + pc));
+      assertThat(loopback(pair.localAddress())).as("local end of %s: %s", pc, pair).isTrue();
+      assertThat(loopback(pair.remoteAddress())).as("remote end of %s: %s", pc, pair).isTrue();
+      assertThat(pc.localDescription().orElseThrow().sdp().lines().filter(l -> l.startsWith("a=candidate:")))
+          .allMatch(l -> loopback(l.split(" ")[4]));
+    }
+    assertThat(call.signals()).filteredOn(s -> s.startsWith("CANDIDATE")).isNotEmpty()
+        .allMatch(s -> loopback(s.split(" ")[6]), "every relayed candidate is a loopback one");
+    // The browsers did gather other addresses: the policy withheld them.
+    assertThat(alice.events()).anyMatch(e -> e.is("icecandidate") && !e.data().path("allowed").asBoolean(true));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.callflow.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.callflow.junit.BrowserPairs;
+import dev.callflow.junit.CallflowTest;
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.DomException;
+import dev.callflow.peer.MediaConstraints;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.SessionDescription;
+import dev.callflow.peer.StatsReport;
+import dev.callflow.peer.Track;
+import java.time.Duration;
+
+@CallflowTest
+class NegotiationTest {
+  private static final Duration SOON = Duration.ofSeconds(10);
+
+  @BrowserPairs
+  void renegotiationAddsVideo(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().connect();
+    assertThat(call.callee().remoteDescription().orElseThrow().sdp()).doesNotContain("m=video");
+
+    Track camera = alice.getUserMedia(MediaConstraints.videoOnly()).get(0);
+    call.caller().addTrack(camera);
+    call.renegotiate();
+
+    assertThat(call.callee().remoteDescription().orElseThrow().sdp()).contains("m=video");
+    call.callee().awaitEvent("a video track", e -> e.is("track") && "video".equals(e.data().path("track").path("kind").asText()), SOON);
+    call.callee().awaitInboundMedia("video", SOON).awaitInboundMedia("audio", SOON);
+    assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
+  @BrowserPairs
+  void iceRestartReconnects(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withDataChannel("chat").connect();
+    String callerUfrag = call.caller().localDescription().orElseThrow().attribute("ice-ufrag");
+    String calleeUfrag = call.callee().localDescription().orElseThrow().attribute("ice-ufrag");
+    String pairBefore = selectedPair(call);
+
+    call.restartIce();
+
+    assertThat(call.caller().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(callerUfrag);
+    assertThat(call.callee().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(calleeUfrag);
+    // The new ICE generation carries the call: the pair in use is made of the new candidates.
+    call.caller().awaitEvent("a candidate of the new ICE generation",
+        e -> e.is("icecandidate") && !callerUfrag.equals(e.data().path("candidate").path("usernameFragment").asText(callerUfrag)), SOON);
+    assertThat(selectedPair(call)).isNotEqualTo(pairBefore);
+    call.callerChannel("chat").send("after restart");
+    call.calleeChannel("chat").awaitMessage("after restart", SOON);
+  }
+
+  private static String selectedPair(Call call) {
+    StatsReport stats = call.caller().getStats();
+    return stats.selectedPair().map(StatsReport.CandidatePair::toString).orElse("none");
+  }
+
+  @BrowserPairs
+  void invalidRemoteSdpIsATypedErrorAndThePeersStayUsable(Peer alice, Peer bob) {
+    String broken = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=this-is-not-sdp\r\n";
+    Call.Builder corrupted = alice.call(bob).withAudio()
+        .withHook(s -> s.kind() == Signal.Kind.OFFER ? SignalAction.rewrite(broken) : SignalAction.forward());
+
+    DomException error = catchThrowableOfType(DomException.class, corrupted::start);
+
+    assertThat(error.peer()).isEqualTo("bob");
+    assertThat(error.operation()).isEqualTo("setRemoteDescription");
+    assertThat(error.name()).isIn("OperationError", "InvalidAccessError", "SyntaxError", "InvalidStateError");
+    assertThat(error.domMessage()).isNotBlank();
+    assertThat(bob.connections().get(0).signalingState()).isEqualTo("stable");
+
+    Call call = alice.call(bob).withAudio().connect();
+    call.callee().awaitInboundMedia("audio", SOON);
+  }
+
+  @BrowserPairs
+  void droppedCandidatesTimeOutWithTheTimeline(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withDataChannel("chat").withTimeout(Duration.ofSeconds(3))
+        .withHook(s -> s.kind() == Signal.Kind.CANDIDATE ? SignalAction.drop() : SignalAction.forward())
+        .start();
+
+    AssertionError error = catchThrowableOfType(AssertionError.class, () -> call.awaitConnected(Duration.ofSeconds(3)));
+
+    assertThat(error.getMessage())
+        .startsWith("Call alice→bob should reach 'connected' within 3s")
+        .contains("Last seen: alice=", ", bob=")
+        .contains("Timeline (last 40 events):")
+        .contains("alice/pc1 call createOffer", "bob/pc1 signalingstatechange have-remote-offer");
+    assertThat(call.signals()).anyMatch(line -> line.startsWith("CANDIDATE alice→bob candidate:") && line.endsWith(" drop"));
+  }
+
+  @BrowserPairs
+  void delayedCandidatesStillConnect(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withDataChannel("chat")
+        .withHook(s -> s.kind() == Signal.Kind.CANDIDATE ? SignalAction.delay(Duration.ofMillis(300)) : SignalAction.forward())
+        .connect();
+
+    assertThat(call.signals()).anyMatch(line -> line.startsWith("CANDIDATE") && line.endsWith("delay 300ms"));
+    assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
+  @BrowserPairs
+  void hooksRewriteTheOfferOnItsWay(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio()
+        .withHook(s -> s.kind() == Signal.Kind.OFFER ? SignalAction.rewrite(s.text().replace("a=sendrecv", "a=sendonly")) : SignalAction.forward())
+        .connect();
+
+    SessionDescription answer = call.caller().remoteDescription().orElseThrow();
+    String audioSection = answer.sdp().substring(answer.sdp().indexOf("m=audio"));
+    assertThat(audioSection).contains("a=recvonly").doesNotContain("a=sendrecv");
+    call.callee().awaitInboundMedia("audio", SOON);
+  }
+}
