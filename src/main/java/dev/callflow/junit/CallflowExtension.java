@@ -13,19 +13,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Owns Callflow's lifecycles in JUnit: one {@link Callflow} session (server and warm browsers) in the
  * root store for the whole run, the peers of each test in that test's store. Browsers for a test start
  * in parallel; every value in a store is {@link AutoCloseable}, so JUnit closes it, failure or not.
- * When a test fails, its evidence is written before the peers close.
+ * When a test fails, its evidence is written before the peers close, and the failure names its folder.
  */
-public final class CallflowExtension implements ParameterResolver, AfterTestExecutionCallback {
+public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
 
   static ExtensionContext.Store store(ExtensionContext context) {
@@ -113,16 +113,27 @@ public final class CallflowExtension implements ParameterResolver, AfterTestExec
     return spec;
   }
 
+  /**
+   * A test with peers failed: writes its evidence while the browsers are still open, and fails with
+   * the same message followed by the evidence folder.
+   */
   @Override
-  public void afterTestExecution(ExtensionContext context) {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
     TestPeers peers = store(context).get(TestPeers.class, TestPeers.class);
-    if (peers == null || context.getExecutionException().isEmpty()) {
-      return;
+    if (peers == null) {
+      throw failure;
     }
-    Path folder = Evidence.folderFor(context.getRequiredTestClass().getSimpleName(), context.getDisplayName());
-    Evidence.write(folder, peers.peers(), context.getExecutionException().get());
-    context.publishReportEntry("callflow.evidence", folder.toAbsolutePath().toString());
-    System.err.println("Callflow evidence for " + context.getDisplayName() + ": " + folder.toAbsolutePath());
+    String name = context.getDisplayName().startsWith("[") ? context.getRequiredTestMethod().getName() + context.getDisplayName()
+        : context.getDisplayName();
+    Path folder = Evidence.folderFor(context.getRequiredTestClass().getSimpleName(), name).toAbsolutePath();
+    try {
+      Evidence.write(folder, peers.peers(), failure);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      throw failure;
+    }
+    context.publishReportEntry("callflow.evidence", folder.toString());
+    throw new CallflowTestFailure(failure, folder);
   }
 
   /** The peers of one test; JUnit closes them when the test ends, returning their browsers to the pool. */

@@ -1,0 +1,109 @@
+package dev.callflow.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.callflow.browser.BrowserType;
+import dev.callflow.peer.Peer;
+import dev.callflow.signaling.Signal;
+import dev.callflow.signaling.SignalAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs small Callflow test classes through the JUnit engine and checks what users would see. */
+class CallflowExtensionTest {
+  private static Events run(Class<?> testClass) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+  }
+
+  @CallflowTest
+  static class FailingCall {
+    @Test
+    void neverConnects(Peer alice, @Browser(BrowserType.FIREFOX) Peer bob) {
+      alice.call(bob).withDataChannel("chat").withTimeout(Duration.ofSeconds(2))
+          .withHook(s -> s.kind() == Signal.Kind.CANDIDATE ? SignalAction.drop() : SignalAction.forward())
+          .connect();
+    }
+  }
+
+  @Test
+  void aFailedCallWritesEvidenceAndNamesItsFolder() throws Exception {
+    Events events = run(FailingCall.class);
+
+    events.assertThatEvents().haveExactly(1, event(test("neverConnects"), finishedWithFailure(
+        instanceOf(CallflowTestFailure.class),
+        message(m -> m.startsWith("Call alice→bob should reach 'connected' within 2s") && m.contains("\n\nEvidence: ")))));
+    CallflowTestFailure failure = (CallflowTestFailure) events.failed().list().get(0)
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    Path folder = failure.evidence();
+    assertThat(folder.toString()).endsWith("FailingCall/neverConnects[chrome→firefox]");
+    assertThat(Files.readString(folder.resolve("timeline.txt"))).contains("alice/pc1 call createOffer", "bob/pc1");
+    assertThat(Files.readString(folder.resolve("alice-pc1.json"))).contains("\"type\" : \"offer\"", "\"stats\"");
+    assertThat(Files.readString(folder.resolve("bob-browser.txt"))).startsWith("firefox ");
+    assertThat(folder.resolve("alice.png")).isNotEmptyFile();
+    assertThat(folder.resolve("bob.png")).isNotEmptyFile();
+    assertThat(Files.readString(folder.resolve("failure.txt"))).contains("CallflowTimeoutError");
+  }
+
+  @CallflowTest
+  static class PeerOnBeforeEach {
+    @BeforeEach
+    void setUp(Peer alice) {}
+
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void aPeerOutsideATestMethodIsRefusedWithTheFix() {
+    run(PeerOnBeforeEach.class).assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
+        instanceOf(ParameterResolutionException.class), message(m -> m.contains("Peer parameters go on @Test or @BrowserPairs methods")))));
+  }
+
+  @CallflowTest
+  static class NoBrowsers {
+    @BrowserPairs({})
+    void pairs(Peer alice, Peer bob) {}
+  }
+
+  @Test
+  void anEmptyBrowserListIsAConfigurationError() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(NoBrowsers.class)).execute().containerEvents()
+        .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+            instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+            message(m -> m.contains("@BrowserPairs on pairs names no browser")))));
+  }
+
+  static final AtomicReference<String> SEEN = new AtomicReference<>();
+
+  @CallflowTest
+  static class PeersPerTest {
+    @EachBrowser
+    void named(Peer alice, @Browser(BrowserType.CHROME) Peer bob) {
+      SEEN.accumulateAndGet(alice.name() + "=" + alice.browser().type().id() + "," + bob.name() + "=" + bob.browser().type().id() + ";",
+          (a, b) -> a == null ? b : a + b);
+    }
+  }
+
+  @Test
+  void peersTakeTheirNamesAndBrowsersFromTheTest() {
+    SEEN.set(null);
+    Events events = run(PeersPerTest.class);
+    events.assertStatistics(s -> s.succeeded(2));
+    assertThat(SEEN.get()).isEqualTo("alice=chrome,bob=chrome;alice=firefox,bob=chrome;");
+    assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+        .containsExactly("[chrome]", "[firefox]");
+  }
+}
