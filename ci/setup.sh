@@ -30,6 +30,9 @@ if ! command -v geckodriver >/dev/null 2>&1; then
   ln -sf "$HOME/.cargo/bin/geckodriver" /usr/local/bin/geckodriver
 fi
 
+# Keep calls on loopback on this machine (see the script for why).
+bash "$(dirname "$0")/hermetic-net.sh"
+
 echo "setup: $(chromium --version 2>/dev/null | head -1)"
 echo "setup: $(chromedriver --version 2>/dev/null | head -1)"
 echo "setup: $(firefox-esr --version 2>/dev/null | head -1)"

@@ -25,6 +25,11 @@ class HermeticCallTest {
       assertThat(loopback(pair.remoteAddress())).as("remote end of %s: %s", pc, pair).isTrue();
       assertThat(pc.localDescription().orElseThrow().sdp().lines().filter(l -> l.startsWith("a=candidate:")))
           .allMatch(l -> loopback(l.split(" ")[4]));
+      // No check reached this browser from another address (a peer-reflexive candidate would show it).
+      // Chrome hides peer-reflexive addresses in stats: those it reports empty.
+      assertThat(pc.getStats().ofType("remote-candidate"))
+          .extracting(c -> c.path("address").asText(c.path("ip").asText()))
+          .allMatch(a -> a.isEmpty() || loopback(a));
     }
     assertThat(call.signals()).filteredOn(s -> s.startsWith("CANDIDATE")).isNotEmpty()
         .allMatch(s -> loopback(s.split(" ")[6]), "every relayed candidate is a loopback one");

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.Direction;
 import dev.callflow.peer.DomException;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.SessionDescription;
 import dev.callflow.peer.StatsReport;
 import dev.callflow.peer.Track;
+import dev.callflow.peer.Transceiver;
 import java.time.Duration;
 
 @CallflowTest
@@ -31,6 +33,32 @@ class NegotiationTest {
     call.callee().awaitEvent("a video track", e -> e.is("track") && "video".equals(e.data().path("track").path("kind").asText()), SOON);
     call.callee().awaitInboundMedia("video", SOON).awaitInboundMedia("audio", SOON);
     assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
+  @BrowserPairs
+  void receiveOnlyCallee(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withVideo().withReceiveOnlyCallee().connect();
+
+    call.callee().awaitInboundMedia("video", SOON).awaitInboundMedia("audio", SOON);
+    assertThat(call.callee().transceivers()).extracting(Transceiver::currentDirection).containsOnly(Direction.RECVONLY);
+    assertThat(call.caller().transceivers()).extracting(Transceiver::currentDirection).containsOnly(Direction.SENDONLY);
+    assertThat(bob.localTracks()).isEmpty();
+  }
+
+  @BrowserPairs
+  void directionChangeIsNegotiated(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withVideo().connect();
+    String videoMid = call.caller().transceivers().stream().filter(t -> t.kind().equals("video")).findFirst().orElseThrow().mid();
+
+    call.caller().setDirection(videoMid, Direction.INACTIVE);
+    call.renegotiate();
+
+    assertThat(call.caller().transceivers()).filteredOn(t -> videoMid.equals(t.mid()))
+        .extracting(Transceiver::currentDirection).containsExactly(Direction.INACTIVE);
+    assertThat(call.callee().transceivers()).filteredOn(t -> videoMid.equals(t.mid()))
+        .extracting(Transceiver::currentDirection).containsExactly(Direction.INACTIVE);
+    assertThat(call.callee().transceivers()).filteredOn(t -> t.kind().equals("audio"))
+        .extracting(Transceiver::currentDirection).containsExactly(Direction.SENDRECV);
   }
 
   @BrowserPairs
