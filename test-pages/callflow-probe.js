@@ -154,6 +154,7 @@
     };
   }
 
-  window.__callflow = { version: 1, doc, options: opts };
+  // Java waits until it has every event up to seq() before an operation on the page counts as done.
+  window.__callflow = { version: 1, doc, options: opts, seq: () => seq };
   send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
 }

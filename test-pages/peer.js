@@ -97,13 +97,15 @@
 
   window.callflowPeer = {
     setName(name) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; },
-    // Resolves to {value} or {error: {name, message, constraint}}: Java turns the error into a typed exception.
+    // Resolves to {value} or {error: {name, message, constraint}}: Java turns the error into a typed
+    // exception. doc and seq name the probe's last event, so Java can wait until it has them all.
     invoke(operation, args) {
       const op = operations[operation];
-      if (!op) return Promise.resolve({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } });
+      const mark = (reply) => Object.assign(reply, window.__callflow ? { doc: window.__callflow.doc, seq: window.__callflow.seq() } : {});
+      if (!op) return Promise.resolve(mark({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } }));
       return Promise.resolve().then(() => op(args || {})).then(
-        (value) => ({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
-        (e) => ({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
+        (value) => mark({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
+        (e) => mark({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
     },
   };
 })();

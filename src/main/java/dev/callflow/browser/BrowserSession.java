@@ -135,14 +135,17 @@ public final class BrowserSession implements AutoCloseable {
     try {
       Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, operation, JSON.writeValueAsString(args));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
-      return new Result(reply.get("value"), reply.get("error"));
+      return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
     }
   }
 
-  /** The outcome of one page operation: a value, or an error object with name and message. */
-  public record Result(JsonNode value, JsonNode error) {
+  /**
+   * The outcome of one page operation: a value, or an error object with name and message; and the
+   * probe's document and last event number when it finished (null and 0 without a probe).
+   */
+  public record Result(JsonNode value, JsonNode error, String doc, long seq) {
     public boolean failed() {
       return error != null && !error.isNull();
     }

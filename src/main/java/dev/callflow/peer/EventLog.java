@@ -3,6 +3,7 @@ package dev.callflow.peer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -81,6 +83,24 @@ final class EventLog {
       notifyAll();
     }
     listeners.forEach(l -> l.accept(event));
+  }
+
+  /**
+   * Waits until every event of this document up to {@code seq} has been delivered, so that what an
+   * operation caused is in the log when the operation returns.
+   *
+   * @return false if they did not all arrive in time
+   */
+  synchronized boolean awaitDelivered(String doc, long seq, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!(doc.equals(document) && nextSeq > seq)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   synchronized List<PeerEvent> snapshot() {

@@ -25,6 +25,8 @@ import org.openqa.selenium.WebDriverException;
  * }</pre>
  */
 public final class Peer implements AutoCloseable {
+  /** How long the events of a finished operation may still be on their way. */
+  private static final Duration EVENTS_IN_FLIGHT = Duration.ofSeconds(5);
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
@@ -179,12 +181,29 @@ public final class Peer implements AutoCloseable {
       throw new CallflowException(name + ": " + operation + " failed in " + browser.info() + ": "
           + e.getMessage().lines().findFirst().orElse(""), e);
     }
+    awaitEvents(operation, result);
     if (result.failed()) {
       JsonNode error = result.error();
       throw new DomException(name, operation, error.path("name").asText(), error.path("message").asText(),
           error.path("constraint").isTextual() ? error.path("constraint").asText() : null);
     }
     return result.value();
+  }
+
+  private void awaitEvents(String operation, BrowserSession.Result result) {
+    if (result.doc() == null) {
+      return; // a page without the probe
+    }
+    try {
+      if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
+        throw new CallflowException(name + ": the probe's events up to #" + result.seq() + " of " + operation
+            + " did not arrive within " + EVENTS_IN_FLIGHT.toSeconds() + "s; last event: "
+            + timeline().render(1).strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallflowException(name + ": interrupted while waiting for the events of " + operation, e);
+    }
   }
 
   @Override
