@@ -82,6 +82,11 @@ public final class StatsReport {
       return local.path("protocol").asText();
     }
 
+    /** Identifies this pair within a connection: the stats ids of both candidates. */
+    public String id() {
+      return local.path("id").asText() + "/" + remote.path("id").asText();
+    }
+
     @Override
     public String toString() {
       return localType() + " " + localAddress() + ":" + local.path("port").asText() + " <-> " + remoteType() + " "

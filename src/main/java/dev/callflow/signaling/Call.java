@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Call implements AutoCloseable {
+  private static final Duration STATS_EVERY = Duration.ofMillis(100);
   private final Peer callerPeer;
   private final Peer calleePeer;
   private final PeerConnection caller;
@@ -93,11 +94,25 @@ public final class Call implements AutoCloseable {
     return this;
   }
 
-  /** Restarts ICE (an offer with {@code iceRestart}) and waits until both sides are connected again. */
+  /**
+   * Restarts ICE (an offer with {@code iceRestart}) and waits until the call runs on a candidate pair
+   * of the new ICE generation, connected on both sides.
+   */
   public Call restartIce() {
+    String before = selectedPair(caller);
     caller.restartIce();
     negotiate(true);
-    return awaitConnected(timeout);
+    awaitConnected(timeout);
+    String[] now = {before};
+    Waits.until("Call " + this + " should move to a candidate pair of the new ICE generation", timeout, STATS_EVERY,
+        () -> !(now[0] = selectedPair(caller)).equals(before) && !"none".equals(now[0]),
+        () -> terminal(caller) != null ? terminal(caller) : terminal(callee),
+        () -> "selected pair on " + caller + " before the restart: " + before + ", now: " + now[0], this::timeline);
+    return this;
+  }
+
+  private static String selectedPair(PeerConnection pc) {
+    return pc.getStats().selectedPair().map(p -> p.id() + " " + p).orElse("none");
   }
 
   /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */

@@ -73,8 +73,8 @@ class NegotiationTest {
     assertThat(call.caller().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(callerUfrag);
     assertThat(call.callee().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(calleeUfrag);
     // The new ICE generation carries the call: the pair in use is made of the new candidates.
-    call.caller().awaitEvent("a candidate of the new ICE generation",
-        e -> e.is("icecandidate") && !callerUfrag.equals(e.data().path("candidate").path("usernameFragment").asText(callerUfrag)), SOON);
+    assertThat(call.caller().events()).anyMatch(e -> e.is("icecandidate")
+        && !callerUfrag.equals(e.data().path("candidate").path("usernameFragment").asText(callerUfrag)));
     assertThat(selectedPair(call)).isNotEqualTo(pairBefore);
     call.callerChannel("chat").send("after restart");
     call.calleeChannel("chat").awaitMessage("after restart", SOON);
@@ -82,7 +82,7 @@ class NegotiationTest {
 
   private static String selectedPair(Call call) {
     StatsReport stats = call.caller().getStats();
-    return stats.selectedPair().map(StatsReport.CandidatePair::toString).orElse("none");
+    return stats.selectedPair().map(p -> p.id() + " " + p).orElse("none");
   }
 
   @BrowserPairs
