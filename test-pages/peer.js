@@ -64,7 +64,10 @@
       pc(id).removeTrack(sender);
       return null;
     },
-    addTransceiver({ pc: id, kind, init }) { pc(id).addTransceiver(localTracks.get(kind) || kind, init || {}); return pc(id).getTransceivers().map(transceiverInfo); },
+    addTransceiver({ pc: id, kind, track: trackId, init }) {
+      pc(id).addTransceiver(trackId ? track(trackId) : kind, Object.assign({ streams: trackId ? [localStream] : [] }, init || {}));
+      return pc(id).getTransceivers().map(transceiverInfo);
+    },
     setDirection({ pc: id, mid, index, direction }) {
       const all = pc(id).getTransceivers();
       const t = mid != null ? all.find((x) => x.mid === mid) : all[index];

@@ -1,0 +1,62 @@
+package dev.callflow.sdp;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An ICE candidate (RFC 8839 {@code candidate-attribute}).
+ *
+ * @param foundation the foundation
+ * @param component 1 for RTP, 2 for RTCP
+ * @param transport {@code udp} or {@code tcp}, lower case
+ * @param priority the priority
+ * @param address the connection address (an IP or an mDNS name)
+ * @param port the port
+ * @param type {@code host}, {@code srflx}, {@code prflx} or {@code relay}
+ * @param relatedAddress {@code raddr}, or null
+ * @param relatedPort {@code rport}, or -1
+ * @param tcpType {@code active}, {@code passive} or {@code so} for TCP candidates, or null
+ * @param extensions the other name/value pairs, e.g. {@code generation 0}, {@code ufrag abcd}
+ */
+public record Candidate(String foundation, int component, String transport, long priority, String address, int port,
+    String type, String relatedAddress, int relatedPort, String tcpType, Map<String, String> extensions) {
+
+  /**
+   * Parses {@code candidate:...}, with or without a leading {@code a=}.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static Candidate parse(String text) {
+    String value = text.startsWith("a=") ? text.substring(2) : text;
+    if (!value.startsWith("candidate:")) {
+      throw new IllegalArgumentException("a candidate starts with 'candidate:'");
+    }
+    String[] f = value.substring("candidate:".length()).trim().split("\\s+");
+    if (f.length < 8 || !f[6].equals("typ")) {
+      throw new IllegalArgumentException("a candidate needs 'foundation component transport priority address port typ type'");
+    }
+    try {
+      String relatedAddress = null;
+      int relatedPort = -1;
+      String tcpType = null;
+      Map<String, String> extensions = new LinkedHashMap<>();
+      for (int i = 8; i + 1 < f.length; i += 2) {
+        switch (f[i]) {
+          case "raddr" -> relatedAddress = f[i + 1];
+          case "rport" -> relatedPort = Integer.parseInt(f[i + 1]);
+          case "tcptype" -> tcpType = f[i + 1];
+          default -> extensions.put(f[i], f[i + 1]);
+        }
+      }
+      return new Candidate(f[0], Integer.parseInt(f[1]), f[2].toLowerCase(Locale.ROOT), Long.parseLong(f[3]), f[4],
+          Integer.parseInt(f[5]), f[7], relatedAddress, relatedPort, tcpType, Map.copyOf(extensions));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a candidate's component, priority and ports are numbers (" + e.getMessage() + ")");
+    }
+  }
+
+  public boolean isLoopback() {
+    return address.startsWith("127.") || address.equals("::1");
+  }
+}

@@ -1,0 +1,204 @@
+package dev.callflow.sdp;
+
+import dev.callflow.peer.Direction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An offer or answer, parsed into an immutable model: session-level lines and typed media sections.
+ * Every line is kept as written, unknown ones included, so {@link #write()} gives the text back.
+ *
+ * <pre>{@code
+ * Sdp offer = Sdp.parse(call.caller().localDescription().orElseThrow().sdp());
+ * offer.media("video").get(0).codecs();   // [VP8/90000 (pt 96), ...]
+ * }</pre>
+ */
+public final class Sdp {
+  private final List<SdpLine> sessionLines;
+  private final List<MediaSection> media;
+
+  private Sdp(List<SdpLine> sessionLines, List<MediaSection> media) {
+    this.sessionLines = List.copyOf(sessionLines);
+    this.media = List.copyOf(media);
+  }
+
+  /**
+   * Parses SDP text (CRLF or LF line ends).
+   *
+   * @throws SdpParseException naming the line number and quoting the line
+   */
+  public static Sdp parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new SdpParseException(0, null, "the SDP is empty");
+    }
+    String[] raw = text.split("\r?\n", -1);
+    List<SdpLine> session = new ArrayList<>();
+    List<List<SdpLine>> sections = new ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      String line = raw[i];
+      if (line.isEmpty()) {
+        if (i == raw.length - 1) {
+          break; // the text's final line end
+        }
+        throw new SdpParseException(i + 1, line, "empty line inside the SDP");
+      }
+      if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
+        throw new SdpParseException(i + 1, line, "a line is '<letter>=<value>'");
+      }
+      SdpLine parsed = new SdpLine(i + 1, line.charAt(0), line.substring(2));
+      if (i == 0 && !line.equals("v=0")) {
+        throw new SdpParseException(1, line, "an SDP starts with 'v=0'");
+      }
+      if (parsed.type() == 'm') {
+        sections.add(new ArrayList<>());
+      }
+      (sections.isEmpty() ? session : sections.get(sections.size() - 1)).add(parsed);
+    }
+    for (SdpLine l : session) {
+      if (l.isAttribute("group") && (l.attributeValue() == null || l.attributeValue().isBlank())) {
+        throw new SdpParseException(l.number(), l.text(), "a=group is '<semantics> <mid> ...'");
+      }
+      if (l.isAttribute("fingerprint")) {
+        fingerprintAt(l);
+      }
+    }
+    Direction sessionDirection = directionOf(session);
+    List<MediaSection> media = new ArrayList<>();
+    for (List<SdpLine> lines : sections) {
+      MediaSection section = new MediaSection(lines, sessionDirection);
+      lines.stream().filter(l -> l.isAttribute("fingerprint")).forEach(Sdp::fingerprintAt);
+      media.add(section);
+    }
+    return new Sdp(session, media);
+  }
+
+  private static Direction directionOf(List<SdpLine> lines) {
+    for (SdpLine l : lines) {
+      if (l.type() == 'a' && List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(l.value())) {
+        return Direction.fromWebName(l.value());
+      }
+    }
+    return Direction.SENDRECV;
+  }
+
+  private static Fingerprint fingerprintAt(SdpLine line) {
+    String v = line.attributeValue();
+    if (v == null || !v.matches("\\S+ [0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2})*")) {
+      throw new SdpParseException(line.number(), line.text(), "a=fingerprint is '<hash function> <hex bytes separated by colons>'");
+    }
+    return fingerprintOf(v);
+  }
+
+  static Fingerprint fingerprintOf(String value) {
+    int space = value.indexOf(' ');
+    return new Fingerprint(value.substring(0, space).toLowerCase(java.util.Locale.ROOT), value.substring(space + 1));
+  }
+
+  /** The SDP text: every line as parsed, CRLF-terminated. */
+  public String write() {
+    StringBuilder out = new StringBuilder();
+    for (SdpLine l : lines()) {
+      out.append(l.text()).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  /** All lines, session then media, in order. */
+  public List<SdpLine> lines() {
+    List<SdpLine> all = new ArrayList<>(sessionLines);
+    media.forEach(m -> all.addAll(m.lines()));
+    return all;
+  }
+
+  public List<SdpLine> sessionLines() {
+    return sessionLines;
+  }
+
+  /** The {@code o=} line's value. */
+  public Optional<String> origin() {
+    return sessionLines.stream().filter(l -> l.type() == 'o').map(SdpLine::value).findFirst();
+  }
+
+  public Optional<String> sessionName() {
+    return sessionLines.stream().filter(l -> l.type() == 's').map(SdpLine::value).findFirst();
+  }
+
+  /** The value of the first session-level {@code a=name:value} line. */
+  public Optional<String> attribute(String name) {
+    return sessionLines.stream().filter(l -> l.isAttribute(name) && l.attributeValue() != null).map(SdpLine::attributeValue).findFirst();
+  }
+
+  /** The session-level direction ({@code sendrecv} where none is written). */
+  public Direction direction() {
+    return directionOf(sessionLines);
+  }
+
+  public List<Group> groups() {
+    return sessionLines.stream().filter(l -> l.isAttribute("group")).map(l -> {
+      String[] parts = l.attributeValue().trim().split(" ");
+      return new Group(parts[0], List.of(parts).subList(1, parts.length));
+    }).toList();
+  }
+
+  /** The BUNDLE group, if any. */
+  public Optional<Group> bundle() {
+    return groups().stream().filter(g -> g.semantics().equals("BUNDLE")).findFirst();
+  }
+
+  /** ICE ufrag at session level, else of the first media section. */
+  public Optional<String> iceUfrag() {
+    return attribute("ice-ufrag").or(() -> media.stream().flatMap(m -> m.iceUfrag().stream()).findFirst());
+  }
+
+  public Optional<String> icePwd() {
+    return attribute("ice-pwd").or(() -> media.stream().flatMap(m -> m.icePwd().stream()).findFirst());
+  }
+
+  public List<String> iceOptions() {
+    return attribute("ice-options").map(v -> List.of(v.trim().split(" ")))
+        .orElseGet(() -> media.isEmpty() ? List.of() : media.get(0).iceOptions());
+  }
+
+  /** The fingerprint at session level, else of the first media section. */
+  public Optional<Fingerprint> fingerprint() {
+    return attribute("fingerprint").map(Sdp::fingerprintOf).or(() -> media.stream().flatMap(m -> m.fingerprint().stream()).findFirst());
+  }
+
+  public Optional<String> setup() {
+    return attribute("setup").or(() -> media.stream().flatMap(m -> m.setup().stream()).findFirst());
+  }
+
+  public List<MediaSection> media() {
+    return media;
+  }
+
+  /** The media sections of one kind: {@code audio}, {@code video} or {@code application}. */
+  public List<MediaSection> media(String kind) {
+    return media.stream().filter(m -> m.kind().equals(kind)).toList();
+  }
+
+  public Optional<MediaSection> mediaWithMid(String mid) {
+    return media.stream().filter(m -> m.mid().filter(mid::equals).isPresent()).findFirst();
+  }
+
+  /** Every candidate of every media section. */
+  public List<Candidate> candidates() {
+    return media.stream().flatMap(m -> m.candidates().stream()).toList();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Sdp s && s.write().equals(write());
+  }
+
+  @Override
+  public int hashCode() {
+    return write().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return write();
+  }
+}
