@@ -16,7 +16,8 @@
     let el = document.getElementById(id);
     if (!el) {
       el = document.createElement('video');
-      el.id = id; el.autoplay = true; el.muted = true; el.playsInline = true;
+      // Remote audio must play out: Chrome computes the received audio energy on the playout path.
+      el.id = id; el.autoplay = true; el.muted = parent === 'local'; el.playsInline = true;
       document.getElementById(parent).appendChild(el);
     }
     if (el.srcObject !== stream) el.srcObject = stream;
@@ -94,6 +95,25 @@
       const c = pc(id);
       return { local: c.localDescription, remote: c.remoteDescription, signalingState: c.signalingState,
         connectionState: c.connectionState, iceConnectionState: c.iceConnectionState };
+    },
+    // What the remote video element shows now, scaled to 32x24: mean luma (0-255) and a hash of the
+    // pixels. Two samples with one hash mean a frozen picture; a luma near 0 means black frames.
+    videoFrame({ pc: id, track: trackId }) {
+      const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : true));
+      const el = [...document.querySelectorAll('#remote video')].find((v) => v.id.startsWith('remote-' + id + '-') && shows(v));
+      if (!el) throw new DOMException('No remote video on ' + id + (trackId ? ' for track ' + trackId : ''), 'NotFoundError');
+      const canvas = document.createElement('canvas');
+      canvas.width = 32; canvas.height = 24;
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      g.drawImage(el, 0, 0, 32, 24);
+      const px = g.getImageData(0, 0, 32, 24).data;
+      let luma = 0;
+      let hash = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        luma += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+        hash = (Math.imul(hash, 31) + (px[i] | (px[i + 1] << 8) | (px[i + 2] << 16))) | 0;
+      }
+      return { width: el.videoWidth, height: el.videoHeight, luma: luma / (px.length / 4), hash, time: el.currentTime };
     },
     async getStats({ pc: id }) { const report = await pc(id).getStats(); return [...report.values()]; },
   };

@@ -2,6 +2,12 @@ package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.media.AudioCheck;
+import dev.callflow.media.VideoCheck;
+import dev.callflow.media.VideoFrame;
+import dev.callflow.stats.StatsReport;
+import dev.callflow.stats.StatsSeries;
+import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +137,56 @@ public final class PeerConnection {
   public StatsReport getStats() {
     List<JsonNode> all = new ArrayList<>();
     invoke("getStats", o -> {}).forEach(all::add);
-    return new StatsReport(all);
+    return StatsReport.of(all);
+  }
+
+  /** What this connection's first remote video element shows now. */
+  public VideoFrame videoFrame() {
+    JsonNode f = invoke("videoFrame", o -> {});
+    return new VideoFrame(f.path("width").asInt(), f.path("height").asInt(), f.path("luma").asDouble(),
+        f.path("hash").asInt(), f.path("time").asDouble());
+  }
+
+  /**
+   * getStats() every {@code every} for {@code total}, then the series. Sampling asks the browser, so
+   * it is paced by the interval; everything else in Callflow waits on pushed events.
+   */
+  public StatsSeries sampleStats(Duration every, Duration total) {
+    List<StatsReport> samples = new ArrayList<>();
+    sample(every, total, () -> samples.add(getStats()));
+    return StatsSeries.of(samples);
+  }
+
+  /** Watches the remote video for {@code over}: frames decoded, and the picture sampled from the page. */
+  public VideoCheck checkVideo(Duration over) {
+    List<VideoFrame> frames = new ArrayList<>();
+    StatsReport first = getStats();
+    sample(Duration.ofMillis(200), over, () -> frames.add(videoFrame()));
+    StatsReport last = getStats();
+    StatsSeries series = StatsSeries.of(List.of(first, last));
+    return new VideoCheck(frames, (long) series.delta(r -> r.inboundRtp("video").stream()
+        .mapToLong(s -> s.framesDecoded().orElse(0)).sum()), series.seconds());
+  }
+
+  /** Watches the remote audio for {@code over}: bytes, samples and energy received. */
+  public AudioCheck checkAudio(Duration over) {
+    StatsReport first = getStats();
+    sample(over, over, () -> {});
+    StatsSeries series = StatsSeries.of(List.of(first, getStats()));
+    return new AudioCheck((long) series.delta(r -> r.inboundBytes("audio")),
+        (long) series.delta(r -> r.inboundRtp("audio").stream().mapToLong(s -> s.totalSamplesReceived().orElse(0)).sum()),
+        series.delta(r -> r.inboundRtp("audio").stream().mapToDouble(s -> s.totalAudioEnergy().orElse(0)).sum()),
+        series.seconds());
+  }
+
+  /** Runs {@code action} now and every {@code every} until {@code total} has passed. */
+  private static void sample(Duration every, Duration total, Runnable action) {
+    long end = System.nanoTime() + total.toNanos();
+    Awaitility.await().pollDelay(Duration.ZERO).pollInterval(every).atMost(total.plus(every).plusSeconds(30))
+        .until(() -> {
+          action.run();
+          return System.nanoTime() >= end;
+        });
   }
 
   /** The local description the browser holds now (hermetic policy applied), if any. */

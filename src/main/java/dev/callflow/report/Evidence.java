@@ -57,7 +57,7 @@ public final class Evidence {
           try {
             state.put("local", pc.localDescription().orElse(null));
             state.put("remote", pc.remoteDescription().orElse(null));
-            state.put("stats", pc.getStats().all());
+            state.put("stats", pc.getStats().json());
           } catch (RuntimeException e) {
             state.put("unavailable", e.getMessage());
           }

@@ -11,7 +11,7 @@ import dev.callflow.peer.DomException;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.SessionDescription;
-import dev.callflow.peer.StatsReport;
+import dev.callflow.stats.StatsReport;
 import dev.callflow.peer.Track;
 import dev.callflow.peer.Transceiver;
 import java.time.Duration;

@@ -1,0 +1,57 @@
+package dev.callflow.media;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Remote video watched for a while: frames decoded (from stats) and the picture on the page.
+ *
+ * @param frames the pictures sampled from the video element, in order
+ * @param framesDecoded frames decoded during the check (inbound-rtp framesDecoded)
+ * @param seconds how long the check watched
+ */
+public record VideoCheck(List<VideoFrame> frames, long framesDecoded, double seconds) {
+  public VideoCheck {
+    frames = List.copyOf(frames);
+  }
+
+  /** The picture changed between samples (not frozen). */
+  public boolean changing() {
+    return frames.stream().map(VideoFrame::hash).distinct().count() > 1;
+  }
+
+  /** Every sampled picture was black. */
+  public boolean black() {
+    return !frames.isEmpty() && frames.stream().allMatch(VideoFrame::isBlack);
+  }
+
+  /** Playing: frames decoded, the picture changing, and not black. */
+  public boolean playing() {
+    return framesDecoded > 0 && changing() && !black();
+  }
+
+  /** The same picture in every sample although the check watched for a while. */
+  public boolean frozen() {
+    return frames.size() > 1 && !changing();
+  }
+
+  public double framesPerSecond() {
+    return seconds <= 0 ? 0 : framesDecoded / seconds;
+  }
+
+  public int width() {
+    return frames.isEmpty() ? 0 : frames.get(frames.size() - 1).width();
+  }
+
+  public int height() {
+    return frames.isEmpty() ? 0 : frames.get(frames.size() - 1).height();
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%dx%d, %.1f fps decoded, luma %s, %d distinct pictures in %d samples over %.1fs",
+        width(), height(), framesPerSecond(),
+        frames.stream().map(f -> String.format(Locale.ROOT, "%.0f", f.luma())).toList(),
+        frames.stream().map(VideoFrame::hash).distinct().count(), frames.size(), seconds);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.callflow.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * getStats() snapshots of one connection over time, and the rates derived from them, using the
+ * browser's own timestamps.
+ *
+ * <pre>{@code
+ * StatsSeries series = call.callee().sampleStats(Duration.ofMillis(250), Duration.ofSeconds(2));
+ * series.bitrateIn("video").average();      // bit/s
+ * series.packetLossRatio("audio");          // 0.0 .. 1.0
+ * }</pre>
+ */
+public final class StatsSeries {
+  private final List<StatsReport> samples;
+
+  private StatsSeries(List<StatsReport> samples) {
+    this.samples = List.copyOf(samples);
+  }
+
+  public static StatsSeries of(List<StatsReport> samples) {
+    return new StatsSeries(samples);
+  }
+
+  public List<StatsReport> samples() {
+    return samples;
+  }
+
+  /** Seconds between the first and the last sample. */
+  public double seconds() {
+    return samples.size() < 2 ? 0 : (samples.get(samples.size() - 1).timestamp() - samples.get(0).timestamp()) / 1000;
+  }
+
+  private double at(StatsReport r) {
+    return (r.timestamp() - samples.get(0).timestamp()) / 1000;
+  }
+
+  /** A value per sample. */
+  public Metric gauge(String name, ToDoubleFunction<StatsReport> value) {
+    List<Metric.Point> points = new ArrayList<>();
+    for (StatsReport r : samples) {
+      double v = value.applyAsDouble(r);
+      if (!Double.isNaN(v)) {
+        points.add(new Metric.Point(at(r), v));
+      }
+    }
+    return new Metric(name, points);
+  }
+
+  /** The per-second change of a counter between consecutive samples. */
+  public Metric rate(String name, ToDoubleFunction<StatsReport> counter) {
+    List<Metric.Point> points = new ArrayList<>();
+    for (int i = 1; i < samples.size(); i++) {
+      StatsReport a = samples.get(i - 1);
+      StatsReport b = samples.get(i);
+      double dt = (b.timestamp() - a.timestamp()) / 1000;
+      if (dt > 0) {
+        points.add(new Metric.Point(at(b), (counter.applyAsDouble(b) - counter.applyAsDouble(a)) / dt));
+      }
+    }
+    return new Metric(name, points);
+  }
+
+  /** The change of a counter from the first sample to the last. */
+  public double delta(ToDoubleFunction<StatsReport> counter) {
+    return samples.size() < 2 ? 0 : counter.applyAsDouble(samples.get(samples.size() - 1)) - counter.applyAsDouble(samples.get(0));
+  }
+
+  public Metric bitrateIn(String kind) {
+    return rate(kind + " bitrate in (bit/s)", r -> r.inboundBytes(kind) * 8.0);
+  }
+
+  public Metric bitrateOut(String kind) {
+    return rate(kind + " bitrate out (bit/s)", r -> r.outboundBytes(kind) * 8.0);
+  }
+
+  /** Received bitrate of one remote track, by its {@code trackIdentifier}. */
+  public Metric bitrateInOfTrack(String trackIdentifier) {
+    return rate("bitrate in of track " + trackIdentifier + " (bit/s)", r -> r.inboundRtp().stream()
+        .filter(s -> s.trackIdentifier().filter(trackIdentifier::equals).isPresent())
+        .mapToLong(s -> s.bytesReceived().orElse(0)).sum() * 8.0);
+  }
+
+  public Metric packetsLostPerSecond(String kind) {
+    return rate(kind + " packets lost (1/s)", r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
+  }
+
+  /** Frames decoded per second, from inbound-rtp framesDecoded. */
+  public Metric framesPerSecond(String kind) {
+    return rate(kind + " frames decoded (1/s)", r -> sum(r.inboundRtp(kind), s -> s.framesDecoded().orElse(0)));
+  }
+
+  /** The highest jitter of the inbound streams of this kind, seconds. */
+  public Metric jitter(String kind) {
+    return gauge(kind + " jitter (s)", r -> r.inboundRtp(kind).stream()
+        .mapToDouble(s -> s.jitter().orElse(Double.NaN)).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN));
+  }
+
+  /** The selected pair's current round-trip time, seconds. */
+  public Metric roundTripTime() {
+    return gauge("round-trip time (s)", r -> r.selectedCandidatePair()
+        .map(p -> p.currentRoundTripTime().orElse(Double.NaN)).orElse(Double.NaN));
+  }
+
+  /** Packets lost out of packets expected, first sample to last, for inbound streams of this kind. */
+  public double packetLossRatio(String kind) {
+    double lost = delta(r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
+    double received = delta(r -> sum(r.inboundRtp(kind), s -> s.packetsReceived().orElse(0)));
+    return lost + received <= 0 ? 0 : lost / (lost + received);
+  }
+
+  private static double sum(List<InboundRtpStats> streams, java.util.function.ToLongFunction<InboundRtpStats> f) {
+    return streams.stream().mapToLong(f).sum();
+  }
+}
