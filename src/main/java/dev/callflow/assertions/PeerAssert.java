@@ -1,0 +1,24 @@
+package dev.callflow.assertions;
+
+import static dev.callflow.assertions.error.ShouldHaveNoPageErrors.shouldHaveNoPageErrors;
+
+import dev.callflow.peer.Peer;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on a peer's page. */
+public class PeerAssert extends AbstractAssert<PeerAssert, Peer> {
+  public PeerAssert(Peer actual) {
+    super(actual, PeerAssert.class);
+  }
+
+  /** The page logged no console error and threw no uncaught exception. */
+  public PeerAssert hasNoPageErrors() {
+    isNotNull();
+    List<String> errors = actual.console().stream().filter(c -> c.startsWith("ERROR") || c.startsWith("exception:")).toList();
+    if (!errors.isEmpty()) {
+      throwAssertionError(shouldHaveNoPageErrors(actual.name(), errors));
+    }
+    return this;
+  }
+}

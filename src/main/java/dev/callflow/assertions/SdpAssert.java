@@ -1,0 +1,155 @@
+package dev.callflow.assertions;
+
+import static dev.callflow.assertions.error.ShouldBeBundled.shouldBeBundled;
+import static dev.callflow.assertions.error.ShouldHaveCandidateType.shouldHaveCandidateType;
+import static dev.callflow.assertions.error.ShouldHaveCodec.shouldHaveCodec;
+import static dev.callflow.assertions.error.ShouldHaveCodecsInOrder.shouldHaveCodecsInOrder;
+import static dev.callflow.assertions.error.ShouldHaveDirection.shouldHaveDirection;
+import static dev.callflow.assertions.error.ShouldHaveFingerprintAlgorithm.shouldHaveFingerprintAlgorithm;
+import static dev.callflow.assertions.error.ShouldHaveHeaderExtension.shouldHaveHeaderExtension;
+import static dev.callflow.assertions.error.ShouldHaveMedia.shouldHaveMedia;
+import static dev.callflow.assertions.error.ShouldNotHaveCodec.shouldNotHaveCodec;
+import static dev.callflow.assertions.error.ShouldNotHaveMedia.shouldNotHaveMedia;
+
+import dev.callflow.peer.Direction;
+import dev.callflow.sdp.Codec;
+import dev.callflow.sdp.MediaSection;
+import dev.callflow.sdp.Sdp;
+import dev.callflow.sdp.SdpLine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on an offer or answer. Where a check names a media kind, every section of that kind
+ * must pass. Failures quote the SDP lines they looked at, with their line numbers.
+ */
+public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
+  public SdpAssert(Sdp actual) {
+    super(actual, SdpAssert.class);
+  }
+
+  private List<SdpLine> mLines() {
+    return actual.media().stream().map(m -> m.lines().get(0)).toList();
+  }
+
+  private List<MediaSection> sections(String kind) {
+    isNotNull();
+    List<MediaSection> sections = actual.media(kind);
+    if (sections.isEmpty()) {
+      throwAssertionError(shouldHaveMedia(kind, mLines()));
+    }
+    return sections;
+  }
+
+  private static List<SdpLine> attributeLines(MediaSection m, String... names) {
+    return m.lines().stream().filter(l -> l.type() == 'm' || Arrays.stream(names).anyMatch(l::isAttribute)).toList();
+  }
+
+  public SdpAssert hasMediaOfKind(String kind) {
+    sections(kind);
+    return this;
+  }
+
+  public SdpAssert hasNoMediaOfKind(String kind) {
+    isNotNull();
+    if (!actual.media(kind).isEmpty()) {
+      throwAssertionError(shouldNotHaveMedia(kind, mLines()));
+    }
+    return this;
+  }
+
+  /** Every section of this kind offers the codec (name, case ignored, e.g. {@code opus}, {@code VP8}). */
+  public SdpAssert hasCodec(String kind, String codec) {
+    for (MediaSection m : sections(kind)) {
+      if (m.codec(codec).isEmpty()) {
+        throwAssertionError(shouldHaveCodec(kind, codec, attributeLines(m, "rtpmap")));
+      }
+    }
+    return this;
+  }
+
+  public SdpAssert doesNotHaveCodec(String kind, String codec) {
+    for (MediaSection m : sections(kind)) {
+      if (m.codec(codec).isPresent()) {
+        int pt = m.codec(codec).get().payloadType();
+        throwAssertionError(shouldNotHaveCodec(kind, codec, m.lines().stream()
+            .filter(l -> l.type() == 'm' || l.isAttribute("rtpmap") && l.attributeValue().startsWith(pt + " ")).toList()));
+      }
+    }
+    return this;
+  }
+
+  /** These codecs appear in this relative order of preference (others may sit between them). */
+  public SdpAssert hasCodecsInOrder(String kind, String... codecs) {
+    List<String> expected = List.of(codecs);
+    for (MediaSection m : sections(kind)) {
+      List<String> actualOrder = new ArrayList<>();
+      for (Codec c : m.codecs()) {
+        expected.stream().filter(c::is).findFirst().filter(n -> !actualOrder.contains(n)).ifPresent(actualOrder::add);
+      }
+      if (!actualOrder.equals(expected)) {
+        throwAssertionError(shouldHaveCodecsInOrder(kind, expected, m.codecs().stream().map(Codec::name).distinct().toList(),
+            attributeLines(m, "rtpmap")));
+      }
+    }
+    return this;
+  }
+
+  public SdpAssert hasDirection(String kind, Direction direction) {
+    for (MediaSection m : sections(kind)) {
+      if (m.direction() != direction) {
+        throwAssertionError(shouldHaveDirection(m.toString(), direction.webName(), m.direction().webName(),
+            m.lines().stream().filter(l -> l.type() == 'm' || l.type() == 'a'
+                && List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(l.value())).toList()));
+      }
+    }
+    return this;
+  }
+
+  /** One BUNDLE group holds every media section that is not rejected. */
+  public SdpAssert isBundled() {
+    isNotNull();
+    List<String> mids = actual.media().stream().filter(m -> !m.isRejected()).flatMap(m -> m.mid().stream()).toList();
+    boolean bundled = actual.bundle().map(g -> g.mids().containsAll(mids)).orElse(false) && !mids.isEmpty();
+    if (!bundled) {
+      throwAssertionError(shouldBeBundled(mids, actual.sessionLines().stream().filter(l -> l.isAttribute("group")).toList()));
+    }
+    return this;
+  }
+
+  /** At least one candidate of this type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}. */
+  public SdpAssert hasCandidatesOfType(String type) {
+    isNotNull();
+    if (actual.candidates().stream().noneMatch(c -> c.type().equals(type))) {
+      throwAssertionError(shouldHaveCandidateType(type, actual.lines().stream().filter(l -> l.isAttribute("candidate")).toList()));
+    }
+    return this;
+  }
+
+  /** Every fingerprint uses this hash function, e.g. {@code sha-256}. */
+  public SdpAssert hasFingerprintAlgorithm(String algorithm) {
+    isNotNull();
+    List<SdpLine> lines = actual.lines().stream().filter(l -> l.isAttribute("fingerprint")).toList();
+    if (lines.isEmpty() || lines.stream().anyMatch(l -> !l.attributeValue().toLowerCase(java.util.Locale.ROOT)
+        .startsWith(algorithm.toLowerCase(java.util.Locale.ROOT) + " "))) {
+      throwAssertionError(shouldHaveFingerprintAlgorithm(algorithm, lines));
+    }
+    return this;
+  }
+
+  public SdpAssert hasHeaderExtension(String kind, String uri) {
+    for (MediaSection m : sections(kind)) {
+      if (m.headerExtensions().stream().noneMatch(e -> e.uri().equals(uri))) {
+        throwAssertionError(shouldHaveHeaderExtension(kind, uri, attributeLines(m, "extmap")));
+      }
+    }
+    return this;
+  }
+
+  /** An {@code m=application} section: a data channel was negotiated. */
+  public SdpAssert hasDataChannel() {
+    return hasMediaOfKind("application");
+  }
+}

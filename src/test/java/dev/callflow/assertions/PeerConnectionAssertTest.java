@@ -1,0 +1,69 @@
+package dev.callflow.assertions;
+
+import static dev.callflow.assertions.CallflowAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callflow.junit.BrowserPairs;
+import dev.callflow.junit.CallflowTest;
+import dev.callflow.media.VideoFrame;
+import dev.callflow.peer.Peer;
+import dev.callflow.signaling.Call;
+import java.time.Duration;
+
+/** Media, stats and candidate assertions against real browsers: each shown to pass and to fail with its message. */
+@CallflowTest
+class PeerConnectionAssertTest {
+  private static final Duration SOON = Duration.ofSeconds(8);
+  private static final Duration BRIEFLY = Duration.ofSeconds(2);
+
+  @BrowserPairs
+  void liveMediaThenDisabledTracks(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withVideo().connect();
+
+    assertThat(call.callee()).isConnected().hasInboundMediaFlowing("video", SOON).hasVideoPlaying(SOON).hasAudibleAudio(SOON)
+        .usesCandidatePair("host", "host", "udp");
+    assertThatThrownBy(() -> assertThat(call.callee()).hasBlackVideo(BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show black video within 2s, but the last check saw:%n  "))
+        .hasMessageContaining("distinct pictures in");
+    assertThatThrownBy(() -> assertThat(call.callee()).hasSilentAudio(BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive silent audio within 2s, but the last check saw:%n  "))
+        .hasMessageContaining(" bytes, ").hasMessageContaining("energy");
+    VideoFrame frame = call.callee().videoFrame();
+    assertThat(call.callee()).hasVideoResolution(frame.width(), frame.height(), SOON);
+    assertThatThrownBy(() -> assertThat(call.callee()).hasVideoResolution(4000, 3000, Duration.ofMillis(500)))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive video of 4000x3000, but it is "));
+    assertThatThrownBy(() -> assertThat(call.callee()).usesCandidatePair("relay", "relay", "udp"))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to use a relay <-> relay over udp candidate pair, but the selected pair is:%n  host "));
+
+    // The video track disabled mid-call: black frames. The microphone muted: no energy.
+    alice.setTrackEnabled(alice.localTrack("video").orElseThrow(), false);
+    alice.setTrackEnabled(alice.localTrack("audio").orElseThrow(), false);
+
+    assertThat(call.callee()).hasBlackVideo(SOON).hasSilentAudio(SOON);
+    assertThatThrownBy(() -> assertThat(call.callee()).hasVideoPlaying(BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show playing video within 2s, but the last check saw:%n  "))
+        .hasMessageContaining("luma [0,");
+    assertThatThrownBy(() -> assertThat(call.callee()).hasAudibleAudio(BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive audible audio within 2s, but the last check saw:%n  "))
+        .hasMessageContaining("energy 0.000000");
+  }
+
+  @BrowserPairs({dev.callflow.browser.BrowserType.CHROME, dev.callflow.browser.BrowserType.FIREFOX})
+  void statsOverTime(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withVideo().withReceiveOnlyCallee().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+
+    assertThat(call.callee()).statsOver(Duration.ofSeconds(2))
+        .hasBitrateInBetween("video", 10_000, 20_000_000).hasBitrateInBetween("audio", 1_000, 500_000)
+        .hasPacketLossBelow("video", 0.05);
+    assertThatThrownBy(() -> assertThat(call.callee()).statsOver(Duration.ofSeconds(1)).hasBitrateInBetween("video", 50_000_000, 60_000_000))
+        .hasMessageContaining("Expecting video bitrate in (bit/s) to average between 50000000 and 60000000 bit/s, but it averaged ");
+    assertThatThrownBy(() -> assertThat(call.callee()).statsOver(Duration.ofSeconds(1)).hasPacketLossBelow("video", 0))
+        .hasMessageContaining("Expecting inbound video to lose less than 0.00% of packets, but it lost 0.00% (0 lost, ");
+    assertThatThrownBy(() -> assertThat(call.caller()).hasInboundMediaFlowing("video", Duration.ofSeconds(1)))
+        .hasMessage(String.format("%nExpecting alice/pc1 to receive \"video\" within 1s (inbound-rtp bytesReceived growing),"
+            + " but bytesReceived stayed at 0 (connectionState connected)"));
+    assertThat(call.timeline()).hasStatesInOrder("bob", "connectionstatechange", "connecting", "connected")
+        .neverReached("bob", "connectionstatechange", "failed");
+  }
+}
