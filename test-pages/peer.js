@@ -76,6 +76,16 @@
       t.direction = direction;
       return all.map(transceiverInfo);
     },
+    // Puts the named codecs (e.g. ['video/VP9']) first in the transceivers of this kind; the rest keep their order.
+    setCodecPreferences({ pc: id, kind, mimeTypes }) {
+      const all = RTCRtpReceiver.getCapabilities(kind).codecs;
+      const rank = (c) => { const i = mimeTypes.findIndex((m) => m.toLowerCase() === c.mimeType.toLowerCase()); return i < 0 ? mimeTypes.length : i; };
+      const ordered = all.map((c, i) => [c, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([c]) => c);
+      const targets = pc(id).getTransceivers().filter((t) => t.receiver.track.kind === kind);
+      if (!targets.length) throw new DOMException('No ' + kind + ' transceiver on ' + id, 'InvalidStateError');
+      targets.forEach((t) => t.setCodecPreferences(ordered));
+      return ordered.map((c) => c.mimeType);
+    },
     transceivers({ pc: id }) { return pc(id).getTransceivers().map(transceiverInfo); },
     createDataChannel({ pc: id, label, init }) { return keep(id, pc(id).createDataChannel(label, init || {})); },
     send({ pc: id, label, data }) {

@@ -9,13 +9,17 @@ import static dev.callflow.assertions.error.ShouldHaveFingerprintAlgorithm.shoul
 import static dev.callflow.assertions.error.ShouldHaveHeaderExtension.shouldHaveHeaderExtension;
 import static dev.callflow.assertions.error.ShouldHaveMedia.shouldHaveMedia;
 import static dev.callflow.assertions.error.ShouldNotHaveCodec.shouldNotHaveCodec;
+import static dev.callflow.assertions.error.ShouldMatchBaseline.shouldMatchBaseline;
 import static dev.callflow.assertions.error.ShouldNotHaveMedia.shouldNotHaveMedia;
 
 import dev.callflow.peer.Direction;
 import dev.callflow.sdp.Codec;
 import dev.callflow.sdp.MediaSection;
 import dev.callflow.sdp.Sdp;
+import dev.callflow.sdp.SdpBaseline;
 import dev.callflow.sdp.SdpLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +148,24 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
       if (m.headerExtensions().stream().noneMatch(e -> e.uri().equals(uri))) {
         throwAssertionError(shouldHaveHeaderExtension(kind, uri, attributeLines(m, "extmap")));
       }
+    }
+    return this;
+  }
+
+  /**
+   * Negotiates as the baseline in {@code file} says (compared in normalized form: per-run values such as
+   * ports, ICE credentials and SSRCs do not count). A missing file is written from this SDP and passes;
+   * {@code -Dcallflow.baseline.update=true} rewrites it.
+   */
+  public SdpAssert matchesBaseline(Path file) {
+    isNotNull();
+    if (!Files.exists(file) || Boolean.getBoolean("callflow.baseline.update")) {
+      SdpBaseline.save(file, actual);
+      return this;
+    }
+    List<String> changes = SdpBaseline.compare(file, "sdp", actual);
+    if (!changes.isEmpty()) {
+      throwAssertionError(shouldMatchBaseline(file.toString(), changes));
     }
     return this;
   }

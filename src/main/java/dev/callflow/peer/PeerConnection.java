@@ -112,6 +112,22 @@ public final class PeerConnection {
     return transceivers(invoke("setDirection", o -> o.put("mid", mid).put("direction", direction.webName())));
   }
 
+  /**
+   * setCodecPreferences on every transceiver of this kind: these codecs ({@code video/VP9}) first, the
+   * others after in the browser's order. Returns the resulting order of mime types.
+   */
+  public List<String> setCodecPreferences(String kind, String... mimeTypes) {
+    List<String> order = new ArrayList<>();
+    invoke("setCodecPreferences", o -> {
+      o.put("kind", kind);
+      var array = o.putArray("mimeTypes");
+      for (String m : mimeTypes) {
+        array.add(m);
+      }
+    }).forEach(n -> order.add(n.asText()));
+    return order;
+  }
+
   public List<Transceiver> transceivers() {
     return transceivers(invoke("transceivers", o -> {}));
   }
