@@ -67,6 +67,16 @@ public final class BrowserLauncher {
 
   private BrowserLauncher() {}
 
+  /** True if this browser and its driver are on this machine. */
+  public static boolean isInstalled(BrowserType type) {
+    try {
+      DriverDiscovery.find(type);
+      return true;
+    } catch (BrowserLaunchException e) {
+      return false;
+    }
+  }
+
   /** Launches a browser for this spec; the caller owns the session and must close it. */
   public static BrowserSession launch(BrowserSpec spec) {
     try {

@@ -240,6 +240,7 @@ public final class Call implements AutoCloseable {
     private final List<SignalHook> hooks = new ArrayList<>();
     private Duration timeout = Duration.ofSeconds(20);
     private String configuration = "{}";
+    private java.util.function.Consumer<Call> setup = call -> {};
 
     private Builder(Peer caller, Peer callee) {
       this.caller = caller;
@@ -288,6 +289,15 @@ public final class Call implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs after both connections have their tracks and data channels and before the first offer,
+     * e.g. {@code c -> c.caller().setCodecPreferences("video", "video/VP9")}.
+     */
+    public Builder withSetup(java.util.function.Consumer<Call> beforeFirstOffer) {
+      setup = setup.andThen(beforeFirstOffer);
+      return this;
+    }
+
     /** Sets up both sides and runs the first offer/answer, without waiting for 'connected'. */
     public Call start() {
       Call call = new Call(this);
@@ -299,6 +309,7 @@ public final class Call implements AutoCloseable {
         for (String label : dataChannels) {
           call.caller.createDataChannel(label);
         }
+        setup.accept(call);
         call.negotiate(false);
         return call;
       } catch (RuntimeException e) {

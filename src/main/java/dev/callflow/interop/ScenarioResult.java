@@ -1,0 +1,49 @@
+package dev.callflow.interop;
+
+import dev.callflow.browser.BrowserType;
+import dev.callflow.peer.PeerEvent;
+import dev.callflow.stats.StatsSeries;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one scenario did for one browser pair: the outcome and the evidence behind it.
+ *
+ * @param scenario the scenario id
+ * @param description the scenario in words
+ * @param caller the caller's browser
+ * @param callee the callee's browser
+ * @param passed whether the scenario passed
+ * @param message the failure, or empty
+ * @param connectedMs from the scenario's start to both sides first 'connected', or -1 if they never were
+ * @param codecs the codecs media flowed with, e.g. {@code audio/opus}, as the callee and caller saw them
+ * @param candidateTypes the selected pair as {@code local/remote protocol}, e.g. {@code host/host udp}
+ * @param offer the last offer (caller's local description), or empty
+ * @param answer the last answer (callee's local description), or empty
+ * @param baselineChanges how the negotiation differs from the baseline; empty without one or if equal
+ * @param events both peers' events, merged
+ * @param callerStats the caller's stats sampled after the flow
+ * @param calleeStats the callee's stats sampled after the flow
+ * @param console each peer's console lines, by peer name
+ * @param screenshots each peer's screenshot (PNG), by peer name
+ */
+public record ScenarioResult(String scenario, String description, BrowserType caller, BrowserType callee, boolean passed,
+    String message, long connectedMs, List<String> codecs, String candidateTypes, String offer, String answer,
+    List<String> baselineChanges, List<PeerEvent> events, StatsSeries callerStats, StatsSeries calleeStats,
+    Map<String, List<String>> console, Map<String, byte[]> screenshots) {
+
+  /** {@code chrome→firefox}. */
+  public String pair() {
+    return caller.id() + "→" + callee.id();
+  }
+
+  /** A file-safe name, {@code audio-video_chrome-firefox}. */
+  public String slug() {
+    return scenario + "_" + caller.id() + "-" + callee.id();
+  }
+
+  public ScenarioResult withBaselineChanges(List<String> changes) {
+    return new ScenarioResult(scenario, description, caller, callee, passed, message, connectedMs, codecs, candidateTypes,
+        offer, answer, List.copyOf(changes), events, callerStats, calleeStats, console, screenshots);
+  }
+}

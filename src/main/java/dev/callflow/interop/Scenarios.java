@@ -1,0 +1,109 @@
+package dev.callflow.interop;
+
+import static dev.callflow.assertions.CallflowAssertions.assertThat;
+
+import dev.callflow.peer.Direction;
+import dev.callflow.peer.MediaConstraints;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.Transceiver;
+import dev.callflow.sdp.Sdp;
+import dev.callflow.signaling.Call;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/** The built-in call flows of the interop run. */
+public final class Scenarios {
+  private static final Duration SOON = Duration.ofSeconds(10);
+
+  private Scenarios() {}
+
+  private record Named(String id, String description, BiFunction<Peer, Peer, Call> flow) implements Scenario {
+    @Override
+    public Call play(Peer caller, Peer callee) {
+      return flow.apply(caller, callee);
+    }
+  }
+
+  /** Every built-in scenario, in report order; the codec-preference one prefers {@code preferredVideoCodec}. */
+  public static List<Scenario> all(String preferredVideoCodec) {
+    return List.of(
+        new Named("audio-video", "audio+video call, both sides sending", Scenarios::audioVideo),
+        new Named("data-channel", "data channel only, a message each way", Scenarios::dataChannel),
+        new Named("add-video", "audio-only call, then video added by renegotiation", Scenarios::addVideo),
+        new Named("ice-restart", "ICE restart on a connected call", Scenarios::iceRestart),
+        new Named("receive-only", "the callee only receives audio+video", Scenarios::receiveOnly),
+        new Named("codec-preference", "the caller prefers " + preferredVideoCodec + " (setCodecPreferences); the callee honours it",
+            (a, b) -> codecPreference(a, b, preferredVideoCodec)),
+        new Named("hangup-recall", "hang up, then call again on the same pages", Scenarios::hangUpAndRecall));
+  }
+
+  private static Call audioVideo(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().withVideo().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
+    assertThat(call.caller()).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
+    return call;
+  }
+
+  private static Call dataChannel(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withDataChannel("chat").connect();
+    call.callerChannel("chat").awaitOpen(SOON).send("ping");
+    call.calleeChannel("chat").awaitMessage("ping", SOON).send("pong");
+    call.callerChannel("chat").awaitMessage("pong", SOON);
+    return call;
+  }
+
+  private static Call addVideo(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().connect();
+    call.caller().addTrack(caller.getUserMedia(MediaConstraints.videoOnly()).get(0));
+    call.renegotiate();
+    assertThat(call.callee()).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
+    return call;
+  }
+
+  private static Call iceRestart(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().withDataChannel("chat").connect();
+    call.restartIce();
+    call.callerChannel("chat").send("after restart");
+    call.calleeChannel("chat").awaitMessage("after restart", SOON);
+    assertThat(call.callee()).hasAudibleAudio(SOON);
+    return call;
+  }
+
+  private static Call receiveOnly(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().withVideo().withReceiveOnlyCallee().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
+    for (Transceiver t : call.callee().transceivers()) {
+      if (t.currentDirection() != Direction.RECVONLY) {
+        throw new AssertionError("the callee's " + t.kind() + " transceiver is " + t.currentDirection() + ", not recvonly");
+      }
+    }
+    return call;
+  }
+
+  private static Call codecPreference(Peer caller, Peer callee, String codec) {
+    Call call = caller.call(callee).withVideo().withSetup(c -> c.caller().setCodecPreferences("video", "video/" + codec)).connect();
+    Sdp answer = Sdp.parse(call.callee().localDescription().orElseThrow().sdp());
+    String first = answer.media("video").get(0).codecs().get(0).name();
+    if (!first.equalsIgnoreCase(codec)) {
+      throw new AssertionError("the caller preferred " + codec + " but the answer's first video codec is " + first);
+    }
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+    String used = call.callee().getStats().inboundRtp("video").stream()
+        .flatMap(s -> call.callee().getStats().codecOf(s).flatMap(c -> c.mimeType()).stream()).findFirst().orElse("none");
+    if (!used.toLowerCase(Locale.ROOT).endsWith("/" + codec.toLowerCase(Locale.ROOT))) {
+      throw new AssertionError("the callee receives " + used + ", not " + codec);
+    }
+    return call;
+  }
+
+  private static Call hangUpAndRecall(Peer caller, Peer callee) {
+    Call first = caller.call(callee).withAudio().connect();
+    first.hangUp();
+    first.close();
+    Call second = caller.call(callee).withAudio().connect();
+    assertThat(second.callee()).hasAudibleAudio(SOON);
+    return second;
+  }
+}
