@@ -15,9 +15,19 @@
   let seq = 0;
   let pcCount = 0;
 
+  // Every event is also kept here, so Java can fetch one that did not arrive over the channel.
+  const history = [];
   const send = (pc, type, data) => {
     const event = { doc, seq: ++seq, t: performance.timeOrigin + performance.now(), pc: pc ? pc.__callflowId : null, type, data: data ?? null };
-    try { emit(JSON.stringify(event)); } catch (e) { /* channel gone while the page unloads */ }
+    let json;
+    try {
+      json = JSON.stringify(event);
+    } catch (e) { // never leave a hole in the sequence
+      json = JSON.stringify(Object.assign(event, { data: { unserializable: String(e) } }));
+    }
+    history.push(json);
+    if (history.length > 20000) history.splice(0, 10000);
+    try { emit(json); } catch (e) { /* the channel is gone (page unloading); Java can still fetch it from history */ }
   };
 
   const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || undefined });
@@ -155,6 +165,7 @@
   }
 
   // Java waits until it has every event up to seq() before an operation on the page counts as done.
-  window.__callflow = { version: 1, doc, options: opts, seq: () => seq };
+  window.__callflow = { version: 1, doc, options: opts, seq: () => seq,
+    since: (from) => history.filter((json) => JSON.parse(json).seq >= from) };
   send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
 }

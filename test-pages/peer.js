@@ -119,11 +119,15 @@
       const px = g.getImageData(0, 0, 32, 24).data;
       let luma = 0;
       let hash = 0;
+      let opaque = 0;
       for (let i = 0; i < px.length; i += 4) {
         luma += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
         hash = (Math.imul(hash, 31) + (px[i] | (px[i + 1] << 8) | (px[i + 2] << 16))) | 0;
+        if (px[i + 3] > 0) opaque++;
       }
-      return { width: el.videoWidth, height: el.videoHeight, luma: luma / (px.length / 4), hash, time: el.currentTime };
+      // A video with no frame to paint yet draws nothing: transparent pixels, not a black picture.
+      return { width: el.videoWidth, height: el.videoHeight, luma: luma / (px.length / 4), hash, time: el.currentTime,
+        drawn: opaque > 0 };
     },
     async getStats({ pc: id }) { const report = await pc(id).getStats(); return [...report.values()]; },
   };

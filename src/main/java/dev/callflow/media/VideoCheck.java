@@ -15,12 +15,16 @@ public record VideoCheck(List<VideoFrame> frames, long framesDecoded, double sec
     frames = List.copyOf(frames);
   }
 
-  /** The picture changed between samples (not frozen). */
-  public boolean changing() {
-    return frames.stream().map(VideoFrame::hash).distinct().count() > 1;
+  private List<VideoFrame> drawn() {
+    return frames.stream().filter(VideoFrame::drawn).toList();
   }
 
-  /** Every sampled picture was black. */
+  /** The painted picture changed between samples (not frozen). */
+  public boolean changing() {
+    return drawn().stream().map(VideoFrame::hash).distinct().count() > 1;
+  }
+
+  /** Every sample painted a black picture. */
   public boolean black() {
     return !frames.isEmpty() && frames.stream().allMatch(VideoFrame::isBlack);
   }
@@ -30,9 +34,9 @@ public record VideoCheck(List<VideoFrame> frames, long framesDecoded, double sec
     return framesDecoded > 0 && changing() && !black();
   }
 
-  /** The same picture in every sample although the check watched for a while. */
+  /** The same painted picture in every sample although the check watched for a while. */
   public boolean frozen() {
-    return frames.size() > 1 && !changing();
+    return frames.size() > 1 && drawn().size() == frames.size() && !changing();
   }
 
   public double framesPerSecond() {
@@ -51,7 +55,7 @@ public record VideoCheck(List<VideoFrame> frames, long framesDecoded, double sec
   public String toString() {
     return String.format(Locale.ROOT, "%dx%d, %.1f fps decoded, luma %s, %d distinct pictures in %d samples over %.1fs",
         width(), height(), framesPerSecond(),
-        frames.stream().map(f -> String.format(Locale.ROOT, "%.0f", f.luma())).toList(),
-        frames.stream().map(VideoFrame::hash).distinct().count(), frames.size(), seconds);
+        frames.stream().map(f -> f.drawn() ? String.format(Locale.ROOT, "%.0f", f.luma()) : "none").toList(),
+        drawn().stream().map(VideoFrame::hash).distinct().count(), frames.size(), seconds);
   }
 }

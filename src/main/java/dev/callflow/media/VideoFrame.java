@@ -8,12 +8,14 @@ package dev.callflow.media;
  * @param luma the mean luma, 0 (black) to 255 (white)
  * @param hash a hash of the scaled pixels: equal hashes mean an unchanged picture
  * @param time the element's currentTime, seconds
+ * @param drawn false when the element had no frame to paint (the pixels came back transparent)
  */
-public record VideoFrame(int width, int height, double luma, int hash, double time) {
+public record VideoFrame(int width, int height, double luma, int hash, double time, boolean drawn) {
   /** Below this mean luma a frame counts as black (fake cameras are far brighter). */
   public static final double BLACK_LUMA = 16;
 
+  /** A painted picture that is black; a frame with nothing painted is not black but missing. */
   public boolean isBlack() {
-    return luma < BLACK_LUMA;
+    return drawn && luma < BLACK_LUMA;
   }
 }

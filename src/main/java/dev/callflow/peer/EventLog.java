@@ -28,9 +28,20 @@ final class EventLog {
   private final Set<String> retired = new HashSet<>();
   private String document;
   private long nextSeq = 1;
+  private Runnable onGap = () -> {};
 
   EventLog(String peer) {
     this.peer = peer;
+  }
+
+  /** Called (on the delivering thread) when events wait behind one that has not arrived. */
+  void onGap(Runnable action) {
+    this.onGap = action;
+  }
+
+  /** The number of the first event not yet delivered. */
+  synchronized long nextSeq() {
+    return nextSeq;
   }
 
   /** Takes one probe event as JSON text; delivers it, and any held back after it, in order. */
@@ -42,11 +53,16 @@ final class EventLog {
       return; // not a probe event
     }
     List<PeerEvent> ready = new ArrayList<>();
+    boolean gap;
     synchronized (this) {
       String doc = node.path("doc").asText();
       if (!doc.equals(document)) {
         if (retired.contains(doc)) {
           return; // a late event of a page that is gone
+        }
+        if (document != null && !heldBack.isEmpty()) {
+          // The old page's missing events will never come; what it left waiting is delivered as it is.
+          heldBack.clear();
         }
         if (document != null) {
           retired.add(document);
@@ -54,6 +70,9 @@ final class EventLog {
         document = doc;
         nextSeq = 1;
         heldBack.clear();
+      }
+      if (node.path("seq").asLong() < nextSeq) {
+        return; // delivered already (a recovered copy)
       }
       heldBack.put(node.path("seq").asLong(), node);
       JsonNode next;
@@ -67,6 +86,10 @@ final class EventLog {
       if (!ready.isEmpty()) {
         notifyAll();
       }
+      gap = !heldBack.isEmpty();
+    }
+    if (gap) {
+      onGap.run();
     }
     for (PeerEvent event : ready) {
       for (Consumer<PeerEvent> listener : listeners) {

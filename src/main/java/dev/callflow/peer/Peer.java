@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -35,6 +39,9 @@ public final class Peer implements AutoCloseable {
   private final List<PeerConnection> connections = new CopyOnWriteArrayList<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+  private final AtomicBoolean recovering = new AtomicBoolean();
+  /** How long an event may be late before it counts as lost and is fetched from the page. */
+  private static final Duration GAP_GRACE = Duration.ofMillis(250);
 
   private Peer(String name, BrowserSession browser, Consumer<BrowserSession> release) {
     this.name = name;
@@ -50,11 +57,12 @@ public final class Peer implements AutoCloseable {
   public static Peer open(String name, BrowserSession browser, URI url, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, release);
     browser.onProbeEvent(peer.log::accept);
+    peer.log.onGap(peer::recoverSoon);
     browser.onConsole(peer.console::add);
     try {
       browser.open(url.toString());
       if (url.getPath().endsWith("/peer.html")) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.callflowPeer.setName(arguments[0])", name);
+        ((JavascriptExecutor) browser.driver()).executeScript("window.callflowPeer.setName(arguments[0])", name);
       }
     } catch (WebDriverException e) {
       peer.close();
@@ -190,11 +198,39 @@ public final class Peer implements AutoCloseable {
     return result.value();
   }
 
+  /**
+   * An event did not arrive over the channel while later ones did: after a moment (it may just be
+   * late), fetch what is missing from the probe's own history on the page.
+   */
+  private void recoverSoon() {
+    if (recovering.compareAndSet(false, true)) {
+      CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        recovering.set(false);
+        recover();
+      });
+    }
+  }
+
+  private void recover() {
+    try {
+      Object missing = ((JavascriptExecutor) browser.driver()).executeScript(
+          "return window.__callflow ? window.__callflow.since(arguments[0]) : []", log.nextSeq());
+      if (missing instanceof List<?> list) {
+        list.forEach(json -> log.accept(String.valueOf(json)));
+      }
+    } catch (WebDriverException e) {
+      // The page is gone or the browser closed: nothing left to recover.
+    }
+  }
+
   private void awaitEvents(String operation, BrowserSession.Result result) {
     if (result.doc() == null) {
       return; // a page without the probe
     }
     try {
+      if (!log.awaitDelivered(result.doc(), result.seq(), GAP_GRACE)) {
+        recover(); // the last of them may have been lost on the way: nothing after it would reveal the gap
+      }
       if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
         throw new CallflowException(name + ": the probe's events up to #" + result.seq() + " of " + operation
             + " did not arrive within " + EVENTS_IN_FLIGHT.toSeconds() + "s; last event: "

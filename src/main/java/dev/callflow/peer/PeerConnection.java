@@ -160,7 +160,7 @@ public final class PeerConnection {
   public VideoFrame videoFrame() {
     JsonNode f = invoke("videoFrame", o -> {});
     return new VideoFrame(f.path("width").asInt(), f.path("height").asInt(), f.path("luma").asDouble(),
-        f.path("hash").asInt(), f.path("time").asDouble());
+        f.path("hash").asInt(), f.path("time").asDouble(), f.path("drawn").asBoolean());
   }
 
   /**

@@ -1,0 +1,160 @@
+package dev.callflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The signalling rooms over real WebSockets. */
+class SignalingRoomsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private CallflowServer server;
+
+  /** A test client: every message it receives, and how it was closed. */
+  private static final class Client implements WebSocket.Listener {
+    final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          messages.add(JSON.readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      closed.complete(status + " " + reason);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      closed.complete("error " + error);
+    }
+
+    JsonNode next() throws InterruptedException {
+      JsonNode m = messages.poll(5, TimeUnit.SECONDS);
+      assertThat(m).as("a message within 5s").isNotNull();
+      return m;
+    }
+
+    void send(String text) {
+      socket.sendText(text, true).join();
+    }
+  }
+
+  private Client join(String room, String name) {
+    Client c = new Client();
+    c.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(server.signalingUrl(room) + "?name=" + name), c).join();
+    return c;
+  }
+
+  @BeforeEach
+  void start() {
+    server = CallflowServer.builder().withMaxSignalingMessage(1024).start();
+    server.signaling().open("room1");
+    server.signaling().open("room2");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void relaysWithinARoomOnly() throws Exception {
+    Client alice = join("room1", "alice");
+    JsonNode welcome = alice.next();
+    assertThat(welcome.path("type").asText()).isEqualTo("welcome");
+    assertThat(welcome.path("members")).isEmpty();
+    Client bob = join("room1", "bob");
+    assertThat(bob.next().path("members").findValuesAsText("name")).containsExactly("alice");
+    JsonNode joined = alice.next();
+    assertThat(joined.path("type").asText()).isEqualTo("joined");
+    assertThat(joined.path("name").asText()).isEqualTo("bob");
+    Client eve = join("room2", "eve");
+    assertThat(eve.next().path("members")).isEmpty();
+
+    alice.send("{\"type\":\"signal\",\"data\":{\"sdp\":\"offer\"}}");
+    JsonNode relayed = bob.next();
+    assertThat(relayed.path("from").asText()).isEqualTo(welcome.path("id").asText());
+    assertThat(relayed.path("data").path("sdp").asText()).isEqualTo("offer");
+    bob.send("{\"type\":\"signal\",\"to\":\"" + welcome.path("id").asText() + "\",\"data\":\"answer\"}");
+    assertThat(alice.next().path("data").asText()).isEqualTo("answer");
+    bob.send("{\"type\":\"signal\",\"to\":\"nobody-9\",\"data\":1}");
+    assertThat(bob.next().path("message").asText()).isEqualTo("no member 'nobody-9' in room 'room1'");
+
+    assertThat(eve.messages.poll(300, TimeUnit.MILLISECONDS)).as("room2 hears nothing of room1").isNull();
+    assertThat(server.signaling().members("room1")).containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  @Test
+  void unknownRoomIsClosedWithAReason() throws Exception {
+    Client c = join("nowhere", "alice");
+    assertThat(c.closed.get(5, TimeUnit.SECONDS)).isEqualTo("4404 unknown room 'nowhere'");
+  }
+
+  @Test
+  void oversizedAndMalformedMessagesCloseWithAReason() throws Exception {
+    Client big = join("room1", "big");
+    big.next();
+    big.send("{\"type\":\"signal\",\"data\":\"" + "x".repeat(2000) + "\"}");
+    assertThat(big.closed.get(5, TimeUnit.SECONDS)).startsWith("1009 ").containsIgnoringCase("too large");
+
+    Client bad = join("room1", "bad");
+    bad.next();
+    bad.send("this is not json");
+    assertThat(bad.closed.get(5, TimeUnit.SECONDS)).startsWith("4400 bad input: not JSON");
+
+    Client odd = join("room1", "odd");
+    odd.next();
+    odd.send("{\"type\":\"dance\"}");
+    assertThat(odd.closed.get(5, TimeUnit.SECONDS)).isEqualTo("4400 bad input: unknown message type 'dance'; expected signal or leave");
+  }
+
+  @Test
+  void theOthersAreToldWhenAMemberDropsOrLeaves() throws Exception {
+    Client alice = join("room1", "alice");
+    alice.next();
+    Client bob = join("room1", "bob");
+    String bobId = bob.next().path("id").asText();
+    alice.next(); // joined
+    Client carol = join("room1", "carol");
+    String carolId = carol.next().path("id").asText();
+    alice.next(); // joined
+
+    bob.socket.abort(); // no close handshake: the connection just drops
+    JsonNode left = alice.next();
+    assertThat(left.path("type").asText()).isEqualTo("left");
+    assertThat(left.path("id").asText()).isEqualTo(bobId);
+
+    carol.send("{\"type\":\"leave\"}");
+    assertThat(carol.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1000 left");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(alice.messages).anyMatch(m -> carolId.equals(m.path("id").asText())));
+    assertThat(server.signaling().members("room1")).containsExactly("alice");
+  }
+}
