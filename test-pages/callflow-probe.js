@@ -14,6 +14,7 @@
   const doc = Math.random().toString(36).slice(2, 10);
   let seq = 0;
   let pcCount = 0;
+  const registry = new Map(); // probe id -> RTCPeerConnection, for the operations Java runs on any page
 
   // Every event is also kept here, so Java can fetch one that did not arrive over the channel.
   const history = [];
@@ -61,6 +62,7 @@
         const effective = Object.assign({}, given);
         super(effective, ...rest);
         this.__callflowId = 'pc' + (++pcCount);
+        registry.set(this.__callflowId, this);
         send(this, 'created', { configuration: plain(given) });
         for (const name of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
           const property = { signalingstatechange: 'signalingState', icegatheringstatechange: 'iceGatheringState',
@@ -75,8 +77,10 @@
         super.addEventListener('icecandidateerror', (e) => send(this, 'icecandidateerror',
           { url: e.url, errorCode: e.errorCode, errorText: e.errorText, address: e.address, port: e.port }));
         super.addEventListener('negotiationneeded', () => send(this, 'negotiationneeded', {}));
-        super.addEventListener('track', (e) => send(this, 'track', { track: plain(e.track),
-          streams: e.streams.map((s) => s.id), mid: e.transceiver && e.transceiver.mid }));
+        super.addEventListener('track', (e) => {
+          (this.__callflowTracks ||= new Set()).add(e.track.id);
+          send(this, 'track', { track: plain(e.track), streams: e.streams.map((s) => s.id), mid: e.transceiver && e.transceiver.mid });
+        });
         super.addEventListener('datachannel', (e) => { watchChannel(this, e.channel); send(this, 'datachannel', { label: e.channel.label, id: e.channel.id }); });
       }
 
@@ -164,8 +168,64 @@
     };
   }
 
-  // Java waits until it has every event up to seq() before an operation on the page counts as done.
-  window.__callflow = { version: 1, doc, options: opts, seq: () => seq,
+  const connection = (id) => {
+    const found = registry.get(id);
+    if (!found) throw new DOMException('No peer connection ' + id + ' on this page', 'InvalidStateError');
+    return found;
+  };
+  const transceiverInfo = (t) => ({ mid: t.mid, direction: t.direction, currentDirection: t.currentDirection,
+    kind: t.receiver.track.kind, senderTrack: t.sender.track ? t.sender.track.id : null });
+
+  // Operations Java can run on any page's connections, the app's own included.
+  const operations = {
+    async getStats({ pc: id }) { return [...(await connection(id).getStats()).values()]; },
+    descriptions({ pc: id }) {
+      const c = connection(id);
+      return { local: c.localDescription, remote: c.remoteDescription, signalingState: c.signalingState,
+        connectionState: c.connectionState, iceConnectionState: c.iceConnectionState };
+    },
+    transceivers({ pc: id }) { return connection(id).getTransceivers().map(transceiverInfo); },
+    restartIce({ pc: id }) { connection(id).restartIce(); return null; },
+    close({ pc: id }) { connection(id).close(); return null; },
+    // What the video element showing this connection's remote video paints now, scaled to 32x24:
+    // mean luma (0-255) and a hash of the pixels. Two samples with one hash mean a frozen picture.
+    videoFrame({ pc: id, track: trackId }) {
+      const remote = connection(id).__callflowTracks || new Set();
+      const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : remote.has(t.id)));
+      const el = [...document.querySelectorAll('video')].find(shows);
+      if (!el) throw new DOMException('No video element shows the remote video of ' + id, 'NotFoundError');
+      const canvas = document.createElement('canvas');
+      canvas.width = 32; canvas.height = 24;
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      g.drawImage(el, 0, 0, 32, 24);
+      const px = g.getImageData(0, 0, 32, 24).data;
+      let luma = 0;
+      let hash = 0;
+      let opaque = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        luma += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+        hash = (Math.imul(hash, 31) + (px[i] | (px[i + 1] << 8) | (px[i + 2] << 16))) | 0;
+        if (px[i + 3] > 0) opaque++;
+      }
+      // A video with no frame to paint yet draws nothing: transparent pixels, not a black picture.
+      return { width: el.videoWidth, height: el.videoHeight, luma: luma / (px.length / 4), hash, time: el.currentTime,
+        drawn: opaque > 0 };
+    },
+  };
+
+  // Resolves to {value} or {error: {name, message, constraint}}, with doc and seq naming the probe's
+  // last event: Java waits until it has them all before the operation counts as done.
+  const invoke = (operation, args, more) => {
+    const op = (more && more[operation]) || operations[operation];
+    const mark = (reply) => Object.assign(reply, { doc, seq });
+    if (!op) return Promise.resolve(mark({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } }));
+    return Promise.resolve().then(() => op(args || {})).then(
+      (value) => mark({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
+      (e) => mark({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
+  };
+
+  window.__callflow = { version: 1, doc, options: opts, seq: () => seq, pc: connection, invoke,
+    transceivers: (pc) => pc.getTransceivers().map(transceiverInfo),
     since: (from) => history.filter((json) => JSON.parse(json).seq >= from) };
   send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
 }

@@ -1,17 +1,13 @@
 // The reference peer page. Java drives it through window.callflowPeer.invoke(operation, args), one
 // promise per operation; events reach Java through the probe, never through these return values.
+// Operations every page has (getStats, descriptions, video frames...) live in the probe.
 'use strict';
 (() => {
-  const connections = new Map();   // probe id (pc1, pc2, ...) -> RTCPeerConnection
   const channels = new Map();      // pc id + '/' + label -> RTCDataChannel
   const localTracks = new Map();   // track id -> MediaStreamTrack
   const localStream = new MediaStream();
 
-  const pc = (id) => {
-    const found = connections.get(id);
-    if (!found) throw new DOMException('No peer connection ' + id + ' on this page', 'InvalidStateError');
-    return found;
-  };
+  const pc = (id) => window.__callflow.pc(id);
   const video = (parent, stream, id) => {
     let el = document.getElementById(id);
     if (!el) {
@@ -25,8 +21,6 @@
     return el;
   };
   const trackInfo = (t) => ({ id: t.id, kind: t.kind, label: t.label, enabled: t.enabled, readyState: t.readyState });
-  const transceiverInfo = (t) => ({ mid: t.mid, direction: t.direction, currentDirection: t.currentDirection,
-    kind: t.receiver.track.kind, senderTrack: t.sender.track ? t.sender.track.id : null, stopped: t.stopped || t.currentDirection === 'stopped' });
   const keep = (id, channel) => {
     channels.set(id + '/' + channel.label, channel);
     return { label: channel.label, id: channel.id, readyState: channel.readyState };
@@ -50,7 +44,6 @@
     createPeerConnection({ configuration }) {
       const connection = new RTCPeerConnection(configuration);
       const id = connection.__callflowId;
-      connections.set(id, connection);
       connection.addEventListener('track', (e) => {
         const stream = e.streams[0] || new MediaStream([e.track]);
         video('remote', stream, 'remote-' + id + '-' + stream.id);
@@ -58,7 +51,7 @@
       connection.addEventListener('datachannel', (e) => keep(id, e.channel));
       return id;
     },
-    addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return pc(id).getTransceivers().map(transceiverInfo); },
+    addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return window.__callflow.transceivers(pc(id)); },
     removeTrack({ pc: id, track: trackId }) {
       const sender = pc(id).getSenders().find((s) => s.track && s.track.id === trackId);
       if (!sender) throw new DOMException('Track ' + trackId + ' is not sent on ' + id, 'InvalidAccessError');
@@ -67,14 +60,14 @@
     },
     addTransceiver({ pc: id, kind, track: trackId, init }) {
       pc(id).addTransceiver(trackId ? track(trackId) : kind, Object.assign({ streams: trackId ? [localStream] : [] }, init || {}));
-      return pc(id).getTransceivers().map(transceiverInfo);
+      return window.__callflow.transceivers(pc(id));
     },
     setDirection({ pc: id, mid, index, direction }) {
       const all = pc(id).getTransceivers();
       const t = mid != null ? all.find((x) => x.mid === mid) : all[index];
       if (!t) throw new DOMException('No transceiver ' + (mid ?? index) + ' on ' + id, 'InvalidStateError');
       t.direction = direction;
-      return all.map(transceiverInfo);
+      return window.__callflow.transceivers(pc(id));
     },
     // Puts the named codecs (e.g. ['video/VP9']) first in the transceivers of this kind; the rest keep their order.
     setCodecPreferences({ pc: id, kind, mimeTypes }) {
@@ -86,7 +79,6 @@
       targets.forEach((t) => t.setCodecPreferences(ordered));
       return ordered.map((c) => c.mimeType);
     },
-    transceivers({ pc: id }) { return pc(id).getTransceivers().map(transceiverInfo); },
     createDataChannel({ pc: id, label, init }) { return keep(id, pc(id).createDataChannel(label, init || {})); },
     send({ pc: id, label, data }) {
       const channel = channels.get(id + '/' + label);
@@ -99,50 +91,11 @@
     async setLocalDescription({ pc: id, description }) { await pc(id).setLocalDescription(description || undefined); return pc(id).localDescription; },
     async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
     async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
-    restartIce({ pc: id }) { pc(id).restartIce(); return null; },
-    close({ pc: id }) { pc(id).close(); return null; },
-    descriptions({ pc: id }) {
-      const c = pc(id);
-      return { local: c.localDescription, remote: c.remoteDescription, signalingState: c.signalingState,
-        connectionState: c.connectionState, iceConnectionState: c.iceConnectionState };
-    },
-    // What the remote video element shows now, scaled to 32x24: mean luma (0-255) and a hash of the
-    // pixels. Two samples with one hash mean a frozen picture; a luma near 0 means black frames.
-    videoFrame({ pc: id, track: trackId }) {
-      const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : true));
-      const el = [...document.querySelectorAll('#remote video')].find((v) => v.id.startsWith('remote-' + id + '-') && shows(v));
-      if (!el) throw new DOMException('No remote video on ' + id + (trackId ? ' for track ' + trackId : ''), 'NotFoundError');
-      const canvas = document.createElement('canvas');
-      canvas.width = 32; canvas.height = 24;
-      const g = canvas.getContext('2d', { willReadFrequently: true });
-      g.drawImage(el, 0, 0, 32, 24);
-      const px = g.getImageData(0, 0, 32, 24).data;
-      let luma = 0;
-      let hash = 0;
-      let opaque = 0;
-      for (let i = 0; i < px.length; i += 4) {
-        luma += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-        hash = (Math.imul(hash, 31) + (px[i] | (px[i + 1] << 8) | (px[i + 2] << 16))) | 0;
-        if (px[i + 3] > 0) opaque++;
-      }
-      // A video with no frame to paint yet draws nothing: transparent pixels, not a black picture.
-      return { width: el.videoWidth, height: el.videoHeight, luma: luma / (px.length / 4), hash, time: el.currentTime,
-        drawn: opaque > 0 };
-    },
-    async getStats({ pc: id }) { const report = await pc(id).getStats(); return [...report.values()]; },
   };
 
   window.callflowPeer = {
     setName(name) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; },
-    // Resolves to {value} or {error: {name, message, constraint}}: Java turns the error into a typed
-    // exception. doc and seq name the probe's last event, so Java can wait until it has them all.
-    invoke(operation, args) {
-      const op = operations[operation];
-      const mark = (reply) => Object.assign(reply, window.__callflow ? { doc: window.__callflow.doc, seq: window.__callflow.seq() } : {});
-      if (!op) return Promise.resolve(mark({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } }));
-      return Promise.resolve().then(() => op(args || {})).then(
-        (value) => mark({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
-        (e) => mark({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
-    },
+    // This page's operations first, then the probe's (stats, descriptions, video frames...).
+    invoke(operation, args) { return window.__callflow.invoke(operation, args, operations); },
   };
 })();

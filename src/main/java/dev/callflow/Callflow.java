@@ -59,11 +59,11 @@ public final class Callflow implements AutoCloseable {
     URI page = server.url("/peer.html");
     try {
       for (int i = 0; i < requests.size(); i++) {
-        peers.add(Peer.open(requests.get(i).name(), sessions.get(i), page, pool::release));
+        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, pool::release));
       }
     } catch (RuntimeException e) {
       peers.forEach(Peer::close);
-      // Peer.open released the browser it failed on; the ones after it were never used.
+      // Peer.attach released the browser it failed on; the ones after it were never used.
       sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::release);
       throw e;
     }

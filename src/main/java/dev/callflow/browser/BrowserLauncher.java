@@ -137,6 +137,10 @@ public final class BrowserLauncher {
           "profile.default_content_setting_values.media_stream_camera", 2,
           "profile.default_content_setting_values.media_stream_mic", 2));
     }
+    if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
+      // Hermetic: no name resolves except localhost, so a page's CDN script fails at once, without DNS.
+      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]");
+    }
     options.addArguments(spec.extraArguments());
     options.setCapability("webSocketUrl", true);
     return options;
@@ -154,6 +158,17 @@ public final class BrowserLauncher {
     options.addPreference("permissions.default.microphone", granted ? 1 : 2);
     options.addPreference("media.navigator.permission.disabled", granted);
     options.addPreference("media.navigator.streams.fake", spec.mediaAccess() != MediaAccess.NO_DEVICES);
+    if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
+      // Hermetic: every request that is not for this machine goes to a closed local port, so a page's
+      // CDN script fails at once and no name is looked up outside.
+      options.addPreference("network.proxy.type", 1);
+      for (String scheme : new String[] {"http", "ssl"}) {
+        options.addPreference("network.proxy." + scheme, "127.0.0.1");
+        options.addPreference("network.proxy." + scheme + "_port", 9);
+      }
+      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]");
+      options.addPreference("network.proxy.allow_hijacking_localhost", false);
+    }
     for (String pref : spec.extraArguments()) {
       int eq = pref.indexOf('=');
       if (eq < 0) {

@@ -32,7 +32,12 @@ public final class BrowserSession implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = """
       const done = arguments[arguments.length - 1];
-      window.callflowPeer.invoke(arguments[0], JSON.parse(arguments[1])).then((r) => done(JSON.stringify(r)));
+      const target = window.callflowPeer || window.__callflow;
+      if (!target) {
+        done(JSON.stringify({ error: { name: 'InvalidStateError', message: 'no Callflow probe on ' + location.href } }));
+      } else {
+        target.invoke(arguments[0], JSON.parse(arguments[1])).then((r) => done(JSON.stringify(r)));
+      }
       """;
 
   private final BrowserSpec spec;
@@ -128,8 +133,9 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /**
-   * Runs {@code window.callflowPeer.invoke(operation, args)} on the reference page and returns the
-   * value, or the error the page reported as {@code {name, message, constraint}}.
+   * Runs an operation on the current page: the reference page's own, or the probe's on any page
+   * (stats, descriptions, video frames). Returns the value, or the error the page reported as
+   * {@code {name, message, constraint}}.
    */
   public Result invoke(String operation, ObjectNode args) {
     try {

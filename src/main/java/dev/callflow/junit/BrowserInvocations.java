@@ -31,10 +31,18 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
     var pairs = AnnotationSupport.findAnnotation(method, BrowserPairs.class);
     if (pairs.isPresent()) {
       BrowserType[] browsers = nonEmpty(pairs.get().value(), "@BrowserPairs", method);
+      List<String> except = new ArrayList<>(List.of(pairs.get().except()));
       for (BrowserType caller : browsers) {
         for (BrowserType callee : browsers) {
-          assignments.add(new BrowserAssignment(List.of(caller, callee), false));
+          BrowserAssignment pair = new BrowserAssignment(List.of(caller, callee), false);
+          if (!except.remove(pair.toString())) {
+            assignments.add(pair);
+          }
         }
+      }
+      if (!except.isEmpty()) {
+        throw new ExtensionConfigurationException("@BrowserPairs on " + method.getName() + " excepts " + except
+            + ", which is no pair of " + List.of(browsers) + "; write pairs as caller→callee, e.g. chrome→firefox");
       }
     } else {
       for (BrowserType browser : nonEmpty(AnnotationSupport.findAnnotation(method, EachBrowser.class).orElseThrow().value(),

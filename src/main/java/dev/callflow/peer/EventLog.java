@@ -5,43 +5,46 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A peer's events, in the order the page recorded them. The probe pushes events over BiDi, where
- * they may overtake each other: the log holds a later event back until the ones before it arrive.
+ * A peer's events, in the order each document recorded them. The probe pushes events over BiDi,
+ * where they may overtake each other: the log holds a later event back until the ones before it
+ * arrive. Several documents (page loads, iframes, tabs) report at once, each with its own numbering.
  */
 final class EventLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Ordering state of one document: each page load and each iframe counts its events from 1. */
+  private static final class Document {
+    long nextSeq = 1;
+    final Map<Long, JsonNode> heldBack = new TreeMap<>();
+  }
+
   private final String peer;
   private final List<PeerEvent> events = new ArrayList<>();
   private final List<Consumer<PeerEvent>> listeners = new CopyOnWriteArrayList<>();
-  private final Map<Long, JsonNode> heldBack = new TreeMap<>();
-  private final Set<String> retired = new HashSet<>();
-  private String document;
-  private long nextSeq = 1;
-  private Runnable onGap = () -> {};
+  private final Map<String, Document> documents = new HashMap<>();
+  private Consumer<String> onGap = doc -> {};
 
   EventLog(String peer) {
     this.peer = peer;
   }
 
-  /** Called (on the delivering thread) when events wait behind one that has not arrived. */
-  void onGap(Runnable action) {
+  /** Called (on the delivering thread) with a document whose events wait behind one that has not arrived. */
+  void onGap(Consumer<String> action) {
     this.onGap = action;
   }
 
-  /** The number of the first event not yet delivered. */
-  synchronized long nextSeq() {
-    return nextSeq;
+  /** The number of the first event of this document not yet delivered. */
+  synchronized long nextSeq(String doc) {
+    return documents.computeIfAbsent(doc, d -> new Document()).nextSeq;
   }
 
   /** Takes one probe event as JSON text; delivers it, and any held back after it, in order. */
@@ -52,33 +55,20 @@ final class EventLog {
     } catch (IOException e) {
       return; // not a probe event
     }
+    String doc = node.path("doc").asText();
     List<PeerEvent> ready = new ArrayList<>();
     boolean gap;
     synchronized (this) {
-      String doc = node.path("doc").asText();
-      if (!doc.equals(document)) {
-        if (retired.contains(doc)) {
-          return; // a late event of a page that is gone
-        }
-        if (document != null && !heldBack.isEmpty()) {
-          // The old page's missing events will never come; what it left waiting is delivered as it is.
-          heldBack.clear();
-        }
-        if (document != null) {
-          retired.add(document);
-        }
-        document = doc;
-        nextSeq = 1;
-        heldBack.clear();
-      }
-      if (node.path("seq").asLong() < nextSeq) {
+      Document d = documents.computeIfAbsent(doc, x -> new Document());
+      long seq = node.path("seq").asLong();
+      if (seq < d.nextSeq) {
         return; // delivered already (a recovered copy)
       }
-      heldBack.put(node.path("seq").asLong(), node);
+      d.heldBack.put(seq, node);
       JsonNode next;
-      while ((next = heldBack.remove(nextSeq)) != null) {
-        nextSeq++;
-        PeerEvent event = new PeerEvent(peer, next.path("pc").isTextual() ? next.path("pc").asText() : null,
+      while ((next = d.heldBack.remove(d.nextSeq)) != null) {
+        d.nextSeq++;
+        PeerEvent event = new PeerEvent(peer, doc, next.path("pc").isTextual() ? next.path("pc").asText() : null,
             next.path("seq").asLong(), next.path("t").asDouble(), System.nanoTime(), next.path("type").asText(), next.path("data"));
         events.add(event);
         ready.add(event);
@@ -86,10 +76,10 @@ final class EventLog {
       if (!ready.isEmpty()) {
         notifyAll();
       }
-      gap = !heldBack.isEmpty();
+      gap = !d.heldBack.isEmpty();
     }
     if (gap) {
-      onGap.run();
+      onGap.accept(doc);
     }
     for (PeerEvent event : ready) {
       for (Consumer<PeerEvent> listener : listeners) {
@@ -99,8 +89,8 @@ final class EventLog {
   }
 
   /** Adds an event that Java itself observed (e.g. a relay failure), so it shows in the timeline. */
-  void record(String pc, String type, JsonNode data) {
-    PeerEvent event = new PeerEvent(peer, pc, 0, System.currentTimeMillis(), System.nanoTime(), type, data);
+  void record(String doc, String pc, String type, JsonNode data) {
+    PeerEvent event = new PeerEvent(peer, doc, pc, 0, System.currentTimeMillis(), System.nanoTime(), type, data);
     synchronized (this) {
       events.add(event);
       notifyAll();
@@ -116,7 +106,7 @@ final class EventLog {
    */
   synchronized boolean awaitDelivered(String doc, long seq, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(doc.equals(document) && nextSeq > seq)) {
+    while (nextSeq(doc) <= seq) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,41 +36,61 @@ public final class Peer implements AutoCloseable {
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
+  private final URI base;
   private final EventLog log;
+  private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
+  private volatile String currentDoc = "";
   private final List<String> console = new CopyOnWriteArrayList<>();
-  private final List<PeerConnection> connections = new CopyOnWriteArrayList<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private final AtomicBoolean recovering = new AtomicBoolean();
   /** How long an event may be late before it counts as lost and is fetched from the page. */
   private static final Duration GAP_GRACE = Duration.ofMillis(250);
 
-  private Peer(String name, BrowserSession browser, Consumer<BrowserSession> release) {
+  private Peer(String name, BrowserSession browser, URI base, Consumer<BrowserSession> release) {
     this.name = name;
     this.browser = browser;
+    this.base = base;
     this.release = release;
     this.log = new EventLog(name);
   }
 
   /**
-   * Opens the page at {@code url} in this browser as a peer named {@code name}, with the probe
-   * reporting to it. {@code release} takes the browser back when the peer closes.
+   * A peer named {@code name} in this browser, with the probe reporting to it, on the page at
+   * {@code page}; relative paths given to {@link #open(String)} resolve against it.
+   * {@code release} takes the browser back when the peer closes.
    */
-  public static Peer open(String name, BrowserSession browser, URI url, Consumer<BrowserSession> release) {
-    Peer peer = new Peer(name, browser, release);
+  public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
+    Peer peer = new Peer(name, browser, page, release);
     browser.onProbeEvent(peer.log::accept);
-    peer.log.onGap(peer::recoverSoon);
     browser.onConsole(peer.console::add);
+    peer.log.onGap(peer::recoverSoon);
+    try {
+      peer.open(page.toString());
+    } catch (RuntimeException e) {
+      peer.close();
+      throw e;
+    }
+    return peer;
+  }
+
+  /**
+   * Navigates this peer's tab to a page: a path on the embedded server ({@code /sample/room.html?room=a})
+   * or any URL. The probe instruments it before its own scripts run; its connections show in
+   * {@link #connections()} as the page creates them.
+   */
+  public Peer open(String pathOrUrl) {
+    URI url = base.resolve(pathOrUrl);
     try {
       browser.open(url.toString());
-      if (url.getPath().endsWith("/peer.html")) {
+      if (url.getPath() != null && url.getPath().endsWith("/peer.html")) {
         ((JavascriptExecutor) browser.driver()).executeScript("window.callflowPeer.setName(arguments[0])", name);
       }
     } catch (WebDriverException e) {
-      peer.close();
-      throw new CallflowException(name + ": cannot open " + url + " in " + browser.info() + ": " + e.getMessage(), e);
+      throw new CallflowException(name + ": cannot open " + url + " in " + browser.info() + ": "
+          + e.getMessage().lines().findFirst().orElse(""), e);
     }
-    return peer;
+    return this;
   }
 
   public String name() {
@@ -134,13 +156,27 @@ public final class Peer implements AutoCloseable {
   public PeerConnection createPeerConnection(String configurationJson) {
     ObjectNode args = MediaConstraints.object();
     args.set("configuration", MediaConstraints.of(configurationJson).toJson());
-    PeerConnection pc = new PeerConnection(this, invoke("createPeerConnection", args).asText());
-    connections.add(pc);
-    return pc;
+    String id = invoke("createPeerConnection", args).asText();
+    return handle(currentDoc, id);
   }
 
+  private PeerConnection handle(String doc, String id) {
+    return handles.computeIfAbsent(doc + "/" + id, k -> new PeerConnection(this, doc, id));
+  }
+
+  /**
+   * Every RTCPeerConnection created on this peer's pages so far, in order: by Callflow's reference
+   * page or by the app's own scripts, in any frame.
+   */
   public List<PeerConnection> connections() {
-    return List.copyOf(connections);
+    return events().stream().filter(e -> e.is("created") && e.pc() != null).map(e -> handle(e.doc(), e.pc())).toList();
+  }
+
+  /** Waits until the pages have created at least {@code n} connections; returns the n-th (1-based). */
+  public PeerConnection awaitConnection(int n, Duration timeout) {
+    Waits.until(name + " should have created RTCPeerConnection #" + n, timeout, () -> connections().size() >= n,
+        () -> null, () -> connections().size() + " created: " + connections(), this::timeline);
+    return connections().get(n - 1);
   }
 
   /** Every event the probe reported on this peer's page so far. */
@@ -158,8 +194,8 @@ public final class Peer implements AutoCloseable {
   }
 
   /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
-  public void record(String pc, String type, JsonNode data) {
-    log.record(pc, type, data);
+  public void record(PeerConnection pc, String type, JsonNode data) {
+    log.record(pc.document(), pc.id(), type, data);
   }
 
   /** Console entries and uncaught exceptions of the page, in order. */
@@ -202,19 +238,21 @@ public final class Peer implements AutoCloseable {
    * An event did not arrive over the channel while later ones did: after a moment (it may just be
    * late), fetch what is missing from the probe's own history on the page.
    */
-  private void recoverSoon() {
+  private void recoverSoon(String doc) {
     if (recovering.compareAndSet(false, true)) {
       CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
         recovering.set(false);
-        recover();
+        recover(doc);
       });
     }
   }
 
-  private void recover() {
+  /** Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked. */
+  private void recover(String doc) {
     try {
       Object missing = ((JavascriptExecutor) browser.driver()).executeScript(
-          "return window.__callflow ? window.__callflow.since(arguments[0]) : []", log.nextSeq());
+          "const p = window.__callflow; return p && p.doc === arguments[1] ? p.since(arguments[0]) : [];",
+          log.nextSeq(doc), doc);
       if (missing instanceof List<?> list) {
         list.forEach(json -> log.accept(String.valueOf(json)));
       }
@@ -227,9 +265,10 @@ public final class Peer implements AutoCloseable {
     if (result.doc() == null) {
       return; // a page without the probe
     }
+    currentDoc = result.doc();
     try {
       if (!log.awaitDelivered(result.doc(), result.seq(), GAP_GRACE)) {
-        recover(); // the last of them may have been lost on the way: nothing after it would reveal the gap
+        recover(result.doc()); // the last of them may have been lost on the way: nothing after it reveals the gap
       }
       if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
         throw new CallflowException(name + ": the probe's events up to #" + result.seq() + " of " + operation

@@ -24,10 +24,12 @@ import java.util.function.Predicate;
 public final class PeerConnection {
   private static final Duration STATS_EVERY = Duration.ofMillis(200);
   private final Peer peer;
+  private final String doc;
   private final String id;
 
-  PeerConnection(Peer peer, String id) {
+  PeerConnection(Peer peer, String doc, String id) {
     this.peer = peer;
+    this.doc = doc;
     this.id = id;
   }
 
@@ -216,7 +218,12 @@ public final class PeerConnection {
 
   /** This connection's events so far, in the page's order. */
   public List<PeerEvent> events() {
-    return peer.events().stream().filter(e -> id.equals(e.pc())).toList();
+    return peer.events().stream().filter(e -> id.equals(e.pc()) && doc.equals(e.doc())).toList();
+  }
+
+  /** The document (page load) this connection lives in, as the probe named it. */
+  public String document() {
+    return doc;
   }
 
   /** The last state of this kind of state change, e.g. {@code connectionstatechange}; "new" before any. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * a track, a data-channel event.
  *
  * @param peer the peer's name
+ * @param doc the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events
  * @param pc the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events
  * @param seq the order in which the page recorded it
  * @param browserTime the page's clock, epoch milliseconds
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * @param type the event type, e.g. {@code connectionstatechange}, {@code icecandidate}, {@code call}
  * @param data the event's details as recorded by the probe
  */
-public record PeerEvent(String peer, String pc, long seq, double browserTime, long receivedNanos, String type, JsonNode data) {
+public record PeerEvent(String peer, String doc, String pc, long seq, double browserTime, long receivedNanos, String type, JsonNode data) {
   public PeerEvent {
     data = data == null ? NullNode.getInstance() : data;
   }

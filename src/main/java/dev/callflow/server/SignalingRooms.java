@@ -86,12 +86,15 @@ public final class SignalingRooms {
         return;
       }
       id = name + "-" + ids.incrementAndGet();
-      ObjectNode welcome = JSON.createObjectNode().put("type", "welcome").put("id", id).put("room", room);
-      ArrayNode list = welcome.putArray("members");
-      members.forEach(m -> list.addObject().put("id", m.id).put("name", m.name));
-      send(welcome);
-      members.add(this);
-      others(JSON.createObjectNode().put("type", "joined").put("id", id).put("name", name), null);
+      // One join at a time per room: each member is either in a newcomer's welcome or told it joined.
+      synchronized (members) {
+        ObjectNode welcome = JSON.createObjectNode().put("type", "welcome").put("id", id).put("room", room);
+        ArrayNode list = welcome.putArray("members");
+        members.forEach(m -> list.addObject().put("id", m.id).put("name", m.name));
+        send(welcome);
+        members.add(this);
+        others(JSON.createObjectNode().put("type", "joined").put("id", id).put("name", name), null);
+      }
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.callflow.peer.SessionDescription;
 import dev.callflow.peer.Timeline;
 import dev.callflow.peer.Track;
 import dev.callflow.peer.Waits;
+import dev.callflow.stats.SelectedPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,24 +96,37 @@ public final class Call implements AutoCloseable {
   }
 
   /**
-   * Restarts ICE (an offer with {@code iceRestart}) and waits until the call runs on a candidate pair
-   * of the new ICE generation, connected on both sides.
+   * Restarts ICE (an offer with {@code iceRestart}) and waits until both sides carry the call over a
+   * candidate pair of the new ICE credentials, not merely until they are connected: a pair whose
+   * remote end still belongs to the old generation does not count.
    */
   public Call restartIce() {
-    String before = selectedPair(caller);
     caller.restartIce();
     negotiate(true);
     awaitConnected(timeout);
-    String[] now = {before};
-    Waits.until("Call " + this + " should move to a candidate pair of the new ICE generation", timeout, STATS_EVERY,
-        () -> !(now[0] = selectedPair(caller)).equals(before) && !"none".equals(now[0]),
+    String callerUfrag = caller.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
+    String calleeUfrag = callee.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
+    String[] seen = {"", ""};
+    Waits.until("Call " + this + " should carry on over the new ICE credentials on both sides", timeout, STATS_EVERY,
+        () -> onGeneration(caller, callerUfrag, calleeUfrag, seen, 0) & onGeneration(callee, calleeUfrag, callerUfrag, seen, 1),
         () -> terminal(caller) != null ? terminal(caller) : terminal(callee),
-        () -> "selected pair on " + caller + " before the restart: " + before + ", now: " + now[0], this::timeline);
+        () -> "new ufrags " + callerPeer.name() + "=" + callerUfrag + ", " + calleePeer.name() + "=" + calleeUfrag
+            + "\n  " + caller + " uses " + seen[0] + "\n  " + callee + " uses " + seen[1],
+        this::timeline);
     return this;
   }
 
-  private static String selectedPair(PeerConnection pc) {
-    return pc.getStats().selectedPair().map(p -> p.id() + " " + p).orElse("none");
+  /** True if the connection's selected pair is made of these ICE generations; notes what it uses. */
+  private static boolean onGeneration(PeerConnection pc, String localUfrag, String remoteUfrag, String[] seen, int slot) {
+    SelectedPair pair = pc.getStats().selectedPair().orElse(null);
+    if (pair == null) {
+      seen[slot] = "no selected pair";
+      return false;
+    }
+    String local = pair.localCandidate().usernameFragment().orElse("?");
+    String remote = pair.remoteCandidate().usernameFragment().orElse("?");
+    seen[slot] = pair.localCandidate() + " (ufrag " + local + ") <-> " + pair.remoteCandidate() + " (ufrag " + remote + ")";
+    return local.equals(localUfrag) && remote.equals(remoteUfrag);
   }
 
   /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */
@@ -396,7 +410,7 @@ public final class Call implements AutoCloseable {
         try {
           target.addIceCandidate(candidate);
         } catch (RuntimeException e) {
-          target.peer().record(target.id(), "relayerror", JsonNodeFactory.instance.objectNode()
+          target.peer().record(target, "relayerror", JsonNodeFactory.instance.objectNode()
               .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
         }
       });

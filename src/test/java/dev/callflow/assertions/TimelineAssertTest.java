@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TimelineAssertTest {
   private static PeerEvent at(long millis, String peer, String type, String state) {
-    return new PeerEvent(peer, "pc1", 0, 0, millis * 1_000_000, type,
+    return new PeerEvent(peer, "d1", "pc1", 0, 0, millis * 1_000_000, type,
         state == null ? JsonNodeFactory.instance.objectNode().put("method", "createOffer")
             : JsonNodeFactory.instance.objectNode().put("state", state));
   }

@@ -28,11 +28,11 @@ class EventLogTest {
   void reportsAGapAndTakesRecoveredCopiesOnce() throws Exception {
     EventLog log = new EventLog("alice");
     int[] gaps = {0};
-    log.onGap(() -> gaps[0]++);
+    log.onGap(doc -> gaps[0]++);
     log.accept(event("d1", 1));
     log.accept(event("d1", 3));
     assertThat(gaps[0]).isEqualTo(1);
-    assertThat(log.nextSeq()).isEqualTo(2);
+    assertThat(log.nextSeq("d1")).isEqualTo(2);
     assertThat(log.awaitDelivered("d1", 3, Duration.ofMillis(50))).isFalse();
 
     for (long seq = 2; seq <= 3; seq++) { // what the page's history gives back
@@ -44,12 +44,13 @@ class EventLogTest {
   }
 
   @Test
-  void aNewPageStartsAgainAndTheOldOnesLateEventsAreDropped() {
+  void eachDocumentIsOrderedOnItsOwn() {
     EventLog log = new EventLog("alice");
-    log.accept(event("old", 1));
-    log.accept(event("new", 1));
-    log.accept(event("old", 2));
-    log.accept(event("new", 2));
-    assertThat(log.snapshot()).extracting(e -> e.type() + "@" + e.seq()).containsExactly("e1@1", "e1@1", "e2@2");
+    log.accept(event("page", 1));
+    log.accept(event("iframe", 2));
+    log.accept(event("page", 2));
+    log.accept(event("iframe", 1));
+    assertThat(log.snapshot()).extracting(e -> e.doc() + "#" + e.seq())
+        .containsExactly("page#1", "page#2", "iframe#1", "iframe#2");
   }
 }

@@ -1,0 +1,67 @@
+package dev.callflow.apps;
+
+import static dev.callflow.assertions.CallflowAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callflow.junit.CallflowTest;
+import dev.callflow.junit.EachBrowser;
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerConnection;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Pages Callflow never saw, observed without changing a line of them. */
+@CallflowTest
+class AppPagesTest {
+  private static final Duration SOON = Duration.ofSeconds(15);
+
+  private static void awaitText(Peer peer, String id, String text) {
+    new WebDriverWait(peer.driver(), SOON).until(d -> d.findElement(By.id(id)).getText().contains(text));
+  }
+
+  @EachBrowser
+  void twoConnectionsInOneTabWithLegacyCallbacksAndADeadCdn(Peer alice) {
+    alice.open("/apps/loopback.html");
+
+    PeerConnection first = alice.awaitConnection(1, SOON);
+    PeerConnection second = alice.awaitConnection(2, SOON);
+    first.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    second.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    awaitText(alice, "status", "negotiated");
+
+    // The page mutes its video elements, so only bytes tell about audio (Chrome measures energy at playout).
+    assertThat(second).hasInboundMediaFlowing("video", SOON).hasInboundMediaFlowing("audio", SOON).hasVideoPlaying(SOON);
+    assertThat(first.events()).anyMatch(e -> e.is("call") && "createOffer".equals(e.method())
+        && e.data().path("args").toString().contains("(callbacks)"));
+    // The page's own signalling only ever saw loopback candidates.
+    assertThat(second.events()).filteredOn(e -> e.is("call") && "addIceCandidate".equals(e.method()))
+        .extracting(e -> e.data().path("args").path(0).path("candidate").asText())
+        .filteredOn(c -> !c.isEmpty()) // end-of-candidates
+        .isNotEmpty()
+        .allMatch(c -> c.matches(".* (127\\.0\\.0\\.1|::1) .*"));
+  }
+
+  @EachBrowser
+  void thePageStillSeesTheRealApi(Peer alice) {
+    alice.open("/apps/identity.html");
+
+    awaitText(alice, "result", "checks");
+    assertThat(alice.driver().findElement(By.id("result")).getText()).isEqualTo("all 10 checks passed");
+    assertThat(alice.connections()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @EachBrowser
+  void connectionsInsideAnIframe(Peer alice) {
+    alice.open("/apps/iframe.html");
+
+    PeerConnection first = alice.awaitConnection(1, SOON);
+    PeerConnection second = alice.awaitConnection(2, SOON);
+    first.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    second.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    String topDocument = alice.events().stream()
+        .filter(e -> e.is("probe") && e.data().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
+    assertThat(second.document()).isEqualTo(first.document()).isNotEqualTo(topDocument);
+  }
+}
