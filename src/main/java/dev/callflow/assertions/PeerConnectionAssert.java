@@ -11,10 +11,10 @@ import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.Waits;
 import dev.callflow.stats.SelectedPair;
 import dev.callflow.stats.StatsSeries;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -144,9 +144,18 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return new StatsSeriesAssert(series).as(actual + " over " + format(over));
   }
 
+  /** Checks at least once, then again until {@code within} has passed since the start. */
   private static <T> boolean keepChecking(Duration within, Supplier<T> check, Predicate<T> condition) {
+    long start = System.nanoTime();
+    if (condition.test(check.get())) {
+      return true;
+    }
+    Duration left = within.minusNanos(System.nanoTime() - start);
+    if (left.isNegative() || left.isZero()) {
+      return false;
+    }
     try {
-      Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(within)
+      Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(left)
           .until(() -> condition.test(check.get()));
       return true;
     } catch (ConditionTimeoutException e) {
@@ -154,7 +163,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     }
   }
 
-  static String format(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+  private static String format(Duration d) {
+    return Waits.format(d);
   }
 }

@@ -10,6 +10,7 @@ import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Timeline;
 import dev.callflow.signaling.Call;
+import dev.callflow.stats.Sampling;
 import dev.callflow.stats.StatsReport;
 import dev.callflow.stats.StatsSeries;
 import java.time.Duration;
@@ -116,13 +117,10 @@ public final class InteropRun {
     List<StatsReport> b = new ArrayList<>();
     if (caller.isPresent() && callee.isPresent()) {
       safe(() -> {
-        long end = System.nanoTime() + SAMPLE_FOR.toNanos();
-        org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(SAMPLE_EVERY).atMost(SAMPLE_FOR.plusSeconds(20))
-            .until(() -> {
-              a.add(caller.get().getStats());
-              b.add(callee.get().getStats());
-              return System.nanoTime() >= end;
-            });
+        Sampling.every(SAMPLE_EVERY, SAMPLE_FOR, () -> {
+          a.add(caller.get().getStats());
+          b.add(callee.get().getStats());
+        });
         return true;
       });
     }

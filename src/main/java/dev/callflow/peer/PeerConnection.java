@@ -6,8 +6,8 @@ import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.stats.StatsReport;
+import dev.callflow.stats.Sampling;
 import dev.callflow.stats.StatsSeries;
-import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,7 +171,7 @@ public final class PeerConnection {
    */
   public StatsSeries sampleStats(Duration every, Duration total) {
     List<StatsReport> samples = new ArrayList<>();
-    sample(every, total, () -> samples.add(getStats()));
+    Sampling.every(every, total, () -> samples.add(getStats()));
     return StatsSeries.of(samples);
   }
 
@@ -179,7 +179,7 @@ public final class PeerConnection {
   public VideoCheck checkVideo(Duration over) {
     List<VideoFrame> frames = new ArrayList<>();
     StatsReport first = getStats();
-    sample(Duration.ofMillis(200), over, () -> frames.add(videoFrame()));
+    Sampling.every(Duration.ofMillis(200), over, () -> frames.add(videoFrame()));
     StatsReport last = getStats();
     StatsSeries series = StatsSeries.of(List.of(first, last));
     return new VideoCheck(frames, (long) series.delta(r -> r.inboundRtp("video").stream()
@@ -189,22 +189,12 @@ public final class PeerConnection {
   /** Watches the remote audio for {@code over}: bytes, samples and energy received. */
   public AudioCheck checkAudio(Duration over) {
     StatsReport first = getStats();
-    sample(over, over, () -> {});
+    Sampling.every(over, over, () -> {});
     StatsSeries series = StatsSeries.of(List.of(first, getStats()));
     return new AudioCheck((long) series.delta(r -> r.inboundBytes("audio")),
         (long) series.delta(r -> r.inboundRtp("audio").stream().mapToLong(s -> s.totalSamplesReceived().orElse(0)).sum()),
         series.delta(r -> r.inboundRtp("audio").stream().mapToDouble(s -> s.totalAudioEnergy().orElse(0)).sum()),
         series.seconds());
-  }
-
-  /** Runs {@code action} now and every {@code every} until {@code total} has passed. */
-  private static void sample(Duration every, Duration total, Runnable action) {
-    long end = System.nanoTime() + total.toNanos();
-    Awaitility.await().pollDelay(Duration.ZERO).pollInterval(every).atMost(total.plus(every).plusSeconds(30))
-        .until(() -> {
-          action.run();
-          return System.nanoTime() >= end;
-        });
   }
 
   /** The local description the browser holds now (hermetic policy applied), if any. */

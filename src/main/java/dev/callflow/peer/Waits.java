@@ -50,7 +50,8 @@ public final class Waits {
         + "\nTimeline (last 40 events):\n" + timeline.get().render(40));
   }
 
-  static String format(Duration d) {
+  /** {@code 5s}, or {@code 1.50s} for a duration that is not whole seconds. */
+  public static String format(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.2fs", ms / 1000.0);
   }

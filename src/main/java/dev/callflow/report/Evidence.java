@@ -6,19 +6,22 @@ import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Timeline;
+import dev.callflow.stats.StatsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes what a person needs to understand a failed call without rerunning it: the merged timeline,
- * each peer's events, SDPs, stats, console and a screenshot, under {@code target/callflow/}.
+ * each peer's events, each connection's SDPs and a short stats series, console and a screenshot,
+ * under {@code target/callflow/}.
  */
 public final class Evidence {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,7 +60,9 @@ public final class Evidence {
           try {
             state.put("local", pc.localDescription().orElse(null));
             state.put("remote", pc.remoteDescription().orElse(null));
-            state.put("stats", pc.getStats().json());
+            // A short series, so rates (is media still flowing?) can be read from the evidence too.
+            state.put("stats", pc.sampleStats(Duration.ofMillis(250), Duration.ofMillis(750)).samples().stream()
+                .map(StatsReport::json).toList());
           } catch (RuntimeException e) {
             state.put("unavailable", e.getMessage());
           }

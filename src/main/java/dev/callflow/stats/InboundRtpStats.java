@@ -6,17 +6,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** Received RTP of one stream ({@code inbound-rtp}): counters grow over the call. */
-public final class InboundRtpStats extends RtcStats {
+public final class InboundRtpStats extends ReceivedRtpStreamStats {
   InboundRtpStats(JsonNode json) {
     super(json);
-  }
-
-  public Optional<String> kind() {
-    return text("kind");
-  }
-
-  public OptionalLong ssrc() {
-    return count("ssrc");
   }
 
   public Optional<String> mid() {
@@ -27,28 +19,8 @@ public final class InboundRtpStats extends RtcStats {
     return text("trackIdentifier");
   }
 
-  public Optional<String> codecId() {
-    return text("codecId");
-  }
-
-  public Optional<String> transportId() {
-    return text("transportId");
-  }
-
-  public OptionalLong packetsReceived() {
-    return count("packetsReceived");
-  }
-
-  public OptionalLong packetsLost() {
-    return count("packetsLost");
-  }
-
   public OptionalLong bytesReceived() {
     return count("bytesReceived");
-  }
-
-  public OptionalDouble jitter() {
-    return number("jitter");
   }
 
   public OptionalLong framesDecoded() {

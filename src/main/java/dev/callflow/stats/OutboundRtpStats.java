@@ -6,17 +6,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** Sent RTP of one stream ({@code outbound-rtp}); with simulcast, one per encoding (rid). */
-public final class OutboundRtpStats extends RtcStats {
+public final class OutboundRtpStats extends SentRtpStreamStats {
   OutboundRtpStats(JsonNode json) {
     super(json);
-  }
-
-  public Optional<String> kind() {
-    return text("kind");
-  }
-
-  public OptionalLong ssrc() {
-    return count("ssrc");
   }
 
   public Optional<String> mid() {
@@ -29,22 +21,6 @@ public final class OutboundRtpStats extends RtcStats {
 
   public Optional<String> mediaSourceId() {
     return text("mediaSourceId");
-  }
-
-  public Optional<String> codecId() {
-    return text("codecId");
-  }
-
-  public Optional<String> transportId() {
-    return text("transportId");
-  }
-
-  public OptionalLong packetsSent() {
-    return count("packetsSent");
-  }
-
-  public OptionalLong bytesSent() {
-    return count("bytesSent");
   }
 
   public OptionalLong retransmittedPacketsSent() {

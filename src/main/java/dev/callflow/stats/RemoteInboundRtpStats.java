@@ -6,29 +6,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** The other side's report on what this side sent ({@code remote-inbound-rtp}): loss and round-trip time. */
-public final class RemoteInboundRtpStats extends RtcStats {
+public final class RemoteInboundRtpStats extends ReceivedRtpStreamStats {
   RemoteInboundRtpStats(JsonNode json) {
     super(json);
   }
 
-  public Optional<String> kind() {
-    return text("kind");
-  }
-
-  public OptionalLong ssrc() {
-    return count("ssrc");
-  }
-
   public Optional<String> localId() {
     return text("localId");
-  }
-
-  public OptionalLong packetsLost() {
-    return count("packetsLost");
-  }
-
-  public OptionalDouble jitter() {
-    return number("jitter");
   }
 
   public OptionalDouble roundTripTime() {

@@ -54,17 +54,22 @@ public final class StatsReport {
     return ofType(InboundRtpStats.class);
   }
 
+  /** The RTP streams of this type and kind ({@code audio} or {@code video}). */
+  public <T extends RtpStreamStats> List<T> streams(Class<T> type, String kind) {
+    return ofType(type).stream().filter(s -> s.kind().filter(kind::equals).isPresent()).toList();
+  }
+
   /** Inbound RTP streams of one kind, {@code audio} or {@code video}. */
   public List<InboundRtpStats> inboundRtp(String kind) {
-    return inboundRtp().stream().filter(s -> s.kind().filter(kind::equals).isPresent()).toList();
+    return streams(InboundRtpStats.class, kind);
   }
 
   public List<OutboundRtpStats> outboundRtp(String kind) {
-    return ofType(OutboundRtpStats.class).stream().filter(s -> s.kind().filter(kind::equals).isPresent()).toList();
+    return streams(OutboundRtpStats.class, kind);
   }
 
   public List<RemoteInboundRtpStats> remoteInboundRtp(String kind) {
-    return ofType(RemoteInboundRtpStats.class).stream().filter(s -> s.kind().filter(kind::equals).isPresent()).toList();
+    return streams(RemoteInboundRtpStats.class, kind);
   }
 
   public List<CandidatePairStats> candidatePairs() {
