@@ -52,6 +52,13 @@
       return id;
     },
     addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return window.__callflow.transceivers(pc(id)); },
+    // Sends another local track, or nothing (null), on the sender of this kind, without renegotiating.
+    async replaceTrack({ pc: id, kind, track: trackId }) {
+      const sender = pc(id).getSenders().find((s) => s.track ? s.track.kind === kind : false);
+      if (!sender) throw new DOMException('No ' + kind + ' sender with a track on ' + id, 'InvalidStateError');
+      await sender.replaceTrack(trackId ? track(trackId) : null);
+      return null;
+    },
     removeTrack({ pc: id, track: trackId }) {
       const sender = pc(id).getSenders().find((s) => s.track && s.track.id === trackId);
       if (!sender) throw new DOMException('Track ' + trackId + ' is not sent on ' + id, 'InvalidAccessError');

@@ -15,7 +15,7 @@ public class PeerAssert extends AbstractAssert<PeerAssert, Peer> {
   /** The page logged no console error and threw no uncaught exception. */
   public PeerAssert hasNoPageErrors() {
     isNotNull();
-    List<String> errors = actual.console().stream().filter(c -> c.startsWith("ERROR") || c.startsWith("exception:")).toList();
+    List<String> errors = actual.console().stream().filter(c -> c.startsWith("error:") || c.startsWith("exception:")).toList();
     if (!errors.isEmpty()) {
       throwAssertionError(shouldHaveNoPageErrors(actual.name(), errors));
     }

@@ -61,10 +61,6 @@ public final class BrowserPool implements AutoCloseable {
     return sessions;
   }
 
-  public BrowserSession acquire(BrowserSpec spec) {
-    return acquireAll(List.of(spec)).get(0);
-  }
-
   /** Returns a browser: blanked and kept warm if it still works, closed otherwise. */
   public void release(BrowserSession session) {
     session.detach();

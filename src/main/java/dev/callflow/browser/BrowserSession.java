@@ -165,19 +165,6 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  /** True while the browser answers. */
-  public boolean alive() {
-    if (closed) {
-      return false;
-    }
-    try {
-      driver.getWindowHandle();
-      return true;
-    } catch (WebDriverException e) {
-      return false;
-    }
-  }
-
   @Override
   public void close() {
     if (closed) {

@@ -40,7 +40,6 @@ public final class Peer implements AutoCloseable {
   private final EventLog log;
   private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
   private volatile String currentDoc = "";
-  private final List<String> console = new CopyOnWriteArrayList<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private final AtomicBoolean recovering = new AtomicBoolean();
@@ -63,7 +62,7 @@ public final class Peer implements AutoCloseable {
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
     browser.onProbeEvent(peer.log::accept);
-    browser.onConsole(peer.console::add);
+    browser.onConsole(line -> peer.log.record("", null, "console", MediaConstraints.object().put("text", line)));
     peer.log.onGap(peer::recoverSoon);
     try {
       peer.open(page.toString());
@@ -198,9 +197,9 @@ public final class Peer implements AutoCloseable {
     log.record(pc.document(), pc.id(), type, data);
   }
 
-  /** Console entries and uncaught exceptions of the page, in order. */
+  /** Console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}. */
   public List<String> console() {
-    return List.copyOf(console);
+    return events().stream().filter(e -> e.is("console")).map(e -> e.data().path("text").asText()).toList();
   }
 
   public Optional<byte[]> screenshot() {

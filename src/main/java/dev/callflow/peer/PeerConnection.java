@@ -100,6 +100,21 @@ public final class PeerConnection {
     return transceivers(invoke("addTrack", o -> o.put("track", track.id())));
   }
 
+  /**
+   * replaceTrack on the sender of this kind: sends {@code track} instead, or nothing when it is null
+   * (the other side then keeps showing the last picture: frozen video). No renegotiation.
+   */
+  public void replaceTrack(String kind, Track track) {
+    invoke("replaceTrack", o -> {
+      o.put("kind", kind);
+      if (track == null) {
+        o.putNull("track");
+      } else {
+        o.put("track", track.id());
+      }
+    });
+  }
+
   public void removeTrack(Track track) {
     invoke("removeTrack", o -> o.put("track", track.id()));
   }

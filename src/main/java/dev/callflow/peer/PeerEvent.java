@@ -48,6 +48,7 @@ public record PeerEvent(String peer, String doc, String pc, long seq, double bro
           : data.path("candidate").path("candidate").asText() + (data.path("allowed").asBoolean(true) ? "" : " (withheld by policy)");
       case "track" -> data.path("track").path("kind").asText() + " mid=" + data.path("mid").asText();
       case "channelmessage" -> data.path("label").asText() + " <- " + abbreviate(data.path("data").asText());
+      case "console" -> abbreviate(data.path("text").asText());
       default -> abbreviate(data.isEmpty() ? "" : data.toString());
     };
     return where + " " + type + (detail == null || detail.isEmpty() ? "" : " " + detail);

@@ -40,11 +40,6 @@ public final class SignalAction {
     return new SignalAction(false, null, delay);
   }
 
-  /** The same action, also delayed by {@code extra}. */
-  public SignalAction andDelay(Duration extra) {
-    return new SignalAction(drop, replacement, delay.plus(extra));
-  }
-
   boolean dropped() {
     return drop;
   }

@@ -49,7 +49,24 @@ class PeerConnectionAssertTest {
         .hasMessageContaining("energy 0.000000");
   }
 
-  @BrowserPairs({dev.callflow.browser.BrowserType.CHROME, dev.callflow.browser.BrowserType.FIREFOX})
+  @BrowserPairs
+  void frozenVideoAndPageErrors(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+    assertThatThrownBy(() -> assertThat(call.callee()).hasFrozenVideo(BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show frozen video within 0.60s, but the last check saw:%n  "));
+    assertThat(bob).hasNoPageErrors();
+
+    call.caller().replaceTrack("video", null); // nothing sent any more: the last picture stays
+    assertThat(call.callee()).hasFrozenVideo(SOON);
+
+    ((org.openqa.selenium.JavascriptExecutor) bob.driver()).executeScript("console.error('something broke')");
+    bob.awaitEvent("the console error", e -> e.is("console"), SOON);
+    assertThatThrownBy(() -> assertThat(bob).hasNoPageErrors())
+        .hasMessage(String.format("%nExpecting the page of bob to log no errors, but it logged:%n  error: something broke"));
+  }
+
+  @BrowserPairs
   void statsOverTime(Peer alice, Peer bob) {
     Call call = alice.call(bob).withAudio().withVideo().withReceiveOnlyCallee().connect();
     assertThat(call.callee()).hasVideoPlaying(SOON);

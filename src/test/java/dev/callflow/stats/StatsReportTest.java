@@ -86,10 +86,10 @@ class StatsReportTest {
   void seriesDeriveRatesFromBrowserTimestamps() {
     ObjectMapper json = new ObjectMapper();
     StatsReport first = StatsReport.of(List.of(json.createObjectNode().put("id", "in").put("type", "inbound-rtp")
-        .put("kind", "video").put("timestamp", 1000.0).put("bytesReceived", 1000).put("packetsReceived", 100)
+        .put("kind", "video").put("trackIdentifier", "t1").put("timestamp", 1000.0).put("bytesReceived", 1000).put("packetsReceived", 100)
         .put("packetsLost", 0).put("framesDecoded", 10).put("jitter", 0.01)));
     StatsReport second = StatsReport.of(List.of(json.createObjectNode().put("id", "in").put("type", "inbound-rtp")
-        .put("kind", "video").put("timestamp", 1500.0).put("bytesReceived", 51000).put("packetsReceived", 190)
+        .put("kind", "video").put("trackIdentifier", "t1").put("timestamp", 1500.0).put("bytesReceived", 51000).put("packetsReceived", 190)
         .put("packetsLost", 10).put("framesDecoded", 25).put("jitter", 0.02)));
     StatsSeries series = StatsSeries.of(List.of(first, second));
 
@@ -100,6 +100,8 @@ class StatsReportTest {
     assertThat(series.packetLossRatio("video")).isEqualTo(0.1);
     assertThat(series.jitter("video").points()).extracting(Metric.Point::value).containsExactly(0.01, 0.02);
     assertThat(series.bitrateIn("audio").average()).hasValue(0);
+    assertThat(series.bitrateInOfTrack("t1").last()).hasValue(800_000);
+    assertThat(series.bitrateInOfTrack("other").last()).hasValue(0);
     assertThat(series.roundTripTime().points()).isEmpty();
   }
 }
