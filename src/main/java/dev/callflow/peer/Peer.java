@@ -10,8 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,18 +33,20 @@ import org.openqa.selenium.WebDriverException;
 public final class Peer implements AutoCloseable {
   /** How long the events of a finished operation may still be on their way. */
   private static final Duration EVENTS_IN_FLIGHT = Duration.ofSeconds(5);
+  /** How long an event may be late before it counts as lost and is fetched from the page. */
+  private static final Duration GAP_GRACE = Duration.ofMillis(250);
+
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
   private final URI base;
   private final EventLog log;
   private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
-  private volatile String currentDoc = "";
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
-  private volatile boolean closed;
   private final AtomicBoolean recovering = new AtomicBoolean();
-  /** How long an event may be late before it counts as lost and is fetched from the page. */
-  private static final Duration GAP_GRACE = Duration.ofMillis(250);
+  /** The document the last operation ran in: where a connection created now lives. */
+  private volatile String currentDoc = "";
+  private volatile boolean closed;
 
   private Peer(String name, BrowserSession browser, URI base, Consumer<BrowserSession> release) {
     this.name = name;

@@ -17,6 +17,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AppPagesTest {
   private static final Duration SOON = Duration.ofSeconds(15);
 
+  /** The page's n-th connection, once connected. */
+  private static PeerConnection connected(Peer peer, int n) {
+    return peer.awaitConnection(n, SOON).awaitConnectionState(ConnectionState.CONNECTED, SOON);
+  }
+
   private static void awaitText(Peer peer, String id, String text) {
     new WebDriverWait(peer.driver(), SOON).until(d -> d.findElement(By.id(id)).getText().contains(text));
   }
@@ -25,10 +30,8 @@ class AppPagesTest {
   void twoConnectionsInOneTabWithLegacyCallbacksAndADeadCdn(Peer alice) {
     alice.open("/apps/loopback.html");
 
-    PeerConnection first = alice.awaitConnection(1, SOON);
-    PeerConnection second = alice.awaitConnection(2, SOON);
-    first.awaitConnectionState(ConnectionState.CONNECTED, SOON);
-    second.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    PeerConnection first = connected(alice, 1);
+    PeerConnection second = connected(alice, 2);
     awaitText(alice, "status", "negotiated");
 
     // The page mutes its video elements, so only bytes tell about audio (Chrome measures energy at playout).
@@ -56,10 +59,8 @@ class AppPagesTest {
   void connectionsInsideAnIframe(Peer alice) {
     alice.open("/apps/iframe.html");
 
-    PeerConnection first = alice.awaitConnection(1, SOON);
-    PeerConnection second = alice.awaitConnection(2, SOON);
-    first.awaitConnectionState(ConnectionState.CONNECTED, SOON);
-    second.awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    PeerConnection first = connected(alice, 1);
+    PeerConnection second = connected(alice, 2);
     String topDocument = alice.events().stream()
         .filter(e -> e.is("probe") && e.data().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
     assertThat(second.document()).isEqualTo(first.document()).isNotEqualTo(topDocument);
