@@ -61,12 +61,12 @@ public final class BrowserPool implements AutoCloseable {
     return sessions;
   }
 
-  /** Returns a browser: blanked and kept warm if it still works, closed otherwise. */
+  /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
   public void release(BrowserSession session) {
     session.detach();
     boolean reusable;
     try {
-      session.open("about:blank");
+      session.reset();
       reusable = true;
     } catch (WebDriverException e) {
       reusable = false;

@@ -49,6 +49,7 @@ public final class BrowserSession implements AutoCloseable {
   private final LogInspector logs;
   private volatile Consumer<String> probeListener = ignored -> {};
   private volatile Consumer<String> consoleListener = ignored -> {};
+  private final String firstWindow;
   private volatile boolean closed;
 
   BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, BrowserInfo info) {
@@ -61,6 +62,7 @@ public final class BrowserSession implements AutoCloseable {
       ProcessReaper.register(driverProcess.pid());
     }
     try {
+      this.firstWindow = driver.getWindowHandle();
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
       this.script = new Script(driver);
       this.logs = new LogInspector(driver);
@@ -130,6 +132,17 @@ public final class BrowserSession implements AutoCloseable {
 
   public void open(String url) {
     driver.get(url);
+  }
+
+  /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
+  void reset() {
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(firstWindow)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(firstWindow);
+    driver.get("about:blank");
   }
 
   /**

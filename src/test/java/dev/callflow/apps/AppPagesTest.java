@@ -65,4 +65,16 @@ class AppPagesTest {
         .filter(e -> e.is("probe") && e.data().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
     assertThat(second.document()).isEqualTo(first.document()).isNotEqualTo(topDocument);
   }
+
+  @EachBrowser
+  void connectionsInANewTab(Peer alice) {
+    alice.open("/apps/opener.html");
+    alice.driver().findElement(By.id("open")).click();
+
+    PeerConnection first = connected(alice, 1);
+    PeerConnection second = connected(alice, 2);
+    assertThat(second.document()).isEqualTo(first.document());
+    assertThat(alice.events()).anyMatch(e -> e.is("probe") && e.doc().equals(first.document()));
+    assertThat(alice.driver().getWindowHandles()).hasSize(2);
+  }
 }
