@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
 mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
-exec java -cp "target/classes:$(cat target/runtime-classpath.txt)" dev.callflow.cli.InteropCommand "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/runtime-classpath.txt)" dev.callflow.cli.InteropCommand "$@"
