@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A peer's events, in the order each document recorded them. The probe pushes events over BiDi,
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
  */
 final class EventLog {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
 
   /** Ordering state of one document: each page load and each iframe counts its events from 1. */
   private static final class Document {
@@ -81,9 +84,16 @@ final class EventLog {
     if (gap) {
       onGap.accept(doc);
     }
-    for (PeerEvent event : ready) {
-      for (Consumer<PeerEvent> listener : listeners) {
+    ready.forEach(this::notifyListeners);
+  }
+
+  /** A failing listener must not keep the event from the others, nor break the channel's thread. */
+  private void notifyListeners(PeerEvent event) {
+    for (Consumer<PeerEvent> listener : listeners) {
+      try {
         listener.accept(event);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: a listener failed on {}", peer, event.describe(), e);
       }
     }
   }
@@ -95,7 +105,7 @@ final class EventLog {
       events.add(event);
       notifyAll();
     }
-    listeners.forEach(l -> l.accept(event));
+    notifyListeners(event);
   }
 
   /**

@@ -403,17 +403,18 @@ public final class Call implements AutoCloseable {
     }
 
     private void submit(IceCandidate candidate) {
-      if (executor.isShutdown()) {
-        return;
+      try {
+        executor.execute(() -> {
+          try {
+            target.addIceCandidate(candidate);
+          } catch (RuntimeException e) {
+            target.peer().record(target, "relayerror", JsonNodeFactory.instance.objectNode()
+                .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // The call is closed: nothing to deliver to.
       }
-      executor.execute(() -> {
-        try {
-          target.addIceCandidate(candidate);
-        } catch (RuntimeException e) {
-          target.peer().record(target, "relayerror", JsonNodeFactory.instance.objectNode()
-              .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
-        }
-      });
     }
 
     void shutdown() {
