@@ -14,6 +14,7 @@
   const doc = Math.random().toString(36).slice(2, 10);
   let seq = 0;
   let pcCount = 0;
+  const TEST_GIVEN = '__callflowTestGiven';
   const registry = new Map(); // probe id -> RTCPeerConnection, for the operations Java runs on any page
 
   // Every event is also kept here, so Java can fetch one that did not arrive over the channel.
@@ -58,12 +59,17 @@
     // A subclass keeps `instanceof`, the prototype methods and statics such as generateCertificate.
     class RTCPeerConnection extends Native {
       constructor(config, ...rest) {
-        const given = config || {};
+        const given = Object.assign({}, config || {});
+        const fromTest = given[TEST_GIVEN] === true; // servers a Callflow test gave are its own, on this machine
+        delete given[TEST_GIVEN];
         const effective = Object.assign({}, given);
+        // Hermetic: the page's own STUN/TURN servers are not used, so nothing is asked off the machine.
+        const stripped = opts.candidatePolicy === 'loopback' && !fromTest && (given.iceServers || []).length > 0;
+        if (stripped) effective.iceServers = [];
         super(effective, ...rest);
         this.__callflowId = 'pc' + (++pcCount);
         registry.set(this.__callflowId, this);
-        send(this, 'created', { configuration: plain(given) });
+        send(this, 'created', { configuration: plain(given), iceServersRemoved: stripped });
         for (const name of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
           const property = { signalingstatechange: 'signalingState', icegatheringstatechange: 'iceGatheringState',
             iceconnectionstatechange: 'iceConnectionState', connectionstatechange: 'connectionState' }[name];
@@ -85,14 +91,15 @@
       }
 
       // Candidates outside the policy are hidden from the page: onicecandidate and listeners never see them.
+      // One wrapper per listener, so adding it twice and removing it behave as the page expects.
       addEventListener(type, listener, options) {
-        if (type !== 'icecandidate' || typeof listener !== 'function') return super.addEventListener(type, listener, options);
-        const wrapped = guardCandidate(listener);
-        (this.__callflowWrapped ||= new Map()).set(listener, wrapped);
-        return super.addEventListener(type, wrapped, options);
+        if (type !== 'icecandidate' || !listener) return super.addEventListener(type, listener, options);
+        const wrappers = (this.__callflowWrapped ||= new Map());
+        if (!wrappers.has(listener)) wrappers.set(listener, guardCandidate(listener));
+        return super.addEventListener(type, wrappers.get(listener), options);
       }
       removeEventListener(type, listener, options) {
-        const wrapped = this.__callflowWrapped && this.__callflowWrapped.get(listener);
+        const wrapped = type === 'icecandidate' && this.__callflowWrapped && this.__callflowWrapped.get(listener);
         return super.removeEventListener(type, wrapped || listener, options);
       }
       set onicecandidate(listener) { this.__callflowOnCandidate = listener; super.onicecandidate = typeof listener === 'function' ? guardCandidate(listener) : listener; }
@@ -103,7 +110,7 @@
     }
     const guardCandidate = (listener) => function (e) {
       if (e.candidate && e.candidate.candidate && !allowed(e.candidate.candidate)) return undefined;
-      return listener.call(this, e);
+      return typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e);
     };
     const filterDescription = (d) => d && opts.candidatePolicy === 'loopback'
       ? new RTCSessionDescription({ type: d.type, sdp: filterSdp(d.sdp) }) : d;
@@ -131,6 +138,8 @@
         if (method === 'createDataChannel') watchChannel(pc, result);
         if (result && typeof result.then === 'function') {
           return result.then((value) => {
+            // Chrome copies candidates it has gathered into later offers and answers: filter those too.
+            if ((method === 'createOffer' || method === 'createAnswer') && value && value.sdp) value = filterDescription(value);
             send(pc, 'result', { method, value: plain(value) });
             return value;
           }, (e) => {
@@ -219,12 +228,16 @@
     const op = (more && more[operation]) || operations[operation];
     const mark = (reply) => Object.assign(reply, { doc, seq });
     if (!op) return Promise.resolve(mark({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } }));
+    if (args && args.doc && args.doc !== doc) {
+      return Promise.resolve(mark({ error: { name: 'InvalidStateError', message: (args.pc || 'The connection')
+        + ' lives in another document (a frame, another tab or an earlier page), not in ' + location.href } }));
+    }
     return Promise.resolve().then(() => op(args || {})).then(
       (value) => mark({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
       (e) => mark({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
   };
 
-  window.__callflow = { version: 1, doc, options: opts, seq: () => seq, pc: connection, invoke,
+  window.__callflow = { version: 1, doc, options: opts, seq: () => seq, pc: connection, invoke, TEST_GIVEN,
     transceivers: (pc) => pc.getTransceivers().map(transceiverInfo),
     since: (from) => history.filter((json) => JSON.parse(json).seq >= from) };
   send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });

@@ -42,7 +42,8 @@
     setTrackEnabled({ track: id, enabled }) { track(id).enabled = enabled; return null; },
     localTracks() { return [...localTracks.values()].map(trackInfo); },
     createPeerConnection({ configuration }) {
-      const connection = new RTCPeerConnection(configuration);
+      // The test gave this configuration: its ICE servers are the test's own and are kept.
+      const connection = new RTCPeerConnection(Object.assign({ [window.__callflow.TEST_GIVEN]: true }, configuration));
       const id = connection.__callflowId;
       connection.addEventListener('track', (e) => {
         const stream = e.streams[0] || new MediaStream([e.track]);
@@ -54,8 +55,9 @@
     addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return window.__callflow.transceivers(pc(id)); },
     // Sends another local track, or nothing (null), on the sender of this kind, without renegotiating.
     async replaceTrack({ pc: id, kind, track: trackId }) {
-      const sender = pc(id).getSenders().find((s) => s.track ? s.track.kind === kind : false);
-      if (!sender) throw new DOMException('No ' + kind + ' sender with a track on ' + id, 'InvalidStateError');
+      const transceiver = pc(id).getTransceivers().find((t) => t.receiver.track.kind === kind && !t.stopped);
+      if (!transceiver) throw new DOMException('No ' + kind + ' transceiver on ' + id, 'InvalidStateError');
+      const sender = transceiver.sender;
       await sender.replaceTrack(trackId ? track(trackId) : null);
       return null;
     },

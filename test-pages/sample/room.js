@@ -56,7 +56,13 @@
 
   $('join').onclick = async () => {
     $('join').disabled = true;
-    stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    } catch (e) {
+      status('No camera or microphone: ' + e.name + ': ' + e.message);
+      $('join').disabled = false;
+      return;
+    }
     $('local').srcObject = stream;
     const url = new URL('/signaling/' + encodeURIComponent($('room').value), location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -81,5 +87,7 @@
   $('leave').onclick = () => {
     socket.send(JSON.stringify({ type: 'leave' }));
     [...peers.keys()].forEach(drop);
+    stream.getTracks().forEach((t) => t.stop());
+    $('local').srcObject = null;
   };
 })();

@@ -2,8 +2,10 @@ package dev.callflow.assertions;
 
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.SessionDescription;
 import dev.callflow.peer.Timeline;
 import dev.callflow.sdp.Sdp;
+import dev.callflow.signaling.Call;
 import dev.callflow.stats.StatsSeries;
 import org.assertj.core.api.AbstractSoftAssertions;
 
@@ -21,6 +23,16 @@ import org.assertj.core.api.AbstractSoftAssertions;
 public class CallflowSoftAssertions extends AbstractSoftAssertions {
   public SdpAssert assertThat(Sdp sdp) {
     return proxy(SdpAssert.class, Sdp.class, sdp);
+  }
+
+  /** Parses the description's SDP, then asserts on it. */
+  public SdpAssert assertThat(SessionDescription description) {
+    return assertThat(description == null ? null : Sdp.parse(description.sdp()));
+  }
+
+  /** Asserts on the call's merged timeline. */
+  public TimelineAssert assertThat(Call call) {
+    return assertThat(call.timeline());
   }
 
   public PeerConnectionAssert assertThat(PeerConnection connection) {

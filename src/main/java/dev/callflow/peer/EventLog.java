@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,10 @@ final class EventLog {
   private final List<PeerEvent> events = new ArrayList<>();
   private final List<Consumer<PeerEvent>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Document> documents = new HashMap<>();
-  private Consumer<String> onGap = doc -> {};
+  /** Events waiting to reach the listeners, in log order; one thread at a time delivers them. */
+  private final Deque<PeerEvent> undelivered = new ArrayDeque<>();
+  private boolean delivering;
+  private volatile Consumer<String> onGap = doc -> {};
 
   EventLog(String peer) {
     this.peer = peer;
@@ -59,7 +64,7 @@ final class EventLog {
       return; // not a probe event
     }
     String doc = node.path("doc").asText();
-    List<PeerEvent> ready = new ArrayList<>();
+    boolean delivered = false;
     boolean gap;
     synchronized (this) {
       Document d = documents.computeIfAbsent(doc, x -> new Document());
@@ -74,9 +79,10 @@ final class EventLog {
         PeerEvent event = new PeerEvent(peer, doc, next.path("pc").isTextual() ? next.path("pc").asText() : null,
             next.path("seq").asLong(), next.path("t").asDouble(), System.nanoTime(), next.path("type").asText(), next.path("data"));
         events.add(event);
-        ready.add(event);
+        undelivered.add(event);
+        delivered = true;
       }
-      if (!ready.isEmpty()) {
+      if (delivered) {
         notifyAll();
       }
       gap = !d.heldBack.isEmpty();
@@ -84,7 +90,32 @@ final class EventLog {
     if (gap) {
       onGap.accept(doc);
     }
-    ready.forEach(this::notifyListeners);
+    deliver();
+  }
+
+  /**
+   * Hands waiting events to the listeners in log order. The channel calls {@link #accept} from several
+   * threads at once; whichever finds nobody delivering delivers everything queued, so listeners see
+   * one event at a time, in order.
+   */
+  private void deliver() {
+    while (true) {
+      PeerEvent next;
+      synchronized (this) {
+        if (delivering || undelivered.isEmpty()) {
+          return;
+        }
+        delivering = true;
+        next = undelivered.poll();
+      }
+      try {
+        notifyListeners(next);
+      } finally {
+        synchronized (this) {
+          delivering = false;
+        }
+      }
+    }
   }
 
   /** A failing listener must not keep the event from the others, nor break the channel's thread. */
@@ -103,9 +134,10 @@ final class EventLog {
     PeerEvent event = new PeerEvent(peer, doc, pc, 0, System.currentTimeMillis(), System.nanoTime(), type, data);
     synchronized (this) {
       events.add(event);
+      undelivered.add(event);
       notifyAll();
     }
-    notifyListeners(event);
+    deliver();
   }
 
   /**
@@ -130,7 +162,12 @@ final class EventLog {
     return List.copyOf(events);
   }
 
-  /** Calls the listener for each event from now on; close the result to stop. */
+  /** Forgets every listener (the peer is closed). */
+  void unsubscribeAll() {
+    listeners.clear();
+  }
+
+  /** Calls the listener for each event from now on, one event at a time in log order; close the result to stop. */
   AutoCloseable subscribe(Consumer<PeerEvent> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -43,7 +43,7 @@ public final class Peer implements AutoCloseable {
   private final EventLog log;
   private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean recovering = new AtomicBoolean();
+  private final Set<String> recovering = ConcurrentHashMap.newKeySet();
   /** The document the last operation ran in: where a connection created now lives. */
   private volatile String currentDoc = "";
   private volatile boolean closed;
@@ -63,9 +63,9 @@ public final class Peer implements AutoCloseable {
    */
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
+    peer.log.onGap(peer::recoverSoon);
     browser.onProbeEvent(peer.log::accept);
     browser.onConsole(line -> peer.log.record("", null, "console", MediaConstraints.object().put("text", line)));
-    peer.log.onGap(peer::recoverSoon);
     try {
       peer.open(page.toString());
     } catch (RuntimeException e) {
@@ -156,7 +156,11 @@ public final class Peer implements AutoCloseable {
   /** A new RTCPeerConnection with this RTCConfiguration (JSON), e.g. {@code {"iceServers": [...]}}. */
   public PeerConnection createPeerConnection(String configurationJson) {
     ObjectNode args = MediaConstraints.object();
-    args.set("configuration", MediaConstraints.of(configurationJson).toJson());
+    try {
+      args.set("configuration", MediaConstraints.of(configurationJson).toJson());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configurationJson, e);
+    }
     String id = invoke("createPeerConnection", args).asText();
     return handle(currentDoc, id);
   }
@@ -175,6 +179,9 @@ public final class Peer implements AutoCloseable {
 
   /** Waits until the pages have created at least {@code n} connections; returns the n-th (1-based). */
   public PeerConnection awaitConnection(int n, Duration timeout) {
+    if (n < 1) {
+      throw new IllegalArgumentException("connections are counted from 1, not " + n);
+    }
     Waits.until(name + " should have created RTCPeerConnection #" + n, timeout, () -> connections().size() >= n,
         () -> null, () -> connections().size() + " created: " + connections(), this::timeline);
     return connections().get(n - 1);
@@ -240,9 +247,9 @@ public final class Peer implements AutoCloseable {
    * late), fetch what is missing from the probe's own history on the page.
    */
   private void recoverSoon(String doc) {
-    if (recovering.compareAndSet(false, true)) {
+    if (recovering.add(doc)) {
       CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-        recovering.set(false);
+        recovering.remove(doc);
         recover(doc);
       });
     }
@@ -289,6 +296,7 @@ public final class Peer implements AutoCloseable {
     }
     closed = true;
     browser.detach();
+    log.unsubscribeAll();
     release.accept(browser);
   }
 

@@ -43,7 +43,7 @@ public final class PeerConnection {
   }
 
   JsonNode invoke(String operation, Consumer<ObjectNode> args) {
-    ObjectNode o = MediaConstraints.object().put("pc", id);
+    ObjectNode o = MediaConstraints.object().put("pc", id).put("doc", doc);
     args.accept(o);
     return peer.invoke(operation, o);
   }
@@ -127,6 +127,11 @@ public final class PeerConnection {
   /** Sets the direction of the transceiver with this mid. */
   public List<Transceiver> setDirection(String mid, Direction direction) {
     return transceivers(invoke("setDirection", o -> o.put("mid", mid).put("direction", direction.webName())));
+  }
+
+  /** Sets the direction of the transceiver at this position (0-based), also before it has a mid. */
+  public List<Transceiver> setDirection(int index, Direction direction) {
+    return transceivers(invoke("setDirection", o -> o.put("index", index).put("direction", direction.webName())));
   }
 
   /**

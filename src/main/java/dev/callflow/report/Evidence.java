@@ -66,7 +66,9 @@ public final class Evidence {
           } catch (RuntimeException e) {
             state.put("unavailable", e.getMessage());
           }
-          Files.writeString(folder.resolve(n + "-" + pc.id() + ".json"), JSON.writeValueAsString(state));
+          // Each page load numbers its connections from pc1: the document keeps the files apart.
+          Files.writeString(folder.resolve(n + "-" + pc.id() + (pc.document().isEmpty() ? "" : "-" + pc.document()) + ".json"),
+              JSON.writeValueAsString(state));
         }
       }
     } catch (IOException e) {

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -149,8 +152,9 @@ public final class Call implements AutoCloseable {
     return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? pc + " connectionState is '" + s.webName() + "'" : null;
   }
 
-  /** Closes both peer connections. */
+  /** Closes both peer connections and stops relaying. */
   public void hangUp() {
+    close();
     for (PeerConnection pc : List.of(caller, callee)) {
       if (pc.connectionState() != ConnectionState.CLOSED) {
         pc.close();
@@ -228,7 +232,17 @@ public final class Call implements AutoCloseable {
     }
     var c = event.data().path("candidate");
     Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.path("candidate").asText());
-    Outcome outcome = applyHooks(signal);
+    Outcome outcome;
+    try {
+      outcome = applyHooks(signal);
+    } catch (RuntimeException | AssertionError e) {
+      // A hook runs on the thread that delivers events: its failure goes into the timeline, where
+      // the test's next wait reports it.
+      signals.add(signal + " hook failed: " + e);
+      from.peer().record(from, "hookerror", JsonNodeFactory.instance.objectNode()
+          .put("signal", signal.toString()).put("error", String.valueOf(e)));
+      return;
+    }
     if (outcome.text == null) {
       return;
     }
@@ -364,22 +378,25 @@ public final class Call implements AutoCloseable {
   }
 
   /**
-   * Delivers candidates to one side in order. Candidates wait while that side has no remote
+   * Delivers candidates to one side in order (the event log hands them over in page order). Candidates wait while that side has no remote
    * description for their generation yet ({@link #hold()} until {@link #open()}).
    */
   private final class Relay {
     private final PeerConnection target;
-    private final java.util.concurrent.ExecutorService executor;
+    private final ExecutorService executor;
     private final List<IceCandidate> pending = new ArrayList<>();
     private boolean ready;
 
     Relay(PeerConnection target) {
       this.target = target;
-      this.executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      // One thread at most (candidates keep their order), gone when idle, so a call nobody closes leaks nothing.
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "callflow-relay-" + target);
         t.setDaemon(true);
         return t;
       });
+      pool.allowCoreThreadTimeOut(true);
+      this.executor = pool;
     }
 
     synchronized void hold() {

@@ -38,6 +38,8 @@ class AppPagesTest {
     assertThat(second).hasInboundMediaFlowing("video", SOON).hasInboundMediaFlowing("audio", SOON).hasVideoPlaying(SOON);
     assertThat(first.events()).anyMatch(e -> e.is("call") && "createOffer".equals(e.method())
         && e.data().path("args").toString().contains("(callbacks)"));
+    assertThat(second.events()).filteredOn(e -> e.is("created")).singleElement()
+        .satisfies(e -> assertThat(e.data().path("iceServersRemoved").asBoolean()).isTrue());
     // The page's own signalling only ever saw loopback candidates.
     assertThat(second.events()).filteredOn(e -> e.is("call") && "addIceCandidate".equals(e.method()))
         .extracting(e -> e.data().path("args").path(0).path("candidate").asText())

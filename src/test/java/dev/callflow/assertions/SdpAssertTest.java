@@ -94,6 +94,7 @@ class SdpAssertTest {
     softly.assertThat(sdp).hasCodec("audio", "G722");
     softly.assertThat(sdp).hasCodec("audio", "opus");
     softly.assertThat(sdp).isBundled();
+    softly.assertThat(dev.callflow.peer.SessionDescription.offer(MINI)).hasCodec("video", "VP8");
 
     assertThatThrownBy(softly::assertAll).isInstanceOf(AssertJMultipleFailuresError.class)
         .hasMessageContaining("Multiple Failures (2 failures)")
