@@ -24,9 +24,15 @@ public record VideoCheck(List<VideoFrame> frames, long framesDecoded, double sec
     return drawn().stream().map(VideoFrame::hash).distinct().count() > 1;
   }
 
-  /** Every sample painted a black picture. */
+  /** The element played on during the check (its currentTime moved): a stalled element shows nothing new. */
+  public boolean advancing() {
+    List<VideoFrame> drawn = drawn();
+    return drawn.size() > 1 && drawn.get(drawn.size() - 1).time() > drawn.get(0).time();
+  }
+
+  /** Every sample painted a black picture while the element played on (not a stall of the page). */
   public boolean black() {
-    return !frames.isEmpty() && frames.stream().allMatch(VideoFrame::isBlack);
+    return !frames.isEmpty() && frames.stream().allMatch(VideoFrame::isBlack) && advancing();
   }
 
   /** Playing: frames decoded, the picture changing, and not black. */
