@@ -62,9 +62,16 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     return peers(context).byIndex().get(parameter.getIndex());
   }
 
-  /** The run-wide session: started on first use, closed by JUnit when the run ends. */
+  /**
+   * The run-wide session: started on first use, closed by JUnit when the run ends. Its server also
+   * serves the directory named by {@code -Dcallflow.pages} (e.g. {@code src/test/web}), if given.
+   */
   static Callflow callflow(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class, k -> Callflow.start(), Callflow.class);
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class, k -> {
+      CallflowServer.Builder server = CallflowServer.builder();
+      String pages = context.getConfigurationParameter("callflow.pages").orElse(System.getProperty("callflow.pages"));
+      return new Callflow((pages == null ? server : server.withPages(java.nio.file.Path.of(pages))).start());
+    }, Callflow.class);
   }
 
   private static TestPeers peers(ExtensionContext context) {

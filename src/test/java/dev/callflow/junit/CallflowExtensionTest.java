@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -109,5 +110,22 @@ class CallflowExtensionTest {
     assertThat(SEEN.get()).isEqualTo("alice=chrome,bob=chrome;alice=firefox,bob=chrome;");
     assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
         .containsExactly("[chrome]", "[firefox]");
+  }
+
+  @CallflowTest
+  static class OwnPages {
+    @Test
+    void servesThem(Peer alice) {
+      alice.open("/mine.html");
+      assertThat(alice.driver().findElement(org.openqa.selenium.By.id("x")).getText()).isEqualTo("mine");
+    }
+  }
+
+  @Test
+  void servesTheUsersPagesNamedByConfiguration(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("mine.html"), "<p id=\"x\">mine</p>");
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(OwnPages.class))
+        .configurationParameter("callflow.pages", dir.toString()).execute()
+        .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
   }
 }
