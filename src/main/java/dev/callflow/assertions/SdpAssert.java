@@ -105,8 +105,7 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     for (MediaSection m : sections(kind)) {
       if (m.direction() != direction) {
         throwAssertionError(shouldHaveDirection(m.toString(), direction.webName(), m.direction().webName(),
-            m.lines().stream().filter(l -> l.type() == 'm' || l.type() == 'a'
-                && List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(l.value())).toList()));
+            m.lines().stream().filter(l -> l.type() == 'm' || l.isDirection()).toList()));
       }
     }
     return this;

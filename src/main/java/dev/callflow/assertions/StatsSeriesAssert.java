@@ -37,8 +37,8 @@ public class StatsSeriesAssert extends AbstractAssert<StatsSeriesAssert, StatsSe
   public StatsSeriesAssert hasPacketLossBelow(String kind, double maxRatio) {
     isNotNull();
     double ratio = actual.packetLossRatio(kind);
-    long lost = (long) actual.delta(r -> r.inboundRtp(kind).stream().mapToLong(s -> s.packetsLost().orElse(0)).sum());
-    long received = (long) actual.delta(r -> r.inboundRtp(kind).stream().mapToLong(s -> s.packetsReceived().orElse(0)).sum());
+    long lost = actual.packetsLost(kind);
+    long received = actual.packetsReceived(kind);
     // No packet at all is no evidence of low loss.
     if (ratio >= maxRatio || lost + received <= 0) {
       throwAssertionError(shouldHavePacketLossBelow("inbound " + kind, maxRatio, ratio, lost, received));

@@ -8,6 +8,7 @@ import dev.callflow.peer.Peer;
 import dev.callflow.peer.Transceiver;
 import dev.callflow.sdp.Sdp;
 import dev.callflow.signaling.Call;
+import dev.callflow.stats.StatsReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +91,9 @@ public final class Scenarios {
       throw new AssertionError("the caller preferred " + codec + " but the answer's first video codec is " + first);
     }
     assertThat(call.callee()).hasVideoPlaying(SOON);
-    String used = call.callee().getStats().inboundRtp("video").stream()
-        .flatMap(s -> call.callee().getStats().codecOf(s).flatMap(c -> c.mimeType()).stream()).findFirst().orElse("none");
+    StatsReport stats = call.callee().getStats();
+    String used = stats.inboundRtp("video").stream()
+        .flatMap(s -> stats.codecOf(s).flatMap(c -> c.mimeType()).stream()).findFirst().orElse("none");
     if (!used.toLowerCase(Locale.ROOT).endsWith("/" + codec.toLowerCase(Locale.ROOT))) {
       throw new AssertionError("the callee receives " + used + ", not " + codec);
     }

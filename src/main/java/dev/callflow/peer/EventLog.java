@@ -1,7 +1,6 @@
 package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * arrive. Several documents (page loads, iframes, tabs) report at once, each with its own numbering.
  */
 final class EventLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
 
   /** Ordering state of one document: each page load and each iframe counts its events from 1. */
@@ -59,7 +57,7 @@ final class EventLog {
   void accept(String json) {
     JsonNode node;
     try {
-      node = JSON.readTree(json);
+      node = Json.MAPPER.readTree(json);
     } catch (IOException e) {
       return; // not a probe event
     }

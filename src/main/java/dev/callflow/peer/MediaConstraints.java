@@ -1,8 +1,6 @@
 package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
@@ -41,7 +39,7 @@ public final class MediaConstraints {
   /** Any MediaStreamConstraints as JSON text. */
   public static MediaConstraints of(String json) {
     try {
-      JsonNode node = new ObjectMapper().readTree(json);
+      JsonNode node = Json.MAPPER.readTree(json);
       if (!(node instanceof ObjectNode object)) {
         throw new IllegalArgumentException("Media constraints must be a JSON object: " + json);
       }
@@ -58,10 +56,6 @@ public final class MediaConstraints {
   boolean wantsKind(String kind) {
     JsonNode v = json.path(kind);
     return !v.isMissingNode() && !v.isNull() && !(v.isBoolean() && !v.asBoolean());
-  }
-
-  static ObjectNode object() {
-    return JsonNodeFactory.instance.objectNode();
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class Peer implements AutoCloseable {
     Peer peer = new Peer(name, browser, page, release);
     peer.log.onGap(peer::recoverSoon);
     browser.onProbeEvent(peer.log::accept);
-    browser.onConsole(line -> peer.log.record("", null, "console", MediaConstraints.object().put("text", line)));
+    browser.onConsole(line -> peer.log.record("", null, "console", Json.object().put("text", line)));
     try {
       peer.open(page.toString());
     } catch (RuntimeException e) {
@@ -118,7 +118,7 @@ public final class Peer implements AutoCloseable {
    * @throws DomException with the browser's name for the failure: NotAllowedError, NotFoundError, OverconstrainedError...
    */
   public List<Track> getUserMedia(MediaConstraints constraints) {
-    ObjectNode args = MediaConstraints.object();
+    ObjectNode args = Json.object();
     args.set("constraints", constraints.toJson());
     List<Track> tracks = new ArrayList<>();
     for (JsonNode t : invoke("getUserMedia", args)) {
@@ -140,11 +140,11 @@ public final class Peer implements AutoCloseable {
 
   /** Mutes or unmutes a local track ({@code track.enabled}). */
   public void setTrackEnabled(Track track, boolean enabled) {
-    invoke("setTrackEnabled", MediaConstraints.object().put("track", track.id()).put("enabled", enabled));
+    invoke("setTrackEnabled", Json.object().put("track", track.id()).put("enabled", enabled));
   }
 
   public void stopTrack(Track track) {
-    invoke("stopTrack", MediaConstraints.object().put("track", track.id()));
+    invoke("stopTrack", Json.object().put("track", track.id()));
     localTracks.remove(track);
   }
 
@@ -155,7 +155,7 @@ public final class Peer implements AutoCloseable {
 
   /** A new RTCPeerConnection with this RTCConfiguration (JSON), e.g. {@code {"iceServers": [...]}}. */
   public PeerConnection createPeerConnection(String configurationJson) {
-    ObjectNode args = MediaConstraints.object();
+    ObjectNode args = Json.object();
     try {
       args.set("configuration", MediaConstraints.of(configurationJson).toJson());
     } catch (IllegalArgumentException e) {

@@ -43,7 +43,7 @@ public final class PeerConnection {
   }
 
   JsonNode invoke(String operation, Consumer<ObjectNode> args) {
-    ObjectNode o = MediaConstraints.object().put("pc", id).put("doc", doc);
+    ObjectNode o = Json.object().put("pc", id).put("doc", doc);
     args.accept(o);
     return peer.invoke(operation, o);
   }

@@ -170,18 +170,9 @@ public final class MediaSection {
 
   /** The section's direction, or the session's, or {@code sendrecv} where neither says. */
   public Direction direction() {
-    for (SdpLine l : lines) {
-      if (l.type() == 'a' && l.attributeValue() == null) {
-        switch (l.value()) {
-          case "sendrecv", "sendonly", "recvonly", "inactive" -> {
-            return Direction.fromWebName(l.value());
-          }
-          default -> { }
-        }
-      }
-    }
-    return sessionDirection;
+    return Sdp.directionIn(lines).orElse(sessionDirection);
   }
+
 
   /** The codecs in the order of the m= line, which is the order of preference. */
   public List<Codec> codecs() {

@@ -73,13 +73,13 @@ public final class Sdp {
     return new Sdp(session, media);
   }
 
+  /** The direction the first direction attribute among these lines gives, if any. */
+  static Optional<Direction> directionIn(List<SdpLine> lines) {
+    return lines.stream().filter(SdpLine::isDirection).findFirst().map(l -> Direction.fromWebName(l.value()));
+  }
+
   private static Direction directionOf(List<SdpLine> lines) {
-    for (SdpLine l : lines) {
-      if (l.type() == 'a' && List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(l.value())) {
-        return Direction.fromWebName(l.value());
-      }
-    }
-    return Direction.SENDRECV;
+    return directionIn(lines).orElse(Direction.SENDRECV);
   }
 
   private static Fingerprint fingerprintAt(SdpLine line) {

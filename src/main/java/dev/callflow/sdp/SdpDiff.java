@@ -58,7 +58,7 @@ public final class SdpDiff {
   /** Lines not already covered by the codec, extension and direction comparisons. */
   private static List<SdpLine> rest(MediaSection m) {
     return m.lines().stream().filter(l -> !(l.type() == 'm' || l.isAttribute("rtpmap") || l.isAttribute("extmap")
-        || l.type() == 'a' && List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(l.value()))).toList();
+        || l.isDirection())).toList();
   }
 
   private static void lines(String where, List<SdpLine> was, List<SdpLine> now, List<String> out) {

@@ -20,6 +20,11 @@ public record SdpLine(int number, char type, String value) {
     return colon < 0 ? null : value.substring(colon + 1);
   }
 
+  /** True for a direction attribute: {@code a=sendrecv}, {@code a=sendonly}, {@code a=recvonly}, {@code a=inactive}. */
+  public boolean isDirection() {
+    return type == 'a' && (value.equals("sendrecv") || value.equals("sendonly") || value.equals("recvonly") || value.equals("inactive"));
+  }
+
   public boolean isAttribute(String name) {
     return type == 'a' && attributeName().equals(name);
   }

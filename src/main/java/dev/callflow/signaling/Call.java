@@ -112,7 +112,7 @@ public final class Call implements AutoCloseable {
     String[] seen = {"", ""};
     Waits.until("Call " + this + " should carry on over the new ICE credentials on both sides", timeout, STATS_EVERY,
         () -> onGeneration(caller, callerUfrag, calleeUfrag, seen, 0) & onGeneration(callee, calleeUfrag, callerUfrag, seen, 1),
-        () -> terminal(caller) != null ? terminal(caller) : terminal(callee),
+        this::terminalOfEither,
         () -> "new ufrags " + callerPeer.name() + "=" + callerUfrag + ", " + calleePeer.name() + "=" + calleeUfrag
             + "\n  " + caller + " uses " + seen[0] + "\n  " + callee + " uses " + seen[1],
         this::timeline);
@@ -136,7 +136,7 @@ public final class Call implements AutoCloseable {
   public Call awaitConnected(Duration within) {
     Waits.until("Call " + this + " should reach 'connected'", within,
         () -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED,
-        () -> terminal(caller) != null ? terminal(caller) : terminal(callee),
+        this::terminalOfEither,
         () -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState(),
         this::timeline);
@@ -145,6 +145,11 @@ public final class Call implements AutoCloseable {
 
   public Call awaitConnected() {
     return awaitConnected(timeout);
+  }
+
+  /** Why neither side can connect any more, or null while they still can. */
+  private String terminalOfEither() {
+    return terminal(caller) != null ? terminal(caller) : terminal(callee);
   }
 
   private static String terminal(PeerConnection pc) {

@@ -105,10 +105,20 @@ public final class StatsSeries {
         .map(p -> p.currentRoundTripTime().orElse(Double.NaN)).orElse(Double.NaN));
   }
 
+  /** Inbound packets of this kind lost from the first sample to the last. */
+  public long packetsLost(String kind) {
+    return (long) delta(r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
+  }
+
+  /** Inbound packets of this kind received from the first sample to the last. */
+  public long packetsReceived(String kind) {
+    return (long) delta(r -> sum(r.inboundRtp(kind), s -> s.packetsReceived().orElse(0)));
+  }
+
   /** Packets lost out of packets expected, first sample to last, for inbound streams of this kind. */
   public double packetLossRatio(String kind) {
-    double lost = delta(r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
-    double received = delta(r -> sum(r.inboundRtp(kind), s -> s.packetsReceived().orElse(0)));
+    double lost = packetsLost(kind);
+    double received = packetsReceived(kind);
     return lost + received <= 0 ? 0 : lost / (lost + received);
   }
 
