@@ -1,0 +1,83 @@
+package dev.callflow.internal;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Checks that a folder can be used before any work goes into it, and says in words why not. */
+public final class Folders {
+  private Folders() {}
+
+  /**
+   * Creates the folder if needed and writes and removes a probe file in it. Empty if that worked,
+   * otherwise what went wrong, e.g. {@code a file, not a folder}.
+   */
+  public static Optional<String> problemWriting(Path folder) {
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      return Optional.of("a file, not a folder");
+    }
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      return Optional.of("cannot create the folder: " + describe(e));
+    }
+    Path probe = null;
+    try {
+      // A fresh name, so that no file of the user's is overwritten or removed.
+      probe = Files.createTempFile(folder, ".callflow-probe", ".tmp");
+      Files.writeString(probe, "probe");
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write in the folder: " + describe(e));
+    } finally {
+      deleteQuietly(probe);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // Left behind, it is harmless; the write is what tells.
+    }
+  }
+
+  /** Empty if the folder exists and its entries can be listed, otherwise what is wrong. */
+  public static Optional<String> problemReading(Path folder) {
+    if (!Files.exists(folder)) {
+      return Optional.of("no such folder");
+    }
+    if (!Files.isDirectory(folder)) {
+      return Optional.of("a file, not a folder");
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      entries.iterator().hasNext();
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot read the folder: " + describe(e));
+    }
+  }
+
+  /** An IO failure in one line, naming the file when it says which: {@code /x/report.json: permission denied}. */
+  public static String describe(IOException e) {
+    if (e instanceof FileSystemException f) {
+      String reason = f instanceof NoSuchFileException ? "no such file or folder"
+          : f instanceof AccessDeniedException ? "permission denied"
+          : f instanceof FileAlreadyExistsException ? "a file is in the way"
+          : f instanceof NotDirectoryException ? "not a folder"
+          : f.getReason() != null ? f.getReason()
+          : f.getClass().getSimpleName();
+      return f.getFile() == null ? reason : f.getFile() + ": " + reason;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}
