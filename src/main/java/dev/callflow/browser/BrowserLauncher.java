@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.ConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Capabilities;
@@ -67,14 +68,29 @@ public final class BrowserLauncher {
 
   private BrowserLauncher() {}
 
-  /** True if this browser and its driver are on this machine. */
+  /**
+   * True if this browser and its driver are on this machine.
+   *
+   * @throws ConfigurationException if a path given for them explicitly does not work: a misconfigured
+   *     browser is an error, not a missing one
+   */
   public static boolean isInstalled(BrowserType type) {
     try {
-      DriverDiscovery.find(type);
+      requireInstalled(type);
       return true;
     } catch (BrowserLaunchException e) {
       return false;
     }
+  }
+
+  /**
+   * Finds this browser and its driver as {@link #launch} would, without starting them.
+   *
+   * @throws BrowserLaunchException if either is missing; the message lists every attempt
+   * @throws ConfigurationException if a path given for them explicitly does not work
+   */
+  public static void requireInstalled(BrowserType type) {
+    DriverDiscovery.find(type);
   }
 
   /** Launches a browser for this spec; the caller owns the session and must close it. */
@@ -82,13 +98,23 @@ public final class BrowserLauncher {
     try {
       return spec.gridUrl().isPresent() ? onGrid(spec) : locally(spec);
     } catch (WebDriverException e) {
-      throw new BrowserLaunchException("Cannot start " + spec + ": " + e.getMessage().lines().findFirst().orElse("")
+      throw new BrowserLaunchException("Cannot start " + spec + ": " + firstLine(e.getMessage())
           + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
     }
   }
 
   private static BrowserSession locally(BrowserSpec spec) {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type());
+    try {
+      return locally(spec, found);
+    } catch (WebDriverException e) {
+      // Name the files, so that a wrong explicit path or a broken install shows at once.
+      throw new BrowserLaunchException("Cannot start " + spec + " with " + found.describe() + ": "
+          + firstLine(e.getMessage()) + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
+    }
+  }
+
+  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found) {
     DriverService service;
     WebDriver driver;
     if (spec.type() == BrowserType.CHROME) {
@@ -182,6 +208,10 @@ public final class BrowserLauncher {
     }
     options.setCapability("webSocketUrl", true);
     return options;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "(no message)" : message.lines().findFirst().orElse("");
   }
 
   private static BrowserInfo info(BrowserType type, Capabilities caps) {

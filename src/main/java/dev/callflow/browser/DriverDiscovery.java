@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.internal.Settings;
 import io.github.bonigarcia.wdm.WebDriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,20 +10,42 @@ import java.util.Optional;
 
 /**
  * Finds a browser and its driver: an explicit path first, then what is installed (PATH, /usr/bin,
- * /usr/local/bin, ~/.cargo/bin), then WebDriverManager where the network allows. Every attempt is
+ * /usr/local/bin, ~/.cargo/bin), then WebDriverManager where the network allows. An explicit path
+ * is used as given: if it is not an executable file, that is a
+ * {@link dev.callflow.ConfigurationException}, never a reason to look elsewhere. Every search is
  * remembered so that a failure can say what was tried and why it did not work.
  */
 final class DriverDiscovery {
-  /** A browser binary and the driver that drives it. */
-  record Found(Path browser, Path driver) {}
+  static final String WEBDRIVERMANAGER = "callflow.webdrivermanager";
+
+  /** A browser binary and the driver that drives it, each with where it came from. */
+  record Found(Path browser, String browserOrigin, Path driver, String driverOrigin) {
+    /** E.g. {@code browser /usr/bin/firefox-esr (found in /usr/bin), driver /x/geckodriver (-Dwebdriver.gecko.driver)}. */
+    String describe() {
+      return "browser " + browser + " (" + browserOrigin + "), driver " + driver + " (" + driverOrigin + ")";
+    }
+  }
+
+  private record Located(Path path, String origin) {}
+
+  /** The system properties and the installed names of one browser type. */
+  private record Names(String browserKey, List<String> browsers, String driverKey, String driver, String packages) {
+    static Names of(BrowserType type) {
+      return type == BrowserType.CHROME
+          ? new Names("callflow.chrome.binary", List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"),
+              "webdriver.chrome.driver", "chromedriver", "chromium and chromium-driver")
+          : new Names("callflow.firefox.binary", List.of("firefox-esr", "firefox"),
+              "webdriver.gecko.driver", "geckodriver", "firefox-esr and geckodriver");
+    }
+  }
 
   private final List<String> attempts = new ArrayList<>();
   private final List<Path> directories;
-  private final boolean webDriverManager;
+  private final Settings settings;
 
-  DriverDiscovery(List<Path> directories, boolean webDriverManager) {
+  DriverDiscovery(List<Path> directories, Settings settings) {
     this.directories = List.copyOf(directories);
-    this.webDriverManager = webDriverManager;
+    this.settings = settings;
   }
 
   /** Searches PATH, /usr/bin, /usr/local/bin and ~/.cargo/bin; WebDriverManager unless {@code -Dcallflow.webdrivermanager=false}. */
@@ -36,60 +59,63 @@ final class DriverDiscovery {
     dirs.add(Path.of("/usr/bin"));
     dirs.add(Path.of("/usr/local/bin"));
     dirs.add(Path.of(System.getProperty("user.home"), ".cargo", "bin"));
-    return new DriverDiscovery(dirs, !"false".equals(System.getProperty("callflow.webdrivermanager"))).discover(type);
+    return new DriverDiscovery(dirs, Settings.system()).discover(type);
   }
 
   Found discover(BrowserType type) {
-    Optional<Path> browser = type == BrowserType.CHROME
-        ? firstOf("browser", "callflow.chrome.binary", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-        : firstOf("browser", "callflow.firefox.binary", "firefox-esr", "firefox");
-    Optional<Path> driver = type == BrowserType.CHROME
-        ? firstOf("driver", "webdriver.chrome.driver", "chromedriver")
-        : firstOf("driver", "webdriver.gecko.driver", "geckodriver");
+    Names names = Names.of(type);
+    // Every explicit setting is checked before any search, so a wrong one is never hidden by another failure.
+    Optional<Located> browser = explicit(names.browserKey());
+    Optional<Located> driver = explicit(names.driverKey());
+    boolean webDriverManager = settings.flag(WEBDRIVERMANAGER, true);
+    if (browser.isEmpty()) {
+      browser = search("browser", names.browserKey(), names.browsers());
+    }
+    if (driver.isEmpty()) {
+      driver = search("driver", names.driverKey(), List.of(names.driver()));
+    }
     if (driver.isEmpty() && webDriverManager) {
       driver = fromWebDriverManager(type);
     } else if (driver.isEmpty()) {
-      attempts.add("driver: WebDriverManager switched off (-Dcallflow.webdrivermanager=false)");
+      attempts.add("driver: WebDriverManager switched off (-D" + WEBDRIVERMANAGER + "=false)");
     }
     if (browser.isPresent() && driver.isPresent()) {
-      return new Found(browser.get(), driver.get());
+      return new Found(browser.get().path(), browser.get().origin(), driver.get().path(), driver.get().origin());
     }
-    throw new BrowserLaunchException("Cannot launch " + type.id() + ": "
-        + (browser.isEmpty() ? "no browser binary" : "no driver") + " found. Run ci/setup.sh (as root) to install "
-        + (type == BrowserType.CHROME ? "chromium and chromium-driver" : "firefox-esr and geckodriver")
-        + ", or set the system property named below.\nTried:\n  " + String.join("\n  ", attempts), null);
+    String missing = browser.isEmpty() && driver.isEmpty() ? "no browser binary and no driver"
+        : browser.isEmpty() ? "no browser binary" : "no driver";
+    String keys = (browser.isEmpty() ? "-D" + names.browserKey() : "")
+        + (browser.isEmpty() && driver.isEmpty() ? " and " : "") + (driver.isEmpty() ? "-D" + names.driverKey() : "");
+    throw new BrowserLaunchException("Cannot launch " + type.id() + ": " + missing + " found; run ci/setup.sh (as root) to install "
+        + names.packages() + ", or name " + (browser.isEmpty() && driver.isEmpty() ? "them" : "it") + " with " + keys
+        + ".\nTried:\n  " + String.join("\n  ", attempts), null);
   }
 
-  private Optional<Path> firstOf(String what, String property, String... names) {
-    String explicit = System.getProperty(property);
-    if (explicit != null) {
-      Path p = Path.of(explicit);
-      if (Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-      attempts.add(what + ": -D" + property + "=" + explicit + " is not an executable file");
-    } else {
-      attempts.add(what + ": system property " + property + " not set");
-    }
+  private Optional<Located> explicit(String key) {
+    return settings.executable(key).map(p -> new Located(p, "-D" + key));
+  }
+
+  private Optional<Located> search(String what, String key, List<String> names) {
+    attempts.add(what + ": -D" + key + " not set");
     for (String name : names) {
       for (Path dir : directories) {
         Path candidate = dir.resolve(name);
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(new Located(candidate, "found in " + dir));
         }
       }
     }
-    attempts.add(what + ": none of " + List.of(names) + " in " + directories);
+    attempts.add(what + ": none of " + names + " in " + directories);
     return Optional.empty();
   }
 
-  private Optional<Path> fromWebDriverManager(BrowserType type) {
+  private Optional<Located> fromWebDriverManager(BrowserType type) {
     try {
       WebDriverManager manager = type == BrowserType.CHROME ? WebDriverManager.chromedriver() : WebDriverManager.firefoxdriver();
       manager.setup();
       String path = manager.getDownloadedDriverPath();
       if (path != null && Files.isExecutable(Path.of(path))) {
-        return Optional.of(Path.of(path));
+        return Optional.of(new Located(Path.of(path), "from WebDriverManager"));
       }
       attempts.add("driver: WebDriverManager gave no executable driver");
     } catch (RuntimeException e) {
