@@ -33,7 +33,18 @@ public final class Callflow implements AutoCloseable {
 
   /** A session on a new server with the defaults (127.0.0.1, a free port, Callflow's pages). */
   public static Callflow start() {
-    return new Callflow(CallflowServer.start());
+    return start(CallflowServer.builder());
+  }
+
+  /** A session on a new server built by {@code server}; the server is closed again if the session cannot start. */
+  public static Callflow start(CallflowServer.Builder server) {
+    CallflowServer started = server.start();
+    try {
+      return new Callflow(started);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
   }
 
   public CallflowServer server() {

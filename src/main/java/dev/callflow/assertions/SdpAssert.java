@@ -12,6 +12,7 @@ import static dev.callflow.assertions.error.ShouldNotHaveCodec.shouldNotHaveCode
 import static dev.callflow.assertions.error.ShouldMatchBaseline.shouldMatchBaseline;
 import static dev.callflow.assertions.error.ShouldNotHaveMedia.shouldNotHaveMedia;
 
+import dev.callflow.internal.Settings;
 import dev.callflow.peer.Direction;
 import dev.callflow.sdp.Codec;
 import dev.callflow.sdp.MediaSection;
@@ -158,7 +159,7 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
    */
   public SdpAssert matchesBaseline(Path file) {
     isNotNull();
-    if (!Files.exists(file) || Boolean.getBoolean("callflow.baseline.update")) {
+    if (!Files.exists(file) || Settings.system().flag("callflow.baseline.update", false)) {
       SdpBaseline.save(file, actual);
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.internal.Settings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,8 +24,9 @@ public final class BrowserPool implements AutoCloseable {
   private final ExecutorService launcher;
   private boolean closed;
 
+  /** @throws dev.callflow.ConfigurationException if {@code callflow.parallelLaunches} is not a whole number of 1 or more */
   public BrowserPool() {
-    int parallel = Integer.getInteger("callflow.parallelLaunches", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    int parallel = Settings.system().positive("callflow.parallelLaunches", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.launcher = Executors.newFixedThreadPool(parallel, r -> {
       Thread t = new Thread(r, "callflow-launch");
       t.setDaemon(true);

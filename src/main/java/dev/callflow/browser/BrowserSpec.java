@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.internal.Settings;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,14 @@ public final class BrowserSpec {
     this.gridUrl = gridUrl;
   }
 
-  /** A headless browser of this type with fake devices and the loopback candidate policy. */
+  /**
+   * A headless browser of this type (headed with {@code -Dcallflow.headed=true}) with fake devices
+   * and the loopback candidate policy.
+   *
+   * @throws dev.callflow.ConfigurationException if {@code callflow.headed} is neither true nor false
+   */
   public static BrowserSpec of(BrowserType type) {
-    boolean headed = Boolean.getBoolean("callflow.headed");
+    boolean headed = Settings.system().flag("callflow.headed", false);
     return new BrowserSpec(type, !headed, MediaAccess.FAKE_DEVICES, CandidatePolicy.LOOPBACK, List.of(), null);
   }
 

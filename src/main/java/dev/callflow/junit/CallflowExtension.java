@@ -3,6 +3,7 @@ package dev.callflow.junit;
 import dev.callflow.Callflow;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.Settings;
 import dev.callflow.peer.Peer;
 import dev.callflow.report.Evidence;
 import dev.callflow.server.CallflowServer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
+  private static final String PAGES = "callflow.pages";
 
   static ExtensionContext.Store store(ExtensionContext context) {
     return context.getStore(NAMESPACE);
@@ -65,13 +68,23 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   /**
    * The run-wide session: started on first use, closed by JUnit when the run ends. Its server also
    * serves the directory named by {@code -Dcallflow.pages} (e.g. {@code src/test/web}), if given.
+   * A wrong {@code callflow.pages} or {@code callflow.evidenceDir} fails here, before any browser starts.
    */
   static Callflow callflow(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class, k -> {
       CallflowServer.Builder server = CallflowServer.builder();
-      String pages = context.getConfigurationParameter("callflow.pages").orElse(System.getProperty("callflow.pages"));
-      return new Callflow((pages == null ? server : server.withPages(java.nio.file.Path.of(pages))).start());
+      Optional<Path> pages = pages(context);
+      Evidence.root();
+      return Callflow.start(pages.map(server::withPages).orElse(server));
     }, Callflow.class);
+  }
+
+  /** {@code callflow.pages}: the JUnit configuration parameter, else the system property; a readable folder. */
+  static Optional<Path> pages(ExtensionContext context) {
+    Settings settings = context.getConfigurationParameter(PAGES).isPresent()
+        ? new Settings(key -> context.getConfigurationParameter(key).orElse(null), "configuration parameter %s")
+        : Settings.system();
+    return settings.directory(PAGES);
   }
 
   private static TestPeers peers(ExtensionContext context) {

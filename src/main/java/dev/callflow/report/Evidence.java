@@ -2,6 +2,7 @@ package dev.callflow.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.callflow.internal.Settings;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
@@ -30,7 +31,16 @@ public final class Evidence {
 
   /** {@code target/callflow/<test class>/<test name>}, with characters unsafe in file names replaced. */
   public static Path folderFor(String testClass, String testName) {
-    return Path.of(System.getProperty("callflow.evidenceDir", "target/callflow"), safe(testClass), safe(testName));
+    return root().resolve(safe(testClass)).resolve(safe(testName));
+  }
+
+  /**
+   * Where evidence goes: {@code target/callflow}, or the folder named by {@code -Dcallflow.evidenceDir}.
+   *
+   * @throws dev.callflow.ConfigurationException if the named folder cannot be created or written in
+   */
+  public static Path root() {
+    return Settings.system().writableDirectory("callflow.evidenceDir").orElse(Path.of("target/callflow"));
   }
 
   private static String safe(String s) {
