@@ -109,8 +109,10 @@ public final class BrowserLauncher {
       return locally(spec, found);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
-      throw new BrowserLaunchException("Cannot start " + spec + " with " + found.describe() + ": "
-          + firstLine(e.getMessage()) + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
+      List<String> explicit = found.explicitSettings();
+      throw new BrowserLaunchException("Cannot start " + spec + " with " + found.describe() + ": " + rootReason(e) + "\n"
+          + (explicit.isEmpty() ? "Run ci/setup.sh (as root) to install the browsers and drivers Callflow needs."
+              : "Check " + String.join(" and ", explicit) + " (an explicit path is used as given, never replaced by another)."), e);
     }
   }
 
@@ -208,6 +210,17 @@ public final class BrowserLauncher {
     }
     options.setCapability("webSocketUrl", true);
     return options;
+  }
+
+  /** The first line of the innermost message: Selenium's outer ones are generic ("Could not start a new session"). */
+  private static String rootReason(Throwable e) {
+    String reason = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        reason = t.getMessage();
+      }
+    }
+    return firstLine(reason);
   }
 
   private static String firstLine(String message) {

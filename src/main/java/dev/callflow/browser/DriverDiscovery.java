@@ -24,6 +24,11 @@ final class DriverDiscovery {
     String describe() {
       return "browser " + browser + " (" + browserOrigin + "), driver " + driver + " (" + driverOrigin + ")";
     }
+
+    /** The system properties among the origins, e.g. {@code [-Dwebdriver.gecko.driver]}. */
+    List<String> explicitSettings() {
+      return java.util.stream.Stream.of(browserOrigin, driverOrigin).filter(o -> o.startsWith("-D")).toList();
+    }
   }
 
   private record Located(Path path, String origin) {}
