@@ -1,9 +1,13 @@
 package dev.callflow.cli;
 
 import dev.callflow.Callflow;
+import dev.callflow.ConfigurationException;
+import dev.callflow.browser.BrowserInfo;
+import dev.callflow.browser.BrowserLaunchException;
 import dev.callflow.browser.BrowserLauncher;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.Folders;
 import dev.callflow.interop.InteropRun;
 import dev.callflow.interop.Scenario;
 import dev.callflow.interop.ScenarioResult;
@@ -11,27 +15,35 @@ import dev.callflow.interop.Scenarios;
 import dev.callflow.report.InteropReport;
 import dev.callflow.sdp.Sdp;
 import dev.callflow.sdp.SdpBaseline;
+import dev.callflow.sdp.SdpParseException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The interop run ({@code ci/interop.sh}): every scenario over every ordered pair of the installed
  * browsers, a matrix on the console as it goes, HTML and JSON reports, and negotiation baselines.
- * Exit status: 0 all passed with no baseline change, 1 a failure or a baseline change, 2 bad arguments.
+ * Exit status: 0 all passed with no baseline change, 1 a failure, a baseline change or reports that could
+ * not be written, 2 bad arguments or settings. Arguments, folders, browsers and settings are all checked
+ * before the first browser starts, and a mistake is one line naming it, never a stack trace.
  */
 public final class InteropCommand {
   static final String USAGE = """
       Usage: ci/interop.sh [options]
         --browsers chrome,firefox   browsers to pair (default: every installed one)
-        --pairs chrome-firefox,...  exact caller-callee pairs instead of every pair of --browsers
+        --pairs chrome-firefox,...  exact caller-callee pairs (instead of --browsers)
         --scenarios a,b             scenarios to run (default: all): %s
-        --prefer-codec VP9          the video codec the codec-preference scenario prefers (default VP9)
+        --prefer-codec VP9          the video codec the codec-preference scenario prefers: %s (default VP9)
         --out DIR                   report folder (default target/callflow-interop)
         --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
         --headed                    show the browsers (needs a display)
@@ -45,58 +57,59 @@ public final class InteropCommand {
 
   /** Runs the command; returns its exit status. */
   public static int run(String[] args, PrintStream out) {
-    List<BrowserType[]> pairs = new ArrayList<>();
-    List<BrowserType> browsers = new ArrayList<>();
-    List<String> wanted = new ArrayList<>();
-    String codec = "VP9";
-    Path folder = Path.of("target/callflow-interop");
-    Path baseline = null;
-    boolean headed = false;
+    InteropOptions options;
+    List<BrowserType[]> pairs;
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--browsers" -> Arrays.stream(args[++i].split(",")).map(InteropCommand::browser).forEach(browsers::add);
-          case "--pairs" -> Arrays.stream(args[++i].split(",")).map(p -> p.split("-"))
-              .map(p -> new BrowserType[] {browser(p[0]), browser(p[p.length - 1])}).forEach(pairs::add);
-          case "--scenarios" -> wanted.addAll(List.of(args[++i].split(",")));
-          case "--prefer-codec" -> codec = args[++i];
-          case "--out" -> folder = Path.of(args[++i]);
-          case "--baseline" -> baseline = Path.of(args[++i]);
-          case "--headed" -> headed = true;
-          case "--help", "-h" -> {
-            out.printf(USAGE, names(Scenarios.all(codec)));
-            return 0;
-          }
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
-        }
+      options = InteropOptions.parse(args);
+      if (options.help) {
+        out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS));
+        return 0;
       }
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      out.println("interop: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
-      out.printf(USAGE, names(Scenarios.all(codec)));
+      pairs = prepare(options);
+    } catch (UsageException e) {
+      out.println("interop: " + e.getMessage() + " (see ci/interop.sh --help)");
+      return 2;
+    } catch (ConfigurationException e) {
+      out.println("interop: " + e.getMessage());
       return 2;
     }
-    List<Scenario> scenarios = new ArrayList<>();
-    for (Scenario s : Scenarios.all(codec)) {
-      if (wanted.isEmpty() || wanted.contains(s.id())) {
-        scenarios.add(s);
-      }
-    }
-    List<String> unknown = wanted.stream().filter(w -> scenarios.stream().noneMatch(s -> s.id().equals(w))).toList();
-    if (!unknown.isEmpty()) {
-      out.println("interop: unknown scenario(s) " + unknown + "; known: " + names(Scenarios.all(codec)));
+    try {
+      return play(options, pairs, out);
+    } catch (ConfigurationException e) {
+      // A setting read when the session starts (e.g. -Dcallflow.parallelLaunches), still before any browser.
+      out.println("interop: " + e.getMessage());
       return 2;
+    } catch (BrowserLaunchException e) {
+      // Found but would not start (a broken install, or an explicit path to the wrong program): the message names the files.
+      out.println("interop: " + e.getMessage());
+      return 1;
     }
-    if (baseline != null && !Files.isDirectory(baseline)) {
-      out.println("interop: no baseline folder at " + baseline.toAbsolutePath());
-      return 2;
+  }
+
+  /**
+   * Everything that can be checked before a browser starts: the output folder can be created and
+   * written in, the baseline folder read, the browsers and their settings found. Returns the pairs to play.
+   */
+  static List<BrowserType[]> prepare(InteropOptions options) throws UsageException {
+    String outOption = options.outGiven ? "--out" : "--out (default)";
+    Optional<String> outProblem = Folders.problemWriting(options.out);
+    if (outProblem.isPresent()) {
+      throw new UsageException(outOption, options.out.toString(), outProblem.get());
     }
+    if (options.baseline != null) {
+      checkBaseline(options);
+    }
+    if (options.headed && isLinux() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+      throw new UsageException("--headed", null, "no display to show browsers on (DISPLAY and WAYLAND_DISPLAY are not set)");
+    }
+    List<BrowserType[]> pairs = new ArrayList<>(options.pairs);
     if (pairs.isEmpty()) {
+      List<BrowserType> browsers = new ArrayList<>(options.browsers);
       if (browsers.isEmpty()) {
         Arrays.stream(BrowserType.values()).filter(BrowserLauncher::isInstalled).forEach(browsers::add);
-      }
-      if (browsers.isEmpty()) {
-        out.println("interop: no browser found; run ci/setup.sh (as root) to install Chromium and Firefox");
-        return 2;
+        if (browsers.isEmpty()) {
+          throw new UsageException("no browser found; run ci/setup.sh (as root) to install Chromium and Firefox");
+        }
       }
       for (BrowserType a : browsers) {
         for (BrowserType b : browsers) {
@@ -104,22 +117,52 @@ public final class InteropCommand {
         }
       }
     }
-    return play(scenarios, pairs, folder, baseline, headed, out);
+    Set<BrowserType> used = new LinkedHashSet<>();
+    pairs.forEach(p -> used.addAll(List.of(p)));
+    for (BrowserType type : used) {
+      BrowserSpec.of(type);  // reads -Dcallflow.headed
+      try {
+        BrowserLauncher.requireInstalled(type);
+      } catch (BrowserLaunchException e) {
+        String option = options.pairs.isEmpty() ? "--browsers" : "--pairs";
+        throw new UsageException(option, type.id(), e.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    return pairs;
   }
 
-  private static int play(List<Scenario> scenarios, List<BrowserType[]> pairs, Path folder, Path baseline, boolean headed,
-      PrintStream out) {
+  private static void checkBaseline(InteropOptions options) throws UsageException {
+    Path baseline = options.baseline;
+    Optional<String> problem = Folders.problemReading(baseline);
+    if (problem.isPresent()) {
+      throw new UsageException("--baseline", baseline.toString(), problem.get());
+    }
+    // A report folder given in place of its baseline/ would turn every result into a "change".
+    if (options.scenarios.stream().noneMatch(s -> Files.isDirectory(baseline.resolve(s.id())))) {
+      Path inside = baseline.resolve("baseline");
+      throw new UsageException("--baseline", baseline.toString(), "holds no baseline of the chosen scenarios"
+          + (Files.isDirectory(inside) ? "; did you mean " + inside + "?" : " (expected <scenario>/<caller>-<callee>.offer.sdp)"));
+    }
+  }
+
+  private static boolean isLinux() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+  }
+
+  private static int play(InteropOptions options, List<BrowserType[]> pairs, PrintStream out) {
+    List<Scenario> scenarios = options.scenarios;
+    Path baseline = options.baseline;
     Instant started = Instant.now();
     long start = System.nanoTime();
     int total = scenarios.size() * pairs.size();
-    out.printf(Locale.ROOT, "Callflow interop: %d scenarios x %d browser pairs%n", scenarios.size(), pairs.size());
     List<ScenarioResult> results = new ArrayList<>();
     try (Callflow callflow = Callflow.start()) {
+      out.printf(Locale.ROOT, "Callflow interop: %d scenarios x %d browser pairs%n", scenarios.size(), pairs.size());
+      boolean headed = options.headed;
       InteropRun run = new InteropRun(callflow, type -> headed ? BrowserSpec.of(type).withHeaded() : BrowserSpec.of(type));
       run.play(scenarios, pairs, r -> {
         ScenarioResult checked = baseline == null ? r : r.withBaselineChanges(compare(baseline, r));
         results.add(checked);
-        saveBaseline(folder.resolve("baseline"), checked);
         out.printf(Locale.ROOT, "[%2d/%d] %-17s %-17s %s%s%s%n", results.size(), total, checked.scenario(), checked.pair(),
             checked.passed() ? "passed" : "FAILED", checked.connectedMs() >= 0 ? " connected in " + checked.connectedMs() + " ms" : "",
             checked.baselineChanges().isEmpty() ? "" : ", " + checked.baselineChanges().size() + " baseline change(s)");
@@ -129,15 +172,31 @@ public final class InteropCommand {
         checked.baselineChanges().forEach(c -> out.println("        " + c));
       });
       long duration = (System.nanoTime() - start) / 1_000_000;
-      InteropReport.write(folder, run.browsers().values(), results, started, duration);
-      out.print(matrix(results));
-      long failed = results.stream().filter(r -> !r.passed()).count();
-      long changed = results.stream().filter(r -> !r.baselineChanges().isEmpty()).count();
-      out.printf(Locale.ROOT, "%d passed, %d failed%n", results.size() - failed, failed);
-      out.printf(Locale.ROOT, "%d with baseline changes; wall time %.1f s; report %s%n", changed, duration / 1000.0,
-          folder.resolve("index.html").toAbsolutePath());
-      return failed > 0 || changed > 0 ? 1 : 0;
+      return finish(options.out, run.browsers().values(), results, started, duration, out);
     }
+  }
+
+  /**
+   * Writes the baselines and reports and prints the matrix and the totals; returns the exit status. A
+   * folder that cannot be written at this point is one line and status 1, not a stack trace.
+   */
+  static int finish(Path folder, Collection<BrowserInfo> browsers, List<ScenarioResult> results, Instant started, long duration,
+      PrintStream out) {
+    try {
+      results.forEach(r -> saveBaseline(folder.resolve("baseline"), r));
+      InteropReport.write(folder, browsers, results, started, duration);
+    } catch (UncheckedIOException e) {
+      out.print(matrix(results));
+      out.println("interop: " + e.getMessage() + ": " + Folders.describe(e.getCause()));
+      return 1;
+    }
+    out.print(matrix(results));
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    long changed = results.stream().filter(r -> !r.baselineChanges().isEmpty()).count();
+    out.printf(Locale.ROOT, "%d passed, %d failed%n", results.size() - failed, failed);
+    out.printf(Locale.ROOT, "%d with baseline changes; wall time %.1f s; report %s%n", changed, duration / 1000.0,
+        folder.resolve("index.html").toAbsolutePath());
+    return failed > 0 || changed > 0 ? 1 : 0;
   }
 
   private static List<String> compare(Path baseline, ScenarioResult r) {
@@ -150,7 +209,13 @@ public final class InteropCommand {
         }
         continue;
       }
-      changes.addAll(SdpBaseline.compare(file, side[0], Sdp.parse(side[1])));
+      try {
+        changes.addAll(SdpBaseline.compare(file, side[0], Sdp.parse(side[1])));
+      } catch (UncheckedIOException e) {
+        changes.add(side[0] + ": cannot read the baseline: " + Folders.describe(e.getCause()));
+      } catch (SdpParseException e) {
+        changes.add(side[0] + ": the baseline " + file + " is not valid SDP: " + e.getMessage().lines().findFirst().orElse(""));
+      }
     }
     return changes;
   }
@@ -186,17 +251,5 @@ public final class InteropCommand {
       m.append('\n');
     }
     return m.append('\n').toString();
-  }
-
-  private static BrowserType browser(String name) {
-    return switch (name.trim().toLowerCase(Locale.ROOT)) {
-      case "chrome", "chromium" -> BrowserType.CHROME;
-      case "firefox" -> BrowserType.FIREFOX;
-      default -> throw new IllegalArgumentException("unknown browser '" + name + "' (chrome or firefox)");
-    };
-  }
-
-  private static String names(List<Scenario> scenarios) {
-    return String.join(", ", scenarios.stream().map(Scenario::id).toList());
   }
 }

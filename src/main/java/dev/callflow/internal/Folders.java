@@ -26,7 +26,7 @@ public final class Folders {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      return Optional.of("cannot create the folder: " + describe(e));
+      return Optional.of("cannot create the folder: " + describe(e, folder));
     }
     Path probe = null;
     try {
@@ -35,7 +35,7 @@ public final class Folders {
       Files.writeString(probe, "probe");
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.of("cannot write in the folder: " + describe(e));
+      return Optional.of("cannot write in the folder: " + describe(e, folder));
     } finally {
       deleteQuietly(probe);
     }
@@ -63,12 +63,17 @@ public final class Folders {
       entries.iterator().hasNext();
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.of("cannot read the folder: " + describe(e));
+      return Optional.of("cannot read the folder: " + describe(e, folder));
     }
   }
 
   /** An IO failure in one line, naming the file when it says which: {@code /x/report.json: permission denied}. */
   public static String describe(IOException e) {
+    return describe(e, null);
+  }
+
+  // The file is left out when it is the folder the message is already about.
+  private static String describe(IOException e, Path about) {
     if (e instanceof FileSystemException f) {
       String reason = f instanceof NoSuchFileException ? "no such file or folder"
           : f instanceof AccessDeniedException ? "permission denied"
@@ -76,7 +81,8 @@ public final class Folders {
           : f instanceof NotDirectoryException ? "not a folder"
           : f.getReason() != null ? f.getReason()
           : f.getClass().getSimpleName();
-      return f.getFile() == null ? reason : f.getFile() + ": " + reason;
+      boolean named = f.getFile() != null && (about == null || !Path.of(f.getFile()).equals(about));
+      return named ? f.getFile() + ": " + reason : reason;
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }

@@ -70,13 +70,109 @@ class InteropCommandTest {
     assertThat(second.path("summary").path("baselineChanges").asInt()).isPositive();
   }
 
+  /** A mistake is one line naming the option and its value, a hint to --help, and status 2; no browser starts. */
+  private static void rejected(String expected, String... args) {
+    Outcome outcome = run(args);
+    assertThat(outcome.status()).as(outcome.output()).isEqualTo(2);
+    assertThat(outcome.output()).isEqualTo("interop: " + expected + " (see ci/interop.sh --help)" + System.lineSeparator());
+  }
+
   @Test
   void badArgumentsSayWhatWasWrong() {
-    Outcome unknown = run("--scenarios", "no-such-flow");
-    assertThat(unknown.status()).isEqualTo(2);
-    assertThat(unknown.output()).contains("unknown scenario(s) [no-such-flow]; known: audio-video, data-channel");
-    Outcome browser = run("--browsers", "safari");
-    assertThat(browser.status()).isEqualTo(2);
-    assertThat(browser.output()).contains("unknown browser 'safari' (chrome or firefox)", "Usage: ci/interop.sh");
+    rejected("--scenarios no-such-flow: unknown scenario(s) [no-such-flow]; known: audio-video, data-channel, add-video, "
+        + "ice-restart, receive-only, codec-preference, hangup-recall", "--scenarios", "no-such-flow");
+    rejected("--browsers safari: unknown browser 'safari' (chrome or firefox)", "--browsers", "safari");
+    rejected("--browsers chrome,: unknown browser '' (chrome or firefox)", "--browsers", "chrome,");
+    rejected("--pairs chrome: 'chrome' is not a pair caller-callee, e.g. chrome-firefox", "--pairs", "chrome");
+    rejected("--pairs chrome-firefox-chrome: 'chrome-firefox-chrome' is not a pair caller-callee, e.g. chrome-firefox",
+        "--pairs", "chrome-firefox-chrome");
+    rejected("--pairs chrome-safari: unknown browser 'safari' (chrome or firefox)", "--pairs", "chrome-safari");
+    rejected("--pairs: cannot be combined with --browsers (--pairs names every browser itself)",
+        "--browsers", "chrome", "--pairs", "chrome-firefox");
+    rejected("--prefer-codec VP10: unknown video codec (VP8, VP9, H264, H265, AV1)", "--prefer-codec", "VP10");
+    rejected("--out: needs a value", "--out");
+    rejected("--out: needs a value", "--out", "--headed");
+    rejected("--out '': empty path", "--out", "");
+    rejected("--out: given twice", "--out", "a", "--out", "b");
+    rejected("--colour: unknown option", "--colour");
+    rejected("extra: unexpected argument", "extra");
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeWrittenIsRejectedBeforeAnyBrowserStarts(@TempDir Path dir) throws Exception {
+    rejected("--out /proc/x: cannot create the folder: no such file or folder", "--out", "/proc/x");
+    Path file = Files.writeString(dir.resolve("report"), "not a folder");
+    rejected("--out " + file + ": a file, not a folder", "--out", file.toString());
+    rejected("--out " + file.resolve("sub") + ": cannot create the folder: Not a directory", "--out", file.resolve("sub").toString());
+  }
+
+  @Test
+  void aBaselineFolderMustExistAndHoldBaselines(@TempDir Path dir) throws Exception {
+    String out = dir.resolve("out").toString();
+    rejected("--baseline " + dir.resolve("missing") + ": no such folder", "--out", out, "--baseline", dir.resolve("missing").toString());
+    Path file = Files.writeString(dir.resolve("baseline.sdp"), "v=0");
+    rejected("--baseline " + file + ": a file, not a folder", "--out", out, "--baseline", file.toString());
+    Path report = Files.createDirectories(dir.resolve("previous/baseline/audio-video")).getParent().getParent();
+    rejected("--baseline " + report + ": holds no baseline of the chosen scenarios; did you mean " + report.resolve("baseline") + "?",
+        "--out", out, "--baseline", report.toString());
+  }
+
+  @Test
+  void aWrongDriverPathIsAnErrorNotAMissingBrowser(@TempDir Path dir) {
+    String before = System.getProperty("webdriver.gecko.driver");
+    System.setProperty("webdriver.gecko.driver", "/nonexistent");
+    try {
+      for (String[] args : new String[][] {{"--browsers", "firefox"}, {"--pairs", "chrome-firefox"}, {}}) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", dir.toString()));
+        Outcome outcome = run(all.toArray(String[]::new));
+        assertThat(outcome.status()).as(outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).isEqualTo("interop: Invalid -Dwebdriver.gecko.driver=/nonexistent: no such file" + System.lineSeparator());
+      }
+    } finally {
+      restore("webdriver.gecko.driver", before);
+    }
+  }
+
+  @Test
+  void aHeadedSettingThatDoesNotParseIsAnError(@TempDir Path dir) {
+    String before = System.getProperty("callflow.headed");
+    System.setProperty("callflow.headed", "yes");
+    try {
+      Outcome outcome = run("--pairs", "chrome-chrome", "--out", dir.toString());
+      assertThat(outcome.status()).isEqualTo(2);
+      assertThat(outcome.output()).isEqualTo("interop: Invalid -Dcallflow.headed=yes: expected true or false" + System.lineSeparator());
+    } finally {
+      restore("callflow.headed", before);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Test
+  void reportsThatCannotBeWrittenAreOneLineAndStatusOne(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("out"), "a file where the reports should go");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    int status = InteropCommand.finish(file, List.of(), List.of(), java.time.Instant.now(), 0,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(status).isEqualTo(1);
+    assertThat(output).endsWith("interop: Cannot write the interop report to " + file + ": " + file.resolve("scenarios")
+        + ": Not a directory" + System.lineSeparator()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    Outcome help = run("--out", "/proc/x", "--help");
+    assertThat(help.status()).isZero();
+    assertThat(help.output()).startsWith("Usage: ci/interop.sh").contains("--baseline DIR", "VP8, VP9, H264, H265, AV1");
   }
 }
