@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.callflow.ConfigurationException;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
 import dev.callflow.signaling.Signal;
@@ -127,5 +128,32 @@ class CallflowExtensionTest {
     EngineTestKit.engine("junit-jupiter").selectors(selectClass(OwnPages.class))
         .configurationParameter("callflow.pages", dir.toString()).execute()
         .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @Test
+  void aWrongPagesFolderFailsTheTestNamingItBeforeAnyBrowserStarts(@TempDir Path dir) {
+    Path missing = dir.resolve("missing");
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(OwnPages.class))
+        .configurationParameter("callflow.pages", missing.toString()).execute()
+        .testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+            instanceOf(ConfigurationException.class),
+            message("Invalid configuration parameter callflow.pages=" + missing + ": no such folder"))));
+  }
+
+  @Test
+  void aWrongEvidenceFolderFailsTheTestNamingIt() {
+    String before = System.getProperty("callflow.evidenceDir");
+    System.setProperty("callflow.evidenceDir", "/proc/x");
+    try {
+      run(OwnPages.class).assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+          instanceOf(ConfigurationException.class),
+          message("Invalid -Dcallflow.evidenceDir=/proc/x: cannot create the folder: no such file or folder"))));
+    } finally {
+      if (before == null) {
+        System.clearProperty("callflow.evidenceDir");
+      } else {
+        System.setProperty("callflow.evidenceDir", before);
+      }
+    }
   }
 }
