@@ -91,10 +91,9 @@ public final class InteropCommand {
    * written in, the baseline folder read, the browsers and their settings found. Returns the pairs to play.
    */
   static List<BrowserType[]> prepare(InteropOptions options) throws UsageException {
-    String outOption = options.outGiven ? "--out" : "--out (default)";
     Optional<String> outProblem = Folders.problemWriting(options.out);
     if (outProblem.isPresent()) {
-      throw new UsageException(outOption, options.out.toString(), outProblem.get());
+      throw new UsageException("--out", options.out + (options.outGiven ? "" : " (the default)"), outProblem.get());
     }
     if (options.baseline != null) {
       checkBaseline(options);
