@@ -188,9 +188,12 @@ public final class Call implements AutoCloseable {
       return;
     }
     callee.setRemoteDescription(offer.withSdp(offerSdp));
-    toCallee.open();
     toCaller.hold();
     SessionDescription answer = callee.setLocalDescription(callee.createAnswer());
+    // The caller's candidates reach the callee once its answer is in place, as when an app answers at
+    // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
+    // old credentials and the caller can settle on a pair with the callee's old generation, for good.
+    toCallee.open();
     String answerSdp = pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp());
     if (answerSdp == null) {
       return;
@@ -198,6 +201,10 @@ public final class Call implements AutoCloseable {
     caller.setRemoteDescription(answer.withSdp(answerSdp));
     toCaller.open();
   }
+
+
+
+
 
   /** Runs the hooks on a description; returns the text to deliver, or null if dropped. Waits out a delay. */
   private String pass(Signal.Kind kind, Peer from, Peer to, String text) {
@@ -383,8 +390,8 @@ public final class Call implements AutoCloseable {
   }
 
   /**
-   * Delivers candidates to one side in order (the event log hands them over in page order). Candidates wait while that side has no remote
-   * description for their generation yet ({@link #hold()} until {@link #open()}).
+   * Delivers candidates to one side in order (the event log hands them over in page order). Candidates wait
+   * while that side has not yet applied the descriptions of their generation ({@link #hold()} until {@link #open()}).
    */
   private final class Relay {
     private final PeerConnection target;
