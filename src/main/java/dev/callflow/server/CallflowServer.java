@@ -5,18 +5,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -137,21 +132,7 @@ public final class CallflowServer implements AutoCloseable {
       connector.setPort(port);
       jetty.addConnector(connector);
 
-      ResourceHandler files = new ResourceHandler();
-      ResourceFactory resources = ResourceFactory.of(files);
-      List<Resource> roots = new ArrayList<>();
-      if (pages != null) {
-        roots.add(resources.newResource(pages));
-      }
-      Resource bundled = resources.newClassLoaderResource("test-pages");
-      if (bundled == null) {
-        throw new CallflowException("test-pages/ is missing from the classpath: is the Callflow jar complete?");
-      }
-      roots.add(bundled);
-      files.setBaseResource(ResourceFactory.combine(roots));
-      files.setDirAllowed(false);
-      files.setWelcomeFiles(List.of("index.html"));
-      files.setCacheControl("no-store");
+      PagesHandler files = new PagesHandler(pages);
       SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin);
       WebSocketUpgradeHandler signaling = WebSocketUpgradeHandler.from(jetty, container -> {
         container.setMaxTextMessageSize(maxSignalingMessage);

@@ -58,6 +58,35 @@ class CallflowServerTest {
   }
 
   @Test
+  void refusesSymlinksThatLeaveThePagesFolder(@TempDir Path root) throws Exception {
+    Path pages = Files.createDirectory(root.resolve("pages"));
+    Path outside = Files.createDirectory(root.resolve("outside"));
+    Files.writeString(outside.resolve("secret.txt"), "classified");
+    Files.writeString(pages.resolve("real.txt"), "inside");
+    Files.createDirectory(pages.resolve("sub"));
+    Files.createSymbolicLink(pages.resolve("secret.txt"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(pages.resolve("relative.txt"), Path.of("../outside/secret.txt"));
+    Files.createSymbolicLink(pages.resolve("dir"), outside);
+    Files.createSymbolicLink(pages.resolve("index.html"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(pages.resolve("alias.txt"), Path.of("real.txt"));
+    Files.createSymbolicLink(pages.resolve("sub/up.txt"), Path.of("../real.txt"));
+    try (CallflowServer server = CallflowServer.builder().withPages(pages).start()) {
+      for (String path : new String[] {"/secret.txt", "/relative.txt", "/dir/secret.txt", "/index.html"}) {
+        HttpResponse<String> response = get(server.url(path));
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(response.body()).as(path).doesNotContain("classified");
+      }
+      // A linked index.html is no welcome page: the folder is refused like one without an index.
+      HttpResponse<String> folder = get(server.url("/"));
+      assertThat(folder.statusCode()).isEqualTo(403);
+      assertThat(folder.body()).doesNotContain("classified");
+      // Links that stay inside the folder are fine.
+      assertThat(get(server.url("/alias.txt")).body()).isEqualTo("inside");
+      assertThat(get(server.url("/sub/up.txt")).body()).isEqualTo("inside");
+    }
+  }
+
+  @Test
   void servesUserPagesFirstThenTheBundledOnes(@TempDir Path pages) throws Exception {
     Files.writeString(pages.resolve("app.html"), "<p>my app</p>");
     Files.writeString(pages.resolve("peer.html"), "<p>my own peer page</p>");
