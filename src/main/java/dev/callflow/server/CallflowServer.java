@@ -5,13 +5,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import org.eclipse.jetty.server.Handler;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -38,7 +38,7 @@ public final class CallflowServer implements AutoCloseable {
   }
 
   public static Builder builder() {
-    return new Builder("127.0.0.1", 0, null, false, MAX_SIGNALING_MESSAGE);
+    return new Builder();
   }
 
   private static final int MAX_SIGNALING_MESSAGE = 64 * 1024;
@@ -83,38 +83,70 @@ public final class CallflowServer implements AutoCloseable {
 
   /** Immutable settings for a {@link CallflowServer}. */
   public static final class Builder {
-    private final String host;
-    private final int port;
-    private final Path pages;
-    private final boolean openRoomsOnJoin;
-    private final int maxSignalingMessage;
+    private String host = "127.0.0.1";
+    private int port;
+    private Path pages;
+    private boolean openRoomsOnJoin;
+    private int maxSignalingMessage = MAX_SIGNALING_MESSAGE;
+    private String advertisedHost;
+    private List<String> allowedHosts = List.of();
 
-    private Builder(String host, int port, Path pages, boolean openRoomsOnJoin, int maxSignalingMessage) {
-      this.host = host;
-      this.port = port;
-      this.pages = pages;
-      this.openRoomsOnJoin = openRoomsOnJoin;
-      this.maxSignalingMessage = maxSignalingMessage;
+    private Builder() {}
+
+    /** A copy with one change: each {@code with} method returns a new builder. */
+    private Builder with(Consumer<Builder> change) {
+      Builder b = new Builder();
+      b.host = host;
+      b.port = port;
+      b.pages = pages;
+      b.openRoomsOnJoin = openRoomsOnJoin;
+      b.maxSignalingMessage = maxSignalingMessage;
+      b.advertisedHost = advertisedHost;
+      b.allowedHosts = allowedHosts;
+      change.accept(b);
+      return b;
     }
 
     /** The address to bind; 127.0.0.1 by default. */
     public Builder withHost(String host) {
-      return new Builder(Objects.requireNonNull(host), port, pages, openRoomsOnJoin, maxSignalingMessage);
+      Objects.requireNonNull(host);
+      return with(b -> b.host = host);
     }
 
     /** The port to bind; 0 (a free port) by default. */
     public Builder withPort(int port) {
-      return new Builder(host, port, pages, openRoomsOnJoin, maxSignalingMessage);
+      return with(b -> b.port = port);
+    }
+
+    /**
+     * The host name pages use to reach the server, e.g. the address a Selenium Grid node knows it by
+     * when the server binds {@code 0.0.0.0}: {@link CallflowServer#baseUri()} and the URLs built from it use it, and
+     * it is an allowed host. By default the bound address.
+     */
+    public Builder withAdvertisedHost(String host) {
+      String checked = AllowedHosts.checkHost(Objects.requireNonNull(host), false);
+      return with(b -> b.advertisedHost = checked);
+    }
+
+    /**
+     * Further names ({@code host} or {@code host:port}; a bare host means the server's port) that
+     * requests may address the server by; the {@code Host} of any other request is answered 421, and a
+     * WebSocket upgrade from a page of any other origin 403. The bound address, localhost and the
+     * advertised host are always allowed.
+     */
+    public Builder withAllowedHosts(String... hosts) {
+      List<String> checked = Arrays.stream(hosts).map(h -> AllowedHosts.checkHost(Objects.requireNonNull(h), true)).toList();
+      return with(b -> b.allowedHosts = checked);
     }
 
     /** Any signalling room opens when its first member joins (by default rooms must be opened first). */
     public Builder withRoomsOpenedOnJoin() {
-      return new Builder(host, port, pages, true, maxSignalingMessage);
+      return with(b -> b.openRoomsOnJoin = true);
     }
 
     /** The largest signalling message accepted, bytes; 64 KiB by default. */
     public Builder withMaxSignalingMessage(int bytes) {
-      return new Builder(host, port, pages, openRoomsOnJoin, bytes);
+      return with(b -> b.maxSignalingMessage = bytes);
     }
 
     /** Also serves this directory; its files win over Callflow's own on equal paths. */
@@ -122,7 +154,7 @@ public final class CallflowServer implements AutoCloseable {
       if (!Files.isDirectory(directory)) {
         throw new IllegalArgumentException("Not a directory of pages: " + directory.toAbsolutePath());
       }
-      return new Builder(host, port, directory.toAbsolutePath().normalize(), openRoomsOnJoin, maxSignalingMessage);
+      return with(b -> b.pages = directory.toAbsolutePath().normalize());
     }
 
     public CallflowServer start() {
@@ -132,6 +164,7 @@ public final class CallflowServer implements AutoCloseable {
       connector.setPort(port);
       jetty.addConnector(connector);
 
+      AllowedHosts hosts = AllowedHosts.of(host, advertisedHost, allowedHosts, connector::getLocalPort);
       PagesHandler files = new PagesHandler(pages);
       SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin);
       WebSocketUpgradeHandler signaling = WebSocketUpgradeHandler.from(jetty, container -> {
@@ -144,16 +177,7 @@ public final class CallflowServer implements AutoCloseable {
         });
       });
       signaling.setHandler(files);
-      jetty.setHandler(new Handler.Wrapper(signaling) {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-          if (super.handle(request, response, callback)) {
-            return true;
-          }
-          Response.writeError(request, response, callback, 404, "Not found: " + request.getHttpURI().getPath());
-          return true;
-        }
-      });
+      jetty.setHandler(new FrontDoor(signaling, hosts));
       try {
         jetty.start();
       } catch (Exception e) {
@@ -164,8 +188,8 @@ public final class CallflowServer implements AutoCloseable {
         }
         throw new CallflowException("Cannot start Jetty on " + host + ":" + port + ": " + e.getMessage(), e);
       }
-      String shownHost = host.contains(":") ? "[" + host + "]" : host;
-      return new CallflowServer(jetty, URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/"), rooms);
+      String shown = advertisedHost != null ? advertisedHost : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+      return new CallflowServer(jetty, URI.create("http://" + shown + ":" + connector.getLocalPort() + "/"), rooms);
     }
   }
 }
