@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -171,6 +172,13 @@ public final class CallflowServer implements AutoCloseable {
         container.setMaxTextMessageSize(maxSignalingMessage);
         container.setIdleTimeout(Duration.ofMinutes(10));
         container.addMapping("/signaling/*", (request, response, callback) -> {
+          String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+          // Browsers always send an Origin; a test's own client may send none.
+          if (origin != null && !hosts.allowsOrigin(origin)) {
+            FrontDoor.plainText(response, callback, 403, "WebSocket upgrade from origin '" + origin
+                + "' refused: signalling rooms accept pages of this server (" + hosts + ") or clients that send no Origin.");
+            return null;
+          }
           String path = request.getHttpURI().getPath();
           String room = path.substring(path.indexOf("/signaling/") + "/signaling/".length());
           return rooms.endpoint(room, Request.extractQueryParameters(request).getValue("name"));

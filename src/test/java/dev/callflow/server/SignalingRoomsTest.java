@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +114,42 @@ class SignalingRoomsTest {
 
     assertThat(eve.messages.poll(300, TimeUnit.MILLISECONDS)).as("room2 hears nothing of room1").isNull();
     assertThat(server.signaling().members("room1")).containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  /** The HTTP status of a refused upgrade with this Origin header, or 101 if it was accepted. */
+  private int upgradeStatus(String origin) {
+    try {
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin)
+          .buildAsync(server.signalingUrl("room1"), new Client()).join();
+      socket.abort();
+      return 101;
+    } catch (CompletionException e) {
+      assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+      return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+    }
+  }
+
+  @Test
+  void upgradesOnlyFromItsOwnOriginOrWithoutOne() throws Exception {
+    int port = server.port();
+    assertThat(upgradeStatus("http://127.0.0.1:" + port)).isEqualTo(101);
+    assertThat(upgradeStatus("http://localhost:" + port)).isEqualTo(101);
+    for (String origin : new String[] {"http://attacker.example", "http://attacker.example:" + port, "null",
+        "https://127.0.0.1:" + port, "http://127.0.0.1", "http://127.0.0.1:" + (port + 1), "file://", "not a url"}) {
+      assertThat(upgradeStatus(origin)).as(origin).isEqualTo(403);
+    }
+    // A refused upgrade says why.
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("GET /signaling/room1 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Upgrade, close\r\n"
+          + "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+          + "Origin: http://attacker.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.setSoTimeout(5000);
+      String refused = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(refused).startsWith("HTTP/1.1 403").contains("'http://attacker.example'").contains("127.0.0.1:" + port);
+    }
+    // No origin: a test's own client, as in every other test here.
+    Client plain = join("room1", "plain");
+    assertThat(plain.next().path("type").asText()).isEqualTo("welcome");
   }
 
   @Test
