@@ -73,12 +73,16 @@ public final class CallflowServer implements AutoCloseable {
     return URI.create("ws" + base.toString().substring(4) + "signaling/" + room);
   }
 
+  /** Closes every signalling room (members see close code 1001) and stops the server. */
   @Override
   public void close() {
+    signaling.closeAll(SignalingRooms.SERVER_STOPPING, "server stopping");
     try {
       jetty.stop();
     } catch (Exception e) {
       throw new CallflowException("Cannot stop the Jetty server at " + base, e);
+    } finally {
+      signaling.closeAll(SignalingRooms.SERVER_STOPPING, "server stopping"); // any room opened meanwhile
     }
   }
 
@@ -91,6 +95,9 @@ public final class CallflowServer implements AutoCloseable {
     private int maxSignalingMessage = MAX_SIGNALING_MESSAGE;
     private String advertisedHost;
     private List<String> allowedHosts = List.of();
+    private int maxRooms = 256;
+    private int maxMembersPerRoom = 64;
+    private long maxQueuedBytes = 1024 * 1024;
 
     private Builder() {}
 
@@ -104,6 +111,9 @@ public final class CallflowServer implements AutoCloseable {
       b.maxSignalingMessage = maxSignalingMessage;
       b.advertisedHost = advertisedHost;
       b.allowedHosts = allowedHosts;
+      b.maxRooms = maxRooms;
+      b.maxMembersPerRoom = maxMembersPerRoom;
+      b.maxQueuedBytes = maxQueuedBytes;
       change.accept(b);
       return b;
     }
@@ -150,6 +160,31 @@ public final class CallflowServer implements AutoCloseable {
       return with(b -> b.maxSignalingMessage = bytes);
     }
 
+    /** The most signalling rooms open at once; 256 by default. A join beyond it is closed with 4429. */
+    public Builder withMaxRooms(int rooms) {
+      return with(b -> b.maxRooms = positive(rooms, "rooms"));
+    }
+
+    /** The most members of one signalling room; 64 by default. A join beyond it is closed with 4409. */
+    public Builder withMaxMembersPerRoom(int members) {
+      return with(b -> b.maxMembersPerRoom = positive(members, "members per room"));
+    }
+
+    /**
+     * The most bytes waiting to be sent to one member: 1 MiB by default, no less than the largest
+     * signalling message. A member that does not read fast enough to stay under it is closed with 4408.
+     */
+    public Builder withMaxQueuedBytes(long bytes) {
+      return with(b -> b.maxQueuedBytes = positive(bytes, "queued bytes"));
+    }
+
+    private static <N extends Number> N positive(N n, String what) {
+      if (n.longValue() < 1) {
+        throw new IllegalArgumentException("The most " + what + " must be positive, not " + n);
+      }
+      return n;
+    }
+
     /** Also serves this directory; its files win over Callflow's own on equal paths. */
     public Builder withPages(Path directory) {
       if (!Files.isDirectory(directory)) {
@@ -159,6 +194,10 @@ public final class CallflowServer implements AutoCloseable {
     }
 
     public CallflowServer start() {
+      if (maxQueuedBytes < maxSignalingMessage) {
+        throw new IllegalArgumentException("withMaxQueuedBytes(" + maxQueuedBytes + ") is below the largest signalling message ("
+            + maxSignalingMessage + " bytes): one message would close its receiver");
+      }
       Server jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost(host);
@@ -167,7 +206,8 @@ public final class CallflowServer implements AutoCloseable {
 
       AllowedHosts hosts = AllowedHosts.of(host, advertisedHost, allowedHosts, connector::getLocalPort);
       PagesHandler files = new PagesHandler(pages);
-      SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin);
+      SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin,
+          new SignalingRooms.Limits(maxRooms, maxMembersPerRoom, maxQueuedBytes));
       WebSocketUpgradeHandler signaling = WebSocketUpgradeHandler.from(jetty, container -> {
         container.setMaxTextMessageSize(maxSignalingMessage);
         container.setIdleTimeout(Duration.ofMinutes(10));

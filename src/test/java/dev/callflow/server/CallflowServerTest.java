@@ -180,4 +180,16 @@ class CallflowServerTest {
         .hasMessageContaining("Not a directory of pages")
         .hasMessageContaining("nope");
   }
+
+  @Test
+  void rejectsSignallingBoundsThatCannotWork() {
+    assertThatThrownBy(() -> CallflowServer.builder().withMaxRooms(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rooms must be positive");
+    assertThatThrownBy(() -> CallflowServer.builder().withMaxQueuedBytes(1000).start())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below the largest signalling message (65536 bytes)");
+    assertThatThrownBy(() -> CallflowServer.builder().withAllowedHosts("a b")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a b'");
+    assertThatThrownBy(() -> CallflowServer.builder().withAdvertisedHost("node:4444")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not a host name:");
+  }
 }
