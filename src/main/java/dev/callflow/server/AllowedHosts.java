@@ -31,7 +31,8 @@ final class AllowedHosts {
 
   /**
    * The bound address and localhost (every loopback name if bound to localhost or to all interfaces),
-   * the advertised host if any, and the extra names, each {@code host} or {@code host:port}.
+   * the advertised host if any, and the extra names, each {@code host} or {@code host:port}. The bound
+   * address is allowed even if it is 0.0.0.0: a page under that name is one of this server's own.
    */
   static AllowedHosts of(String bound, String advertised, List<String> extra, IntSupplier serverPort) {
     Set<String> hosts = new LinkedHashSet<>();
@@ -42,7 +43,6 @@ final class AllowedHosts {
       hosts.add("127.0.0.1");
       hosts.add("[::1]");
     }
-    hosts.removeAll(WILDCARDS);
     List<Name> names = new ArrayList<>();
     hosts.forEach(h -> names.add(new Name(h, 0)));
     if (advertised != null) {
