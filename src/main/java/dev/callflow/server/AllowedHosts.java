@@ -62,7 +62,7 @@ final class AllowedHosts {
     return h;
   }
 
-  /** Whether a {@code Host} header (or a request's absolute URI authority) names this server. */
+  /** Whether a {@code Host} header names this server. */
   boolean allowsHost(String authority) {
     return authority != null && allows(parse(authority, 80));
   }

@@ -19,7 +19,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * The embedded Jetty server that serves Callflow's pages ({@code test-pages/} from the classpath)
  * and, optionally, a directory of the user's own pages, which wins on equal paths, and offers
  * WebSocket signalling rooms ({@link SignalingRooms}). It binds 127.0.0.1 on a free port unless told
- * otherwise, and serves nothing outside its roots.
+ * otherwise, serves nothing outside its roots (nor through a symlink leading out of the user's folder),
+ * and answers only requests addressed to its own names (421 otherwise, see
+ * {@link Builder#withAllowedHosts(String...)}).
  *
  * <pre>{@code
  * try (CallflowServer server = CallflowServer.builder().withPages(Path.of("src/test/web")).start()) {

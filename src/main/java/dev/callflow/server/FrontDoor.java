@@ -25,9 +25,9 @@ final class FrontDoor extends Handler.Wrapper {
     // Jetty has already refused (400) an absolute request target whose authority differs from Host.
     String host = request.getHeaders().get(HttpHeader.HOST);
     if (!hosts.allowsHost(host)) {
-      plainText(response, callback, MISDIRECTED, "This Callflow server answers to " + hosts + ", not to '" + (host == null ? "(no Host)" : host)
-          + "'. A page reached under another name is refused (DNS rebinding); add names with"
-          + " CallflowServer.Builder.withAllowedHosts or withAdvertisedHost.");
+      plainText(response, callback, MISDIRECTED, "This Callflow server answers to " + hosts + ", not to '"
+          + (host == null ? "(no Host)" : host) + "'. A page reached under another name is refused (DNS rebinding);"
+          + " add names with CallflowServer.Builder.withAllowedHosts or withAdvertisedHost.");
       return true;
     }
     if (super.handle(request, response, callback)) {
