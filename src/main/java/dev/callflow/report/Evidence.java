@@ -29,9 +29,12 @@ public final class Evidence {
 
   private Evidence() {}
 
-  /** {@code target/callflow/<test class>/<test name>}, with characters unsafe in file names replaced. */
+  /**
+   * {@code target/callflow/<test class>/<test name>}, each name made a plain file name (characters
+   * unsafe in file names replaced, never {@code ..}, long names cut), so it stays in the evidence folder.
+   */
   public static Path folderFor(String testClass, String testName) {
-    return root().resolve(safe(testClass)).resolve(safe(testName));
+    return EvidenceFiles.folder(root(), testClass, testName);
   }
 
   /**
@@ -43,10 +46,6 @@ public final class Evidence {
     return Settings.system().writableDirectory("callflow.evidenceDir").orElse(Path.of("target/callflow"));
   }
 
-  private static String safe(String s) {
-    return s.replaceAll("[^A-Za-z0-9._\\-\\[\\]→]", "_");
-  }
-
   /** Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds. */
   public static void write(Path folder, List<Peer> peers, Throwable failure) {
     try {
@@ -56,15 +55,15 @@ public final class Evidence {
       Files.writeString(folder.resolve("failure.txt"), trace.toString());
       Files.writeString(folder.resolve("timeline.txt"), Timeline.of(peers.toArray(Peer[]::new)).toString());
       for (Peer peer : peers) {
-        String n = safe(peer.name());
-        Files.writeString(folder.resolve(n + "-browser.txt"), peer.browser().toString() + "\n");
-        Files.writeString(folder.resolve(n + "-console.log"), String.join("\n", peer.console()) + "\n");
+        String n = peer.name();
+        Files.writeString(EvidenceFiles.file(folder, "-browser.txt", n), peer.browser().toString() + "\n");
+        Files.writeString(EvidenceFiles.file(folder, "-console.log", n), String.join("\n", peer.console()) + "\n");
         StringBuilder events = new StringBuilder();
         for (PeerEvent e : peer.events()) {
           events.append(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e)).append('\n');
         }
-        Files.writeString(folder.resolve(n + "-events.jsonl"), events);
-        peer.screenshot().ifPresent(png -> write(folder.resolve(n + ".png"), png));
+        Files.writeString(EvidenceFiles.file(folder, "-events.jsonl", n), events);
+        peer.screenshot().ifPresent(png -> write(EvidenceFiles.file(folder, ".png", n), png));
         for (PeerConnection pc : peer.connections()) {
           Map<String, Object> state = new LinkedHashMap<>();
           try {
@@ -77,8 +76,10 @@ public final class Evidence {
             state.put("unavailable", e.getMessage());
           }
           // Each page load numbers its connections from pc1: the document keeps the files apart.
-          Files.writeString(folder.resolve(n + "-" + pc.id() + (pc.document().isEmpty() ? "" : "-" + pc.document()) + ".json"),
-              JSON.writeValueAsString(state));
+          // Both ids come from the page, so they are made safe like the names.
+          Path file = pc.document().isEmpty() ? EvidenceFiles.file(folder, ".json", n, pc.id())
+              : EvidenceFiles.file(folder, ".json", n, pc.id(), pc.document());
+          Files.writeString(file, JSON.writeValueAsString(state));
         }
       }
     } catch (IOException e) {

@@ -5,25 +5,23 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.jetty.server.Handler;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.resource.Resource;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The embedded Jetty server that serves Callflow's pages ({@code test-pages/} from the classpath)
  * and, optionally, a directory of the user's own pages, which wins on equal paths, and offers
  * WebSocket signalling rooms ({@link SignalingRooms}). It binds 127.0.0.1 on a free port unless told
- * otherwise, and serves nothing outside its roots.
+ * otherwise, serves nothing outside its roots (nor through a symlink leading out of the user's folder),
+ * and answers only requests addressed to its own names (421 otherwise, see
+ * {@link Builder#withAllowedHosts(String...)}).
  *
  * <pre>{@code
  * try (CallflowServer server = CallflowServer.builder().withPages(Path.of("src/test/web")).start()) {
@@ -43,7 +41,7 @@ public final class CallflowServer implements AutoCloseable {
   }
 
   public static Builder builder() {
-    return new Builder("127.0.0.1", 0, null, false, MAX_SIGNALING_MESSAGE);
+    return new Builder();
   }
 
   private static final int MAX_SIGNALING_MESSAGE = 64 * 1024;
@@ -77,49 +75,116 @@ public final class CallflowServer implements AutoCloseable {
     return URI.create("ws" + base.toString().substring(4) + "signaling/" + room);
   }
 
+  /** Closes every signalling room (members see close code 1001) and stops the server. */
   @Override
   public void close() {
+    signaling.closeAll(SignalingRooms.SERVER_STOPPING, "server stopping");
     try {
       jetty.stop();
     } catch (Exception e) {
       throw new CallflowException("Cannot stop the Jetty server at " + base, e);
+    } finally {
+      signaling.closeAll(SignalingRooms.SERVER_STOPPING, "server stopping"); // any room opened meanwhile
     }
   }
 
   /** Immutable settings for a {@link CallflowServer}. */
   public static final class Builder {
-    private final String host;
-    private final int port;
-    private final Path pages;
-    private final boolean openRoomsOnJoin;
-    private final int maxSignalingMessage;
+    private String host = "127.0.0.1";
+    private int port;
+    private Path pages;
+    private boolean openRoomsOnJoin;
+    private int maxSignalingMessage = MAX_SIGNALING_MESSAGE;
+    private String advertisedHost;
+    private List<String> allowedHosts = List.of();
+    private int maxRooms = 256;
+    private int maxMembersPerRoom = 64;
+    private long maxQueuedBytes = 1024 * 1024;
 
-    private Builder(String host, int port, Path pages, boolean openRoomsOnJoin, int maxSignalingMessage) {
-      this.host = host;
-      this.port = port;
-      this.pages = pages;
-      this.openRoomsOnJoin = openRoomsOnJoin;
-      this.maxSignalingMessage = maxSignalingMessage;
+    private Builder() {}
+
+    /** A copy with one change: each {@code with} method returns a new builder. */
+    private Builder with(Consumer<Builder> change) {
+      Builder b = new Builder();
+      b.host = host;
+      b.port = port;
+      b.pages = pages;
+      b.openRoomsOnJoin = openRoomsOnJoin;
+      b.maxSignalingMessage = maxSignalingMessage;
+      b.advertisedHost = advertisedHost;
+      b.allowedHosts = allowedHosts;
+      b.maxRooms = maxRooms;
+      b.maxMembersPerRoom = maxMembersPerRoom;
+      b.maxQueuedBytes = maxQueuedBytes;
+      change.accept(b);
+      return b;
     }
 
     /** The address to bind; 127.0.0.1 by default. */
     public Builder withHost(String host) {
-      return new Builder(Objects.requireNonNull(host), port, pages, openRoomsOnJoin, maxSignalingMessage);
+      Objects.requireNonNull(host);
+      return with(b -> b.host = host);
     }
 
     /** The port to bind; 0 (a free port) by default. */
     public Builder withPort(int port) {
-      return new Builder(host, port, pages, openRoomsOnJoin, maxSignalingMessage);
+      return with(b -> b.port = port);
+    }
+
+    /**
+     * The host name pages use to reach the server, e.g. the address a Selenium Grid node knows it by
+     * when the server binds {@code 0.0.0.0}: {@link CallflowServer#baseUri()} and the URLs built from it use it, and
+     * it is an allowed host. By default the bound address.
+     */
+    public Builder withAdvertisedHost(String host) {
+      String checked = AllowedHosts.checkHost(Objects.requireNonNull(host), false);
+      return with(b -> b.advertisedHost = checked);
+    }
+
+    /**
+     * Further names ({@code host} or {@code host:port}; a bare host means the server's port) that
+     * requests may address the server by; the {@code Host} of any other request is answered 421, and a
+     * WebSocket upgrade from a page of any other origin 403. The bound address, localhost and the
+     * advertised host are always allowed.
+     */
+    public Builder withAllowedHosts(String... hosts) {
+      List<String> checked = Arrays.stream(hosts).map(h -> AllowedHosts.checkHost(Objects.requireNonNull(h), true)).toList();
+      return with(b -> b.allowedHosts = checked);
     }
 
     /** Any signalling room opens when its first member joins (by default rooms must be opened first). */
     public Builder withRoomsOpenedOnJoin() {
-      return new Builder(host, port, pages, true, maxSignalingMessage);
+      return with(b -> b.openRoomsOnJoin = true);
     }
 
     /** The largest signalling message accepted, bytes; 64 KiB by default. */
     public Builder withMaxSignalingMessage(int bytes) {
-      return new Builder(host, port, pages, openRoomsOnJoin, bytes);
+      return with(b -> b.maxSignalingMessage = bytes);
+    }
+
+    /** The most signalling rooms open at once; 256 by default. A join beyond it is closed with 4429. */
+    public Builder withMaxRooms(int rooms) {
+      return with(b -> b.maxRooms = positive(rooms, "rooms"));
+    }
+
+    /** The most members of one signalling room; 64 by default. A join beyond it is closed with 4409. */
+    public Builder withMaxMembersPerRoom(int members) {
+      return with(b -> b.maxMembersPerRoom = positive(members, "members per room"));
+    }
+
+    /**
+     * The most bytes waiting to be sent to one member: 1 MiB by default, no less than the largest
+     * signalling message. A member that does not read fast enough to stay under it is closed with 4408.
+     */
+    public Builder withMaxQueuedBytes(long bytes) {
+      return with(b -> b.maxQueuedBytes = positive(bytes, "queued bytes"));
+    }
+
+    private static <N extends Number> N positive(N n, String what) {
+      if (n.longValue() < 1) {
+        throw new IllegalArgumentException("The most " + what + " must be positive, not " + n);
+      }
+      return n;
     }
 
     /** Also serves this directory; its files win over Callflow's own on equal paths. */
@@ -127,52 +192,42 @@ public final class CallflowServer implements AutoCloseable {
       if (!Files.isDirectory(directory)) {
         throw new IllegalArgumentException("Not a directory of pages: " + directory.toAbsolutePath());
       }
-      return new Builder(host, port, directory.toAbsolutePath().normalize(), openRoomsOnJoin, maxSignalingMessage);
+      return with(b -> b.pages = directory.toAbsolutePath().normalize());
     }
 
     public CallflowServer start() {
+      if (maxQueuedBytes < maxSignalingMessage) {
+        throw new IllegalArgumentException("withMaxQueuedBytes(" + maxQueuedBytes + ") is below the largest signalling message ("
+            + maxSignalingMessage + " bytes): one message would close its receiver");
+      }
       Server jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost(host);
       connector.setPort(port);
       jetty.addConnector(connector);
 
-      ResourceHandler files = new ResourceHandler();
-      ResourceFactory resources = ResourceFactory.of(files);
-      List<Resource> roots = new ArrayList<>();
-      if (pages != null) {
-        roots.add(resources.newResource(pages));
-      }
-      Resource bundled = resources.newClassLoaderResource("test-pages");
-      if (bundled == null) {
-        throw new CallflowException("test-pages/ is missing from the classpath: is the Callflow jar complete?");
-      }
-      roots.add(bundled);
-      files.setBaseResource(ResourceFactory.combine(roots));
-      files.setDirAllowed(false);
-      files.setWelcomeFiles(List.of("index.html"));
-      files.setCacheControl("no-store");
-      SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin);
+      AllowedHosts hosts = AllowedHosts.of(host, advertisedHost, allowedHosts, connector::getLocalPort);
+      PagesHandler files = new PagesHandler(pages);
+      SignalingRooms rooms = new SignalingRooms(openRoomsOnJoin,
+          new SignalingRooms.Limits(maxRooms, maxMembersPerRoom, maxQueuedBytes));
       WebSocketUpgradeHandler signaling = WebSocketUpgradeHandler.from(jetty, container -> {
         container.setMaxTextMessageSize(maxSignalingMessage);
         container.setIdleTimeout(Duration.ofMinutes(10));
         container.addMapping("/signaling/*", (request, response, callback) -> {
+          String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+          // Browsers always send an Origin; a test's own client may send none.
+          if (origin != null && !hosts.allowsOrigin(origin)) {
+            FrontDoor.plainText(response, callback, 403, "WebSocket upgrade from origin '" + origin
+                + "' refused: signalling rooms accept pages of this server (" + hosts + ") or clients that send no Origin.");
+            return null;
+          }
           String path = request.getHttpURI().getPath();
           String room = path.substring(path.indexOf("/signaling/") + "/signaling/".length());
           return rooms.endpoint(room, Request.extractQueryParameters(request).getValue("name"));
         });
       });
       signaling.setHandler(files);
-      jetty.setHandler(new Handler.Wrapper(signaling) {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-          if (super.handle(request, response, callback)) {
-            return true;
-          }
-          Response.writeError(request, response, callback, 404, "Not found: " + request.getHttpURI().getPath());
-          return true;
-        }
-      });
+      jetty.setHandler(new FrontDoor(signaling, hosts));
       try {
         jetty.start();
       } catch (Exception e) {
@@ -183,8 +238,8 @@ public final class CallflowServer implements AutoCloseable {
         }
         throw new CallflowException("Cannot start Jetty on " + host + ":" + port + ": " + e.getMessage(), e);
       }
-      String shownHost = host.contains(":") ? "[" + host + "]" : host;
-      return new CallflowServer(jetty, URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/"), rooms);
+      String shown = advertisedHost != null ? advertisedHost : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+      return new CallflowServer(jetty, URI.create("http://" + shown + ":" + connector.getLocalPort() + "/"), rooms);
     }
   }
 }
