@@ -2,105 +2,241 @@
 // channel event, and pushes each one to Java as it happens.
 //
 // Callflow installs this file as a WebDriver BiDi preload script, so it runs in every document before
-// the page's own scripts. BiDi calls the function below with one argument: a channel function whose
-// every call reaches Java as a script.message event. Events are sent as JSON text: a string survives
-// BiDi's value serialisation unchanged in both browsers.
+// the page's own scripts. BiDi calls the function below with a channel function, whose every call
+// reaches Java as a script.message event, and with Callflow's options. Events are sent as JSON text: a
+// string survives BiDi's value serialisation unchanged in both browsers.
+//
+// The page under test shares this realm and may be hostile or just careless: it can replace any global
+// or prototype method after this script ran. So everything the probe relies on is captured here, before
+// the page runs; events are serialised by the probe's own encoder (no toJSON of the page's is ever
+// called for them); window.__callflow is frozen and cannot be replaced; and the operations Java runs
+// need a token that only Java and this closure know.
 (emit, options) => {
-  if (window.__callflow) return; // once per document
-  const opts = Object.assign({ candidatePolicy: 'loopback' }, options || {});
+  if (Object.prototype.hasOwnProperty.call(window, '__callflow')) return; // once per document
+
+  // ---- Built-ins, captured before the page can change them ----
+  const apply = Reflect.apply;
+  const { keys, freeze, defineProperty, getOwnPropertyDescriptor, hasOwn = (o, k) => apply(Object.prototype.hasOwnProperty, o, [k]) } = Object;
+  const isArray = Array.isArray;
+  const jsonParse = JSON.parse;
+  const jsonQuote = JSON.stringify; // used on strings only: primitives have no toJSON to consult
+  const { push, join, splice } = Array.prototype;
+  const { slice, split, startsWith } = String.prototype;
+  const finite = Number.isFinite;
+  const MapCtor = Map;
+  const mapGet = Map.prototype.get;
+  const mapSet = Map.prototype.set;
+  const then = Promise.prototype.then;
+  const PromiseCtor = Promise;
+  const addListener = EventTarget.prototype.addEventListener;
+  const removeListener = EventTarget.prototype.removeEventListener;
+  const now = performance.now.bind(performance);
+  const timeOrigin = performance.timeOrigin;
+  const StringCtor = String;
+  const DOMExceptionCtor = DOMException;
+  const getter = (type, name) => type && getOwnPropertyDescriptor(type.prototype, name).get;
+  const [sdpGet, typeGet] = [getter(window.RTCSessionDescription, 'sdp'), getter(window.RTCSessionDescription, 'type')];
+  const sdpOf = (d) => (d instanceof RTCSessionDescription ? apply(sdpGet, d, []) : d && d.sdp);
+  const candidateToJSON = window.RTCIceCandidate && RTCIceCandidate.prototype.toJSON;
+
+  const opts = freeze({ candidatePolicy: 'loopback', token: '', ...(options || {}) });
+  const hermetic = opts.candidatePolicy === 'loopback';
   const Native = window.RTCPeerConnection;
-  // Events can overtake each other on their way to Java; Java puts them back in order by seq,
-  // per document (a reloaded page starts again at 1 under a new doc id).
+  const nativeGetter = (name) => getter(Native, name);
+  const stateGetters = Native ? {
+    signalingState: nativeGetter('signalingState'), iceGatheringState: nativeGetter('iceGatheringState'),
+    iceConnectionState: nativeGetter('iceConnectionState'), connectionState: nativeGetter('connectionState'),
+  } : {};
+  const nativeMethod = (name) => Native && Native.prototype[name];
+  const nativeGetStats = nativeMethod('getStats');
+  const remoteDescription = nativeGetter('remoteDescription');
+  const nativeTransceivers = nativeMethod('getTransceivers');
+  const statsForEach = window.RTCStatsReport && RTCStatsReport.prototype.forEach;
+
+  // ---- Limits: the page's memory and Java's parser must survive any payload ----
+  const MAX_DEPTH = 16;          // nesting kept in recorded arguments; deeper (or cyclic) parts are cut
+  const MAX_STRING = 64 * 1024;  // characters kept of one string (a data-channel message, an SDP)
+  const MAX_ITEMS = 1000;        // items kept of one array or object
+  const MAX_EVENT = 256 * 1024;  // characters of one event; a larger one keeps only a note of its size
+  const HISTORY_CHARS = 8 * 1024 * 1024; // the history Java can fetch lost events from, oldest dropped first
+
+  // The probe's JSON encoder: own enumerable properties only, never a toJSON, with the limits above.
+  const encode = (v, depth) => {
+    if (v === null || v === undefined) return 'null';
+    switch (typeof v) {
+      case 'string': return jsonQuote(v.length > MAX_STRING
+        ? apply(slice, v, [0, MAX_STRING]) + '…[truncated: ' + v.length + ' characters]' : v);
+      case 'number': return finite(v) ? '' + v : 'null';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'bigint': return jsonQuote('' + v);
+      case 'object': break;
+      default: return 'null';
+    }
+    if (depth >= MAX_DEPTH) return jsonQuote('[nested too deep]');
+    const parts = [];
+    if (isArray(v)) {
+      const n = v.length < MAX_ITEMS ? v.length : MAX_ITEMS;
+      for (let i = 0; i < n; i++) apply(push, parts, [encode(v[i], depth + 1)]);
+      if (v.length > n) apply(push, parts, [jsonQuote('[' + (v.length - n) + ' more items]')]);
+      return '[' + apply(join, parts, [',']) + ']';
+    }
+    const names = keys(v);
+    const n = names.length < MAX_ITEMS ? names.length : MAX_ITEMS;
+    for (let i = 0; i < n; i++) {
+      let item;
+      try { item = v[names[i]]; } catch (e) { item = '[unreadable: ' + e + ']'; }
+      if (item !== undefined && typeof item !== 'function') apply(push, parts, [jsonQuote(names[i]) + ':' + encode(item, depth + 1)]);
+    }
+    return '{' + apply(join, parts, [',']) + '}';
+  };
+  const toText = (v) => encode(v, 0);
+
+  // What the page passed or got back, as plain data: descriptions and candidates through the native
+  // getters, tracks and streams by id, anything else by its own properties (never a toJSON of the
+  // page's). A cyclic or deep value is cut at MAX_DEPTH, never followed forever.
+  const plain = (v, depth = 0) => {
+    if (v == null || typeof v !== 'object') return v;
+    if (depth >= MAX_DEPTH) return '[nested too deep]';
+    try {
+      if (v instanceof MediaStreamTrack) return { id: v.id, kind: v.kind, label: v.label, enabled: v.enabled };
+      if (v instanceof MediaStream) return { stream: v.id };
+      if (window.RTCSessionDescription && v instanceof RTCSessionDescription) return { type: apply(typeGet, v, []), sdp: apply(sdpGet, v, []) };
+      if (candidateToJSON && v instanceof RTCIceCandidate) return apply(candidateToJSON, v, []);
+      const out = isArray(v) ? [] : {};
+      const names = isArray(v) ? null : keys(v);
+      const n = names ? names.length : v.length;
+      for (let i = 0; i < n && i < MAX_ITEMS; i++) {
+        const k = names ? names[i] : i;
+        out[k] = plain(v[k], depth + 1);
+      }
+      return out;
+    } catch (e) {
+      return '[unreadable: ' + e + ']';
+    }
+  };
+
+  // ---- Events ----
+  // Events can overtake each other on their way to Java; Java puts them back in order by seq, per
+  // document (a reloaded page starts again at 1 under a new doc id).
   const doc = Math.random().toString(36).slice(2, 10);
   let seq = 0;
   let pcCount = 0;
-  const TEST_GIVEN = '__callflowTestGiven';
-  const registry = new Map(); // probe id -> RTCPeerConnection, for the operations Java runs on any page
+  const registry = new MapCtor(); // probe id -> RTCPeerConnection, for the operations Java runs on any page
+  const ids = new WeakMap();      // RTCPeerConnection -> probe id; the page cannot rename a connection
+  const idOf = (pc) => (pc ? ids.get(pc) || null : null);
 
-  // Every event is also kept here, so Java can fetch one that did not arrive over the channel.
+  // Every event is also kept, within HISTORY_CHARS, so Java can fetch one that did not arrive.
   const history = [];
-  const send = (pc, type, data) => {
-    const event = { doc, seq: ++seq, t: performance.timeOrigin + performance.now(), pc: pc ? pc.__callflowId : null, type, data: data ?? null };
-    let json;
-    try {
-      json = JSON.stringify(event);
-    } catch (e) { // never leave a hole in the sequence
-      json = JSON.stringify(Object.assign(event, { data: { unserializable: String(e) } }));
+  let historyStart = 0; // index of the oldest kept entry (entries before it are dropped)
+  let historyChars = 0;
+  const remember = (n, text) => {
+    apply(push, history, [{ seq: n, text }]);
+    historyChars += text.length;
+    while (historyChars > HISTORY_CHARS && historyStart < history.length - 1) {
+      historyChars -= history[historyStart].text.length;
+      history[historyStart++] = null;
     }
-    history.push(json);
-    if (history.length > 20000) history.splice(0, 10000);
-    try { emit(json); } catch (e) { /* the channel is gone (page unloading); Java can still fetch it from history */ }
+    if (historyStart > 4096 && historyStart * 2 > history.length) { // compact now and then
+      apply(splice, history, [0, historyStart]);
+      historyStart = 0;
+    }
   };
-
-  const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || undefined });
-  const plain = (v) => {
-    if (v == null || typeof v !== 'object') return v;
-    if (typeof v.toJSON === 'function') return v.toJSON();
-    if (v instanceof MediaStreamTrack) return { id: v.id, kind: v.kind, label: v.label, enabled: v.enabled };
-    if (v instanceof MediaStream) return { stream: v.id };
-    if (Array.isArray(v)) return v.map(plain);
-    const out = {};
-    for (const k of Object.keys(v)) out[k] = plain(v[k]);
+  const envelope = (n, pc, type, dataText) => '{"doc":' + jsonQuote(doc) + ',"seq":' + n + ',"t":' + (timeOrigin + now())
+    + ',"pc":' + (pc ? jsonQuote(pc) : 'null') + ',"type":' + jsonQuote(type) + ',"data":' + dataText + '}';
+  const send = (pc, type, data) => {
+    const n = ++seq;
+    let dataText;
+    try {
+      dataText = toText(data);
+    } catch (e) { // never leave a hole in the sequence
+      dataText = toText({ unserializable: StringCtor(e) });
+    }
+    if (dataText.length > MAX_EVENT) dataText = toText({ truncated: true, characters: dataText.length });
+    const text = envelope(n, idOf(pc), type, dataText);
+    remember(n, text);
+    try { emit(text); } catch (e) { /* the channel is gone (page unloading); Java can still fetch it from history */ }
+  };
+  // Events from `from` on, for Java's recovery; a note in place of those no longer kept.
+  const since = (from) => {
+    const out = [];
+    const oldest = history[historyStart] ? history[historyStart].seq : seq + 1;
+    if (from < oldest) {
+      apply(push, out, [envelope(from, null, 'probe-error', toText({ message: 'events #' + from + ' to #' + (oldest - 1)
+        + ' were dropped from the page\'s history before they reached Java', skipTo: oldest - 1 }))]);
+    }
+    for (let i = historyStart; i < history.length; i++) if (history[i].seq >= from) apply(push, out, [history[i].text]);
     return out;
   };
 
+  const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || StringCtor(e), constraint: e && e.constraint || undefined });
+  const on = (target, type, listener) => apply(addListener, target, [type, listener]);
+
   const isLoopback = (address) => {
     if (!address) return true; // end-of-candidates and candidates without an address carry none
-    return /^127\./.test(address) || address === '::1' || address === '0:0:0:0:0:0:0:1';
+    return apply(startsWith, address, ['127.']) || address === '::1' || address === '0:0:0:0:0:0:0:1';
   };
-  const candidateAddress = (candidateLine) => (candidateLine || '').split(' ')[4];
+  const candidateAddress = (candidateLine) => apply(split, StringCtor(candidateLine || ''), [' '])[4];
   // The hermetic policy: a candidate outside loopback never leaves this page, so it cannot reach the
   // other peer whatever the signalling does.
-  const allowed = (candidateLine) => opts.candidatePolicy !== 'loopback' || isLoopback(candidateAddress(candidateLine));
-  const filterSdp = (sdp) => opts.candidatePolicy !== 'loopback' || !sdp ? sdp
-    : sdp.split('\r\n').filter((l) => !l.startsWith('a=candidate:') || allowed(l.substring(2))).join('\r\n');
+  const allowed = (candidateLine) => !hermetic || isLoopback(candidateAddress(candidateLine));
+  const filterSdp = (sdp) => {
+    if (!hermetic || !sdp) return sdp;
+    const kept = [];
+    for (const line of apply(split, sdp, ['\r\n'])) {
+      if (!apply(startsWith, line, ['a=candidate:']) || allowed(apply(slice, line, [2]))) apply(push, kept, [line]);
+    }
+    return apply(join, kept, ['\r\n']);
+  };
+
+  // Set only while Java's own createPeerConnection runs: its ICE servers are the test's, and kept.
+  let testGiven = false;
 
   if (Native) {
+    const STATE_EVENTS = { signalingstatechange: 'signalingState', icegatheringstatechange: 'iceGatheringState',
+      iceconnectionstatechange: 'iceConnectionState', connectionstatechange: 'connectionState' };
     // A subclass keeps `instanceof`, the prototype methods and statics such as generateCertificate.
     class RTCPeerConnection extends Native {
       constructor(config, ...rest) {
-        const given = Object.assign({}, config || {});
-        const fromTest = given[TEST_GIVEN] === true; // servers a Callflow test gave are its own, on this machine
-        delete given[TEST_GIVEN];
-        const effective = Object.assign({}, given);
+        const given = { ...(config || {}) };
+        const effective = { ...given };
         // Hermetic: the page's own STUN/TURN servers are not used, so nothing is asked off the machine.
-        const stripped = opts.candidatePolicy === 'loopback' && !fromTest && (given.iceServers || []).length > 0;
+        const stripped = hermetic && !testGiven && (given.iceServers || []).length > 0;
         if (stripped) effective.iceServers = [];
         super(effective, ...rest);
-        this.__callflowId = 'pc' + (++pcCount);
-        registry.set(this.__callflowId, this);
+        const id = 'pc' + (++pcCount);
+        ids.set(this, id);
+        apply(mapSet, registry, [id, this]);
         send(this, 'created', { configuration: plain(given), iceServersRemoved: stripped });
-        for (const name of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
-          const property = { signalingstatechange: 'signalingState', icegatheringstatechange: 'iceGatheringState',
-            iceconnectionstatechange: 'iceConnectionState', connectionstatechange: 'connectionState' }[name];
-          super.addEventListener(name, () => send(this, name, { state: this[property] }));
+        for (const name of keys(STATE_EVENTS)) {
+          // The state is read through the native getter: a page cannot forge it by dispatching an event.
+          on(this, name, () => send(this, name, { state: apply(stateGetters[STATE_EVENTS[name]], this, []) }));
         }
-        super.addEventListener('icecandidate', (e) => {
+        on(this, 'icecandidate', (e) => {
           const c = e.candidate;
           if (!c || !c.candidate) { send(this, 'icecandidate', { candidate: null }); return; }
-          send(this, 'icecandidate', { candidate: c.toJSON(), allowed: allowed(c.candidate) });
+          send(this, 'icecandidate', { candidate: plain(c), allowed: allowed(c.candidate) });
         });
-        super.addEventListener('icecandidateerror', (e) => send(this, 'icecandidateerror',
+        on(this, 'icecandidateerror', (e) => send(this, 'icecandidateerror',
           { url: e.url, errorCode: e.errorCode, errorText: e.errorText, address: e.address, port: e.port }));
-        super.addEventListener('negotiationneeded', () => send(this, 'negotiationneeded', {}));
-        super.addEventListener('track', (e) => {
+        on(this, 'negotiationneeded', () => send(this, 'negotiationneeded', {}));
+        on(this, 'track', (e) => {
           (this.__callflowTracks ||= new Set()).add(e.track.id);
           send(this, 'track', { track: plain(e.track), streams: e.streams.map((s) => s.id), mid: e.transceiver && e.transceiver.mid });
         });
-        super.addEventListener('datachannel', (e) => { watchChannel(this, e.channel); send(this, 'datachannel', { label: e.channel.label, id: e.channel.id }); });
+        on(this, 'datachannel', (e) => { watchChannel(this, e.channel); send(this, 'datachannel', { label: e.channel.label, id: e.channel.id }); });
       }
 
       // Candidates outside the policy are hidden from the page: onicecandidate and listeners never see them.
       // One wrapper per listener, so adding it twice and removing it behave as the page expects.
       addEventListener(type, listener, options) {
-        if (type !== 'icecandidate' || !listener) return super.addEventListener(type, listener, options);
-        const wrappers = (this.__callflowWrapped ||= new Map());
-        if (!wrappers.has(listener)) wrappers.set(listener, guardCandidate(listener));
-        return super.addEventListener(type, wrappers.get(listener), options);
+        if (type !== 'icecandidate' || !listener) return apply(addListener, this, [type, listener, options]);
+        const wrappers = (this.__callflowWrapped ||= new MapCtor());
+        if (!apply(mapGet, wrappers, [listener])) apply(mapSet, wrappers, [listener, guardCandidate(listener)]);
+        return apply(addListener, this, [type, apply(mapGet, wrappers, [listener]), options]);
       }
       removeEventListener(type, listener, options) {
-        const wrapped = type === 'icecandidate' && this.__callflowWrapped && this.__callflowWrapped.get(listener);
-        return super.removeEventListener(type, wrapped || listener, options);
+        const wrapped = type === 'icecandidate' && this.__callflowWrapped && apply(mapGet, this.__callflowWrapped, [listener]);
+        return apply(removeListener, this, [type, wrapped || listener, options]);
       }
       set onicecandidate(listener) { this.__callflowOnCandidate = listener; super.onicecandidate = typeof listener === 'function' ? guardCandidate(listener) : listener; }
       get onicecandidate() { return this.__callflowOnCandidate ?? null; }
@@ -110,10 +246,9 @@
     }
     const guardCandidate = (listener) => function (e) {
       if (e.candidate && e.candidate.candidate && !allowed(e.candidate.candidate)) return undefined;
-      return typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e);
+      return typeof listener === 'function' ? apply(listener, this, [e]) : listener.handleEvent(e);
     };
-    const filterDescription = (d) => d && opts.candidatePolicy === 'loopback'
-      ? new RTCSessionDescription({ type: d.type, sdp: filterSdp(d.sdp) }) : d;
+    const filterDescription = (d) => d && hermetic ? new RTCSessionDescription({ type: d.type, sdp: filterSdp(sdpOf(d)) }) : d;
 
     // Record each API call with its arguments and its result or DOMException. Methods are wrapped on
     // the native prototype, so calls through either constructor are seen.
@@ -122,30 +257,29 @@
     for (const method of recorded) {
       const original = Native.prototype[method];
       if (typeof original !== 'function') continue;
-      Object.defineProperty(Native.prototype, method, { configurable: true, writable: true, value: function (...args) {
+      defineProperty(Native.prototype, method, { configurable: true, writable: true, value: function (...args) {
         const pc = this;
         // Legacy callback forms (createOffer(success, failure)) are passed through untouched.
         const legacy = typeof args[0] === 'function' || typeof args[1] === 'function';
-        const callArgs = legacy ? ['(callbacks)'] : args.map(plain);
-        send(pc, 'call', { method, args: callArgs });
+        send(pc, 'call', { method, args: legacy ? ['(callbacks)'] : plain(args) });
         let result;
         try {
-          result = original.apply(pc, args);
+          result = apply(original, pc, args);
         } catch (e) {
           send(pc, 'error', { method, error: describeError(e) });
           throw e;
         }
         if (method === 'createDataChannel') watchChannel(pc, result);
-        if (result && typeof result.then === 'function') {
-          return result.then((value) => {
+        if (result instanceof PromiseCtor) {
+          return apply(then, result, [(value) => {
             // Chrome copies candidates it has gathered into later offers and answers: filter those too.
-            if ((method === 'createOffer' || method === 'createAnswer') && value && value.sdp) value = filterDescription(value);
+            if ((method === 'createOffer' || method === 'createAnswer') && value && sdpOf(value)) value = filterDescription(value);
             send(pc, 'result', { method, value: plain(value) });
             return value;
           }, (e) => {
             send(pc, 'error', { method, error: describeError(e) });
             throw e;
-          });
+          }]);
         }
         send(pc, 'result', { method, value: method === 'addTrack' || method === 'addTransceiver' ? null : plain(result) });
         return result;
@@ -157,52 +291,59 @@
 
   function watchChannel(pc, channel) {
     const label = channel.label;
-    channel.addEventListener('open', () => send(pc, 'channelopen', { label }));
-    channel.addEventListener('close', () => send(pc, 'channelclose', { label }));
-    channel.addEventListener('error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
-    channel.addEventListener('message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
+    on(channel, 'open', () => send(pc, 'channelopen', { label }));
+    on(channel, 'close', () => send(pc, 'channelclose', { label }));
+    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
+    on(channel, 'message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
   }
 
   if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
     const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
     navigator.mediaDevices.getUserMedia = (constraints) => {
-      send(null, 'getusermedia', { constraints });
-      return gum(constraints).then((stream) => {
-        send(null, 'getusermediaresult', { stream: stream.id, tracks: stream.getTracks().map(plain) });
+      send(null, 'getusermedia', { constraints: plain(constraints) });
+      return apply(then, gum(constraints), [(stream) => {
+        send(null, 'getusermediaresult', { stream: stream.id, tracks: stream.getTracks().map((t) => plain(t)) });
         return stream;
       }, (e) => {
         send(null, 'getusermediaerror', { error: describeError(e) });
         throw e;
-      });
+      }]);
     };
   }
 
+  // ---- Operations Java runs on any page's connections, the app's own included ----
   const connection = (id) => {
-    const found = registry.get(id);
-    if (!found) throw new DOMException('No peer connection ' + id + ' on this page', 'InvalidStateError');
+    const found = apply(mapGet, registry, [id]);
+    if (!found) throw new DOMExceptionCtor('No peer connection ' + id + ' on this page', 'InvalidStateError');
     return found;
   };
   const transceiverInfo = (t) => ({ mid: t.mid, direction: t.direction, currentDirection: t.currentDirection,
     kind: t.receiver.track.kind, senderTrack: t.sender.track ? t.sender.track.id : null });
+  const transceivers = (pc) => apply(nativeTransceivers, pc, []).map(transceiverInfo);
+  const state = (pc, name) => apply(stateGetters[name], pc, []);
 
-  // Operations Java can run on any page's connections, the app's own included.
   const operations = {
-    async getStats({ pc: id }) { return [...(await connection(id).getStats()).values()]; },
+    async getStats({ pc: id }) {
+      const out = [];
+      apply(statsForEach, await apply(nativeGetStats, connection(id), []), [(s) => apply(push, out, [s])]);
+      return out;
+    },
     descriptions({ pc: id }) {
       const c = connection(id);
-      return { local: c.localDescription, remote: c.remoteDescription, signalingState: c.signalingState,
-        connectionState: c.connectionState, iceConnectionState: c.iceConnectionState };
+      return { local: plain(c.localDescription), remote: plain(apply(remoteDescription, c, [])), signalingState: state(c, 'signalingState'),
+        connectionState: state(c, 'connectionState'), iceConnectionState: state(c, 'iceConnectionState') };
     },
-    transceivers({ pc: id }) { return connection(id).getTransceivers().map(transceiverInfo); },
+    transceivers({ pc: id }) { return transceivers(connection(id)); },
     restartIce({ pc: id }) { connection(id).restartIce(); return null; },
     close({ pc: id }) { connection(id).close(); return null; },
+    since({ from }) { return since(from); },
     // What the video element showing this connection's remote video paints now, scaled to 32x24:
     // mean luma (0-255) and a hash of the pixels. Two samples with one hash mean a frozen picture.
     videoFrame({ pc: id, track: trackId }) {
       const remote = connection(id).__callflowTracks || new Set();
       const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : remote.has(t.id)));
       const el = [...document.querySelectorAll('video')].find(shows);
-      if (!el) throw new DOMException('No video element shows the remote video of ' + id, 'NotFoundError');
+      if (!el) throw new DOMExceptionCtor('No video element shows the remote video of ' + id, 'NotFoundError');
       const canvas = document.createElement('canvas');
       canvas.width = 32; canvas.height = 24;
       const g = canvas.getContext('2d', { willReadFrequently: true });
@@ -221,24 +362,55 @@
         drawn: opaque > 0 };
     },
   };
+  // The reference page's own operations (getUserMedia, createPeerConnection...), registered once by it.
+  let pageOperations = null;
 
-  // Resolves to {value} or {error: {name, message, constraint}}, with doc and seq naming the probe's
-  // last event: Java waits until it has them all before the operation counts as done.
-  const invoke = (operation, args, more) => {
-    const op = (more && more[operation]) || operations[operation];
-    const mark = (reply) => Object.assign(reply, { doc, seq });
-    if (!op) return Promise.resolve(mark({ error: { name: 'NotSupportedError', message: 'Unknown operation ' + operation } }));
-    if (args && args.doc && args.doc !== doc) {
-      return Promise.resolve(mark({ error: { name: 'InvalidStateError', message: (args.pc || 'The connection')
-        + ' lives in another document (a frame, another tab or an earlier page), not in ' + location.href } }));
+  // Java calls invoke(token, operation, argsJson, done); done gets the reply as JSON text:
+  // {value} or {error: {name, message, constraint}}, with doc and seq naming the probe's last event, so
+  // Java waits until it has them all before the operation counts as done. Without the token nothing runs.
+  const invoke = (token, operation, argsText, done) => {
+    const reply = (r) => {
+      let text;
+      try {
+        text = toText({ ...r, doc, seq });
+      } catch (e) {
+        text = toText({ error: { name: 'DataError', message: 'unserializable result of ' + operation + ': ' + e }, doc, seq });
+      }
+      done(text);
+    };
+    const fail = (name, message) => reply({ error: { name, message } });
+    if (!opts.token || token !== opts.token) return fail('SecurityError', 'Callflow operations are for Callflow only');
+    let args;
+    try { args = jsonParse(argsText || '{}'); } catch (e) { return fail('SyntaxError', 'bad arguments for ' + operation); }
+    if (args.doc && args.doc !== doc) {
+      return fail('InvalidStateError', (args.pc || 'The connection') + ' lives in another document (a frame, another tab or an earlier page), not in ' + location.href);
     }
-    return Promise.resolve().then(() => op(args || {})).then(
-      (value) => mark({ value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
-      (e) => mark({ error: { name: e && e.name || 'Error', message: e && e.message || String(e), constraint: e && e.constraint || null } }));
+    const op = hasOwn(operations, operation) ? operations[operation]
+      : pageOperations && hasOwn(pageOperations, operation) ? pageOperations[operation] : null;
+    if (!op) return fail('NotSupportedError', 'Unknown operation ' + operation);
+    let result;
+    try {
+      testGiven = operation === 'createPeerConnection';
+      result = op(args);
+    } catch (e) {
+      result = PromiseCtor.reject(e);
+    } finally {
+      testGiven = false;
+    }
+    apply(then, PromiseCtor.resolve(result), [(value) => reply({ value: value === undefined ? null : plain(value) }),
+      (e) => reply({ error: describeError(e) })]);
   };
 
-  window.__callflow = { version: 1, doc, options: opts, seq: () => seq, pc: connection, invoke, TEST_GIVEN,
-    transceivers: (pc) => pc.getTransceivers().map(transceiverInfo),
-    since: (from) => history.filter((json) => JSON.parse(json).seq >= from) };
+  defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
+    version: 2, doc, invoke,
+    pc: connection,
+    idOf,
+    transceivers,
+    // The reference page hands its operations over once; they can never replace the probe's own.
+    register(ops) {
+      if (pageOperations) throw new DOMExceptionCtor('operations are registered already', 'InvalidStateError');
+      pageOperations = freeze({ ...ops });
+    },
+  }) });
   send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
 }

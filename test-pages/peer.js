@@ -1,4 +1,4 @@
-// The reference peer page. Java drives it through window.callflowPeer.invoke(operation, args), one
+// The reference peer page. Java drives it through the probe, which runs these operations, one
 // promise per operation; events reach Java through the probe, never through these return values.
 // Operations every page has (getStats, descriptions, video frames...) live in the probe.
 'use strict';
@@ -42,9 +42,9 @@
     setTrackEnabled({ track: id, enabled }) { track(id).enabled = enabled; return null; },
     localTracks() { return [...localTracks.values()].map(trackInfo); },
     createPeerConnection({ configuration }) {
-      // The test gave this configuration: its ICE servers are the test's own and are kept.
-      const connection = new RTCPeerConnection(Object.assign({ [window.__callflow.TEST_GIVEN]: true }, configuration));
-      const id = connection.__callflowId;
+      // The test gave this configuration: the probe keeps its ICE servers, as the test's own.
+      const connection = new RTCPeerConnection(configuration);
+      const id = window.__callflow.idOf(connection);
       connection.addEventListener('track', (e) => {
         const stream = e.streams[0] || new MediaStream([e.track]);
         video('remote', stream, 'remote-' + id + '-' + stream.id);
@@ -100,11 +100,8 @@
     async setLocalDescription({ pc: id, description }) { await pc(id).setLocalDescription(description || undefined); return pc(id).localDescription; },
     async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
     async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
+    setName({ name }) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; return null; },
   };
-
-  window.callflowPeer = {
-    setName(name) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; },
-    // This page's operations first, then the probe's (stats, descriptions, video frames...).
-    invoke(operation, args) { return window.__callflow.invoke(operation, args, operations); },
-  };
+  // Java runs these through the probe, which offers its own operations (stats, descriptions, video frames...) besides.
+  window.__callflow.register(operations);
 })();

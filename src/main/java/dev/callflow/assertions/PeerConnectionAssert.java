@@ -155,7 +155,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
       return false;
     }
     try {
-      Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(left)
+      Awaitility.await().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(left)
           .until(() -> condition.test(check.get()));
       return true;
     } catch (ConditionTimeoutException e) {

@@ -30,13 +30,14 @@ import org.openqa.selenium.remote.service.DriverService;
  */
 public final class BrowserSession implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Runs one probe operation; the probe answers through {@code done} with JSON text. */
   private static final String INVOKE = """
       const done = arguments[arguments.length - 1];
-      const target = window.callflowPeer || window.__callflow;
-      if (!target) {
-        done(JSON.stringify({ error: { name: 'InvalidStateError', message: 'no Callflow probe on ' + location.href } }));
+      const probe = window.__callflow;
+      if (!probe || typeof probe.invoke !== 'function') {
+        done('{"error":{"name":"InvalidStateError","message":"no Callflow probe on this page"}}');
       } else {
-        target.invoke(arguments[0], JSON.parse(arguments[1])).then((r) => done(JSON.stringify(r)));
+        probe.invoke(arguments[0], arguments[1], arguments[2], done);
       }
       """;
 
@@ -51,6 +52,8 @@ public final class BrowserSession implements AutoCloseable {
   private volatile Consumer<String> consoleListener = ignored -> {};
   private final String firstWindow;
   private volatile boolean closed;
+  /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
+  private final String token = java.util.UUID.randomUUID().toString();
 
   BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, BrowserInfo info) {
     this.spec = spec;
@@ -73,7 +76,7 @@ public final class BrowserSession implements AutoCloseable {
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
       logs.onJavaScriptException(entry -> consoleListener.accept("exception: " + entry.getText()));
-      script.addPreloadScript(probeFunction(spec.candidatePolicy()), List.of(new ChannelValue("callflow")));
+      script.addPreloadScript(probeFunction(spec.candidatePolicy(), token), List.of(new ChannelValue("callflow")));
     } catch (RuntimeException e) {
       close();
       throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
@@ -81,13 +84,13 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  private static String probeFunction(CandidatePolicy policy) {
+  private static String probeFunction(CandidatePolicy policy, String token) {
     try (InputStream in = BrowserSession.class.getResourceAsStream("/test-pages/callflow-probe.js")) {
       if (in == null) {
         throw new CallflowException("test-pages/callflow-probe.js is missing from the classpath");
       }
       String probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName()));
+      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName(), "token", token));
       return "(channel) => (" + probe.strip() + ")(channel, " + options + ")";
     } catch (IOException e) {
       throw new CallflowException("Cannot read the probe script", e);
@@ -152,7 +155,7 @@ public final class BrowserSession implements AutoCloseable {
    */
   public Result invoke(String operation, ObjectNode args) {
     try {
-      Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, operation, JSON.writeValueAsString(args));
+      Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, JSON.writeValueAsString(args));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {

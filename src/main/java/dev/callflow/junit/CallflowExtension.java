@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * in parallel; every value in a store is {@link AutoCloseable}, so JUnit closes it, failure or not.
  * When a test fails, its evidence is written before the peers close, and the failure names its folder.
  */
-public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler, AfterTestExecutionCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
   private static final String PAGES = "callflow.pages";
 
@@ -143,6 +144,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     if (peers == null) {
       throw failure;
     }
+    listenerFailures(peers).forEach(failure::addSuppressed);
     String name = context.getDisplayName().startsWith("[") ? context.getRequiredTestMethod().getName() + context.getDisplayName()
         : context.getDisplayName();
     Path folder = Evidence.folderFor(context.getRequiredTestClass().getSimpleName(), name).toAbsolutePath();
@@ -154,6 +156,25 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     }
     context.publishReportEntry("callflow.evidence", folder.toString());
     throw new CallflowTestFailure(failure, folder);
+  }
+
+  /** A test that passed fails after all if an event listener it gave a peer threw. */
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    TestPeers peers = store(context).get(TestPeers.class, TestPeers.class);
+    if (peers == null || context.getExecutionException().isPresent()) {
+      return;
+    }
+    List<Throwable> failures = listenerFailures(peers);
+    if (!failures.isEmpty()) {
+      AssertionError error = new AssertionError("An event listener failed: " + failures.get(0), failures.get(0));
+      failures.stream().skip(1).forEach(error::addSuppressed);
+      throw error;
+    }
+  }
+
+  private static List<Throwable> listenerFailures(TestPeers peers) {
+    return peers.peers().stream().flatMap(p -> p.listenerFailures().stream()).toList();
   }
 
   /** The peers of one test; JUnit closes them when the test ends, returning their browsers to the pool. */

@@ -1,18 +1,22 @@
 package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,27 +24,46 @@ import org.slf4j.LoggerFactory;
  * A peer's events, in the order each document recorded them. The probe pushes events over BiDi,
  * where they may overtake each other: the log holds a later event back until the ones before it
  * arrive. Several documents (page loads, iframes, tabs) report at once, each with its own numbering.
+ *
+ * <p>The log is bounded by size: past {@link #DEFAULT_BUDGET} characters of event text, the payloads of
+ * the oldest events are dropped first (their type, order and time stay), then the oldest events.
  */
 final class EventLog {
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+  /** Characters of event text kept before old payloads are dropped. */
+  static final long DEFAULT_BUDGET = 32L * 1024 * 1024;
+  /** The probe writes doc and seq first, so a refused event still says where it belongs. */
+  private static final Pattern HEAD = Pattern.compile("^\\{\"doc\":\"([^\"\\\\]{1,64})\",\"seq\":(\\d{1,18})[,}]");
+  /** A payload this small is kept even when the budget is spent: it is hardly worth dropping. */
+  private static final int SMALL = 256;
 
   /** Ordering state of one document: each page load and each iframe counts its events from 1. */
   private static final class Document {
     long nextSeq = 1;
-    final Map<Long, JsonNode> heldBack = new TreeMap<>();
+    final Map<Long, Pending> heldBack = new TreeMap<>();
   }
 
+  /** An event waiting for its turn, with the size of its text. */
+  private record Pending(PeerEvent event, int chars, long skipTo) {}
+
   private final String peer;
-  private final List<PeerEvent> events = new ArrayList<>();
+  private final long budget;
+  private final Events events = new Events();
   private final List<Consumer<PeerEvent>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Document> documents = new HashMap<>();
   /** Events waiting to reach the listeners, in log order; one thread at a time delivers them. */
   private final Deque<PeerEvent> undelivered = new ArrayDeque<>();
+  private final List<Throwable> listenerFailures = new CopyOnWriteArrayList<>();
   private boolean delivering;
   private volatile Consumer<String> onGap = doc -> {};
 
   EventLog(String peer) {
+    this(peer, DEFAULT_BUDGET);
+  }
+
+  EventLog(String peer, long budgetChars) {
     this.peer = peer;
+    this.budget = budgetChars;
   }
 
   /** Called (on the delivering thread) with a document whose events wait behind one that has not arrived. */
@@ -55,31 +78,27 @@ final class EventLog {
 
   /** Takes one probe event as JSON text; delivers it, and any held back after it, in order. */
   void accept(String json) {
-    JsonNode node;
-    try {
-      node = Json.MAPPER.readTree(json);
-    } catch (IOException e) {
-      return; // not a probe event
+    Pending pending = parse(json);
+    if (pending == null) {
+      return;
     }
-    String doc = node.path("doc").asText();
-    boolean delivered = false;
+    String doc = pending.event().doc();
     boolean gap;
     synchronized (this) {
       Document d = documents.computeIfAbsent(doc, x -> new Document());
-      long seq = node.path("seq").asLong();
+      long seq = pending.event().seq();
       if (seq < d.nextSeq) {
         return; // delivered already (a recovered copy)
       }
-      d.heldBack.put(seq, node);
-      JsonNode next;
+      d.heldBack.putIfAbsent(seq, pending);
+      boolean delivered = false;
+      Pending next;
       while ((next = d.heldBack.remove(d.nextSeq)) != null) {
-        d.nextSeq++;
-        PeerEvent event = new PeerEvent(peer, doc, next.path("pc").isTextual() ? next.path("pc").asText() : null,
-            next.path("seq").asLong(), next.path("t").asDouble(), System.nanoTime(), next.path("type").asText(), next.path("data"));
-        events.add(event);
-        undelivered.add(event);
+        d.nextSeq = Math.max(d.nextSeq, next.skipTo()) + 1;
+        append(next.event(), next.chars());
         delivered = true;
       }
+      d.heldBack.keySet().removeIf(s -> s < d.nextSeq); // skipped over by a note of lost events
       if (delivered) {
         notifyAll();
       }
@@ -89,6 +108,47 @@ final class EventLog {
       onGap.accept(doc);
     }
     deliver();
+  }
+
+  /**
+   * Reads one event. Text Jackson refuses (too deep, too long, not JSON) still takes its place in the
+   * sequence, as a {@code probe-error} event saying why, so the events after it are not held back.
+   */
+  private Pending parse(String json) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(json);
+    } catch (Exception e) {
+      Matcher head = HEAD.matcher(json);
+      if (!head.find()) {
+        LOG.warn("{}: dropped a message that is not a probe event ({} characters)", peer, json.length());
+        return null;
+      }
+      ObjectNode data = Json.object().put("message", "an event of " + json.length() + " characters could not be read: "
+          + e.getMessage().lines().findFirst().orElse(""));
+      PeerEvent event = new PeerEvent(peer, head.group(1), null, Long.parseLong(head.group(2)), System.currentTimeMillis(),
+          System.nanoTime(), "probe-error", data);
+      return new Pending(event, json.length(), 0);
+    }
+    if (node == null || !node.path("seq").canConvertToLong() || !node.path("doc").isTextual()) {
+      LOG.warn("{}: dropped a message that is not a probe event ({} characters)", peer, json.length());
+      return null;
+    }
+    JsonNode data = node.path("data");
+    PeerEvent event = new PeerEvent(peer, node.path("doc").asText(), node.path("pc").isTextual() ? node.path("pc").asText() : null,
+        node.path("seq").asLong(), node.path("t").asDouble(), System.nanoTime(), node.path("type").asText(), data);
+    // A note of lost events (see the probe's since()) moves the sequence past them.
+    long skipTo = event.is("probe-error") ? data.path("skipTo").asLong(0) : 0;
+    return new Pending(event, json.length(), skipTo);
+  }
+
+  /** Adds an event in log order; over budget, old payloads and then old events make room. */
+  private void append(PeerEvent event, int chars) {
+    events.add(event, chars);
+    undelivered.add(event);
+    if (events.chars() > budget) {
+      events.shrinkTo(budget * 3 / 4);
+    }
   }
 
   /**
@@ -116,23 +176,35 @@ final class EventLog {
     }
   }
 
-  /** A failing listener must not keep the event from the others, nor break the channel's thread. */
+  /**
+   * Every listener gets every event: one that fails, even with an {@link AssertionError}, does not
+   * keep it from the others nor escape onto the channel's thread. Its failure goes into the timeline
+   * and is kept for the test that owns the peer ({@link #listenerFailures()}).
+   */
   private void notifyListeners(PeerEvent event) {
     for (Consumer<PeerEvent> listener : listeners) {
       try {
         listener.accept(event);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
+        listenerFailures.add(e);
         LOG.warn("{}: a listener failed on {}", peer, event.describe(), e);
+        record(event.doc(), event.pc(), "listenererror", Json.object().put("event", event.describe()).put("error", String.valueOf(e)));
       }
     }
+  }
+
+  /** What event listeners threw, in order; the JUnit extension fails the test with them. */
+  List<Throwable> listenerFailures() {
+    return List.copyOf(listenerFailures);
   }
 
   /** Adds an event that Java itself observed (e.g. a relay failure), so it shows in the timeline. */
   void record(String doc, String pc, String type, JsonNode data) {
     PeerEvent event = new PeerEvent(peer, doc, pc, 0, System.currentTimeMillis(), System.nanoTime(), type, data);
     synchronized (this) {
-      events.add(event);
-      undelivered.add(event);
+      append(event, data == null ? 0 : data.toString().length());
       notifyAll();
     }
     deliver();
@@ -156,8 +228,19 @@ final class EventLog {
     return true;
   }
 
+  /** The events so far: an unmodifiable view that later events do not change; taking it copies nothing. */
   synchronized List<PeerEvent> snapshot() {
-    return List.copyOf(events);
+    return events.view();
+  }
+
+  /** How many events were dropped whole to keep the log within its budget. */
+  synchronized long dropped() {
+    return events.dropped();
+  }
+
+  /** The characters of event text the log holds now. */
+  synchronized long chars() {
+    return events.chars();
   }
 
   /** Forgets every listener (the peer is closed). */
@@ -169,5 +252,90 @@ final class EventLog {
   AutoCloseable subscribe(Consumer<PeerEvent> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
+  }
+
+  /**
+   * An append-only array of events: a view is the array and a length, so taking one is free and
+   * appending never disturbs it. Making room replaces the array; views keep the one they saw.
+   */
+  private static final class Events {
+    private PeerEvent[] items = new PeerEvent[256];
+    private int[] sizes = new int[256];
+    private int size;
+    private long chars;
+    private long dropped;
+    /** Events before this index have had their payload dropped already. */
+    private int trimmedUpTo;
+
+    void add(PeerEvent event, int eventChars) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+        sizes = Arrays.copyOf(sizes, size * 2);
+      }
+      items[size] = event;
+      sizes[size++] = eventChars;
+      chars += eventChars;
+    }
+
+    long chars() {
+      return chars;
+    }
+
+    long dropped() {
+      return dropped;
+    }
+
+    /** Drops old payloads, then old events, until the text held is at most {@code target}. */
+    void shrinkTo(long target) {
+      PeerEvent[] copy = items.clone(); // views keep the payloads they saw
+      for (; trimmedUpTo < size && chars > target; trimmedUpTo++) {
+        if (sizes[trimmedUpTo] > SMALL) {
+          PeerEvent e = copy[trimmedUpTo];
+          copy[trimmedUpTo] = new PeerEvent(e.peer(), e.doc(), e.pc(), e.seq(), e.browserTime(), e.receivedNanos(), e.type(),
+              Json.object().put("dropped", "payload of " + sizes[trimmedUpTo] + " characters dropped to bound memory"));
+          chars -= sizes[trimmedUpTo] - SMALL;
+          sizes[trimmedUpTo] = SMALL;
+        }
+      }
+      int drop = 0;
+      while (drop < size && chars > target) {
+        chars -= sizes[drop++];
+      }
+      if (drop > 0) {
+        dropped += drop;
+        size -= drop;
+        trimmedUpTo = Math.max(0, trimmedUpTo - drop);
+        copy = Arrays.copyOfRange(copy, drop, drop + Math.max(size, 256));
+        sizes = Arrays.copyOfRange(sizes, drop, drop + Math.max(size, 256));
+      }
+      items = copy;
+    }
+
+    List<PeerEvent> view() {
+      return new View(items, size);
+    }
+  }
+
+  private static final class View extends AbstractList<PeerEvent> implements RandomAccess {
+    private final PeerEvent[] items;
+    private final int size;
+
+    View(PeerEvent[] items, int size) {
+      this.items = items;
+      this.size = size;
+    }
+
+    @Override
+    public PeerEvent get(int index) {
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -85,7 +84,7 @@ public final class Peer implements AutoCloseable {
     try {
       browser.open(url.toString());
       if (url.getPath() != null && url.getPath().endsWith("/peer.html")) {
-        ((JavascriptExecutor) browser.driver()).executeScript("window.callflowPeer.setName(arguments[0])", name);
+        invoke("setName", Json.object().put("name", name));
       }
     } catch (WebDriverException e) {
       throw new CallflowException(name + ": cannot open " + url + " in " + browser.info() + ": "
@@ -201,6 +200,14 @@ public final class Peer implements AutoCloseable {
     return log.subscribe(listener);
   }
 
+  /**
+   * What the listeners given to {@link #onEvent} threw, in order. A listener's failure never stops the
+   * others; the JUnit extension fails the test with it.
+   */
+  public List<Throwable> listenerFailures() {
+    return log.listenerFailures();
+  }
+
   /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
   public void record(PeerConnection pc, String type, JsonNode data) {
     log.record(pc.document(), pc.id(), type, data);
@@ -258,11 +265,9 @@ public final class Peer implements AutoCloseable {
   /** Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked. */
   private void recover(String doc) {
     try {
-      Object missing = ((JavascriptExecutor) browser.driver()).executeScript(
-          "const p = window.__callflow; return p && p.doc === arguments[1] ? p.since(arguments[0]) : [];",
-          log.nextSeq(doc), doc);
-      if (missing instanceof List<?> list) {
-        list.forEach(json -> log.accept(String.valueOf(json)));
+      BrowserSession.Result result = browser.invoke("since", Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
+      if (!result.failed()) {
+        result.value().forEach(json -> log.accept(json.asText()));
       }
     } catch (WebDriverException e) {
       // The page is gone or the browser closed: nothing left to recover.

@@ -34,7 +34,7 @@ public final class Waits {
       Supplier<String> lastSeen, Supplier<Timeline> timeline) {
     long started = System.nanoTime();
     try {
-      Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(every)
+      Awaitility.await(what).atMost(timeout).dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(every)
           .failFast(what, () -> terminal.get() != null)
           .until(done::getAsBoolean);
     } catch (ConditionTimeoutException e) {

@@ -13,7 +13,7 @@ public final class Sampling {
   /** Runs {@code action} now and every {@code every} until {@code total} has passed. */
   public static void every(Duration every, Duration total, Runnable action) {
     long end = System.nanoTime() + total.toNanos();
-    Awaitility.await().pollDelay(Duration.ZERO).pollInterval(every).atMost(total.plus(every).plusSeconds(30))
+    Awaitility.await().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(every).atMost(total.plus(every).plusSeconds(30))
         .until(() -> {
           action.run();
           return System.nanoTime() >= end;
