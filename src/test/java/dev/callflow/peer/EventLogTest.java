@@ -53,4 +53,65 @@ class EventLogTest {
     assertThat(log.snapshot()).extracting(e -> e.doc() + "#" + e.seq())
         .containsExactly("page#1", "page#2", "iframe#1", "iframe#2");
   }
+
+  @Test
+  void anEventJacksonRefusesTakesItsPlaceAsAProbeError() {
+    EventLog log = new EventLog("alice");
+    String deep = "[".repeat(2000) + "]".repeat(2000);
+    log.accept(event("d1", 1));
+    log.accept("{\"doc\":\"d1\",\"seq\":2,\"t\":0,\"pc\":\"pc1\",\"type\":\"channelmessage\",\"data\":" + deep + "}");
+    log.accept(event("d1", 3));
+
+    assertThat(log.snapshot()).extracting(PeerEvent::type).containsExactly("e1", "probe-error", "e3");
+    assertThat(log.snapshot().get(1).data().path("message").asText()).contains("could not be read", "nesting depth");
+    assertThat(log.nextSeq("d1")).isEqualTo(4);
+  }
+
+  @Test
+  void aNoteOfEventsLostFromThePageHistoryMovesTheSequenceOn() {
+    EventLog log = new EventLog("alice");
+    log.accept(event("d1", 1));
+    log.accept(event("d1", 7)); // 2..6 never arrived, and the page no longer has them
+    log.accept("{\"doc\":\"d1\",\"seq\":2,\"t\":0,\"pc\":null,\"type\":\"probe-error\",\"data\":{\"skipTo\":6}}");
+
+    assertThat(log.snapshot()).extracting(PeerEvent::seq).containsExactly(1L, 2L, 7L);
+    assertThat(log.nextSeq("d1")).isEqualTo(8);
+  }
+
+  @Test
+  void aFailingListenerKeepsTheEventFromNoOtherAndIsRecorded() {
+    EventLog log = new EventLog("alice");
+    List<String> seen = new ArrayList<>();
+    log.subscribe(e -> {
+      if (e.is("e1")) {
+        throw new AssertionError("a test's assertion inside a listener");
+      }
+    });
+    log.subscribe(e -> seen.add(e.type()));
+    log.accept(event("d1", 1));
+    log.accept(event("d1", 2));
+
+    assertThat(seen).containsExactly("e1", "listenererror", "e2");
+    assertThat(log.listenerFailures()).singleElement().isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void theLogStaysWithinItsBudgetDroppingOldPayloadsFirst() {
+    EventLog log = new EventLog("alice", 100_000);
+    String payload = "x".repeat(1000);
+    List<PeerEvent> early = null;
+    for (long seq = 1; seq <= 1000; seq++) {
+      log.accept("{\"doc\":\"d1\",\"seq\":" + seq + ",\"t\":0,\"pc\":\"pc1\",\"type\":\"channelmessage\",\"data\":{\"data\":\"" + payload + "\"}}");
+      if (seq == 10) {
+        early = log.snapshot();
+      }
+    }
+    assertThat(log.chars()).isLessThanOrEqualTo(100_000);
+    List<PeerEvent> all = log.snapshot();
+    assertThat(all.get(all.size() - 1).data().path("data").asText()).isEqualTo(payload);
+    assertThat(all.get(0).data().path("dropped").asText()).contains("payload of");
+    assertThat(log.dropped() + all.size()).isEqualTo(1000);
+    // A view taken earlier is not changed by what came after it.
+    assertThat(early).hasSize(10).allSatisfy(e -> assertThat(e.data().path("data").asText()).isEqualTo(payload));
+  }
 }
