@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Prints connect-time figures (cold and warm, per browser pair). Usage: ci/bench.sh [runs, default 5]
+# ci/bench.sh soak [minutes, default 10]: memory over a long call with a busy data channel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh >/dev/null
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.callflow.bench.ConnectBenchmark "$@"
+main=dev.callflow.bench.ConnectBenchmark
+if [ "${1:-}" = soak ]; then main=dev.callflow.bench.SoakRun; shift; fi
+exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$main" "$@"
