@@ -1,0 +1,57 @@
+package dev.callflow.sdp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Inputs that fuzzing found to break the parser (issue "Hostile SDP"). Each must end in an
+ * {@link SdpParseException} that names the line, never in another exception.
+ */
+class SdpHostileInputTest {
+  /** Four session lines, so the first line a test adds is line 5. */
+  private static final String HEAD = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+  /** Parses {@link #HEAD} plus {@code lines} ({@code \n} between them) and expects a rejection of {@code line}. */
+  static SdpParseException rejected(String lines, int line, String problem) {
+    String text = HEAD + lines.replace("\\n", "\r\n") + "\r\n";
+    SdpParseException e = catchThrowableOfType(SdpParseException.class, () -> Sdp.parse(text));
+
+    assertThat(e).as("SdpParseException for%n%s", text).isNotNull();
+    assertThat(e.lineNumber()).isEqualTo(line);
+    assertThat(e.line()).isEqualTo(text.split("\r\n")[line - 1]);
+    assertThat(e.getMessage()).startsWith("Invalid SDP at line " + line + ": ").contains(problem);
+    return e;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "m= port overflow       | m=audio 99999999999 RTP/AVP 0                          | 5 | the port is a number from 0 to 65535, not '99999999999'",
+      "m= port above 65535    | m=audio 65536 RTP/AVP 0                                | 5 | the port is a number from 0 to 65535",
+      "m= port count zero     | m=audio 9/0 RTP/AVP 0                                  | 5 | the port count is a number from 1 to 65535",
+      "m= format overflow     | m=audio 9 RTP/AVP 0 99999999999                        | 5 | a payload type is a number from 0 to 127",
+      "m= format above 127    | m=audio 9 RTP/AVP 128                                  | 5 | a payload type is a number from 0 to 127",
+      "m= format not a number | m=audio 9 UDP/TLS/RTP/SAVPF 111 x                      | 5 | a payload type is a number from 0 to 127, not 'x'",
+      "rtpmap pt overflow     | m=audio 9 RTP/AVP 0\\na=rtpmap:99999999999 opus/48000/2 | 6 | a payload type is a number from 0 to 127",
+      "rtpmap clock overflow  | m=audio 9 RTP/AVP 0\\na=rtpmap:0 PCMU/99999999999       | 6 | the clock rate is a number from 1 to 2147483647",
+      "rtpmap clock zero      | m=audio 9 RTP/AVP 0\\na=rtpmap:0 PCMU/0                 | 6 | the clock rate is a number from 1 to 2147483647",
+      "rtpmap channels        | m=audio 9 RTP/AVP 0\\na=rtpmap:0 PCMU/8000/99999999999  | 6 | the channel count is a number from 1 to 2147483647",
+      "fmtp pt overflow       | m=audio 9 RTP/AVP 0\\na=fmtp:99999999999 x=1            | 6 | a payload type is a number from 0 to 127",
+      "rtcp-fb pt above 127   | m=audio 9 RTP/AVP 0\\na=rtcp-fb:300 nack                | 6 | a payload type is a number from 0 to 127",
+      "extmap id overflow     | m=audio 9 RTP/AVP 0\\na=extmap:99999999999 urn:x        | 6 | the extension id is a number from 1 to 4351",
+      "extmap id zero         | m=audio 9 RTP/AVP 0\\na=extmap:0 urn:x                  | 6 | the extension id is a number from 1 to 4351",
+      "ssrc overflow          | m=audio 9 RTP/AVP 0\\na=ssrc:99999999999999999999 cname:x | 6 | an SSRC is a number from 0 to 4294967295",
+      "ssrc above 32 bits     | m=audio 9 RTP/AVP 0\\na=ssrc:4294967296 cname:x          | 6 | an SSRC is a number from 0 to 4294967295",
+      "ssrc-group overflow    | m=video 9 RTP/AVP 96\\na=ssrc-group:FID 1 99999999999999999999 | 6 | an SSRC is a number from 0 to 4294967295",
+      "candidate negative     | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5 127.0.0.1 -5 typ host | 6 | the candidate's port is a number from 0 to 65535, not '-5'",
+      "candidate port 70000   | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5 127.0.0.1 70000 typ host | 6 | the candidate's port is a number from 0 to 65535",
+      "candidate other digits | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5 127.0.0.1 \u0661\u0662 typ host | 6 | the candidate's port is a number",
+      "candidate plus sign    | m=audio 9 RTP/AVP 0\\na=candidate:1 +1 udp 5 127.0.0.1 9 typ host | 6 | the candidate's component is a number from 1 to 256",
+      "candidate priority     | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 99999999999999999999 127.0.0.1 9 typ host | 6 | the candidate's priority is a number from 0 to 4294967295",
+      "candidate rport        | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5 1.2.3.4 9 typ srflx raddr 0.0.0.0 rport 99999999999 | 6 | the candidate's related port is a number from 0 to 65535"})
+  void numbersOutsideTheirFieldNameTheLine(String title, String lines, int line, String problem) {
+    rejected(lines, line, problem);
+  }
+}
