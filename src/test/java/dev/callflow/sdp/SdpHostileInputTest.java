@@ -3,8 +3,10 @@ package dev.callflow.sdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Inputs that fuzzing found to break the parser (issue "Hostile SDP"). Each must end in an
@@ -53,5 +55,26 @@ class SdpHostileInputTest {
       "candidate rport        | m=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5 1.2.3.4 9 typ srflx raddr 0.0.0.0 rport 99999999999 | 6 | the candidate's related port is a number from 0 to 65535"})
   void numbersOutsideTheirFieldNameTheLine(String title, String lines, int line, String problem) {
     rejected(lines, line, problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2000, 50_000})
+  void longRepeatedFieldsParseWithoutOverflowingTheStack(int n) {
+    String text = HEAD + "m=video 9 UDP/TLS/RTP/SAVPF" + " 96".repeat(n) + "\r\na=rtpmap:96 VP8/90000\r\n"
+        + "a=ssrc-group:SIM" + " 1".repeat(n) + "\r\na=fingerprint:sha-256 AB" + ":CD".repeat(n) + "\r\n";
+
+    MediaSection video = Sdp.parse(text).media().get(0);
+
+    assertThat(video.formats()).hasSize(n);
+    assertThat(video.codecs()).hasSize(n);
+    assertThat(video.ssrcGroups().get(0).ssrcs()).hasSize(n);
+    assertThat(video.fingerprint().orElseThrow().value()).hasSize(3 * n + 2);
+  }
+
+  @Test
+  void aBadTokenAtTheEndOfALongLineNamesTheLine() {
+    rejected("m=video 9 UDP/TLS/RTP/SAVPF" + " 96".repeat(50_000) + " x", 5, "a payload type is a number from 0 to 127, not 'x'");
+    rejected("m=video 9 RTP/AVP 96\\na=ssrc-group:SIM" + " 1".repeat(50_000) + " x", 6, "a=ssrc-group is '<semantics> <ssrc> ...'");
+    rejected("a=fingerprint:sha-256 AB" + ":CD".repeat(50_000) + ":X", 5, "a=fingerprint is");
   }
 }
