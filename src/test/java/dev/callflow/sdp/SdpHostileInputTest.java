@@ -77,4 +77,24 @@ class SdpHostileInputTest {
     rejected("m=video 9 RTP/AVP 96\\na=ssrc-group:SIM" + " 1".repeat(50_000) + " x", 6, "a=ssrc-group is '<semantics> <ssrc> ...'");
     rejected("a=fingerprint:sha-256 AB" + ":CD".repeat(50_000) + ":X", 5, "a=fingerprint is");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "sctp-port overflow  | a=sctp-port:99999999999                 | a=sctp-port is a number from 0 to 65535, not '99999999999'",
+      "sctp-port too big   | a=sctp-port:65536                       | a=sctp-port is a number from 0 to 65535",
+      "sctp-port negative  | a=sctp-port:-1                          | a=sctp-port is a number from 0 to 65535, not '-1'",
+      "sctp-port empty     | a=sctp-port:                            | a=sctp-port is a number from 0 to 65535, not ''",
+      "max-message-size    | a=max-message-size:99999999999999999999 | a=max-message-size is a number from 0 to 9223372036854775807"})
+  void dataChannelNumbersAreReadWhenParsing(String title, String attribute, String problem) {
+    rejected("m=application 9 UDP/DTLS/SCTP webrtc-datachannel\\n" + attribute, 6, problem);
+  }
+
+  @Test
+  void dataChannelAccessorsGiveTheFirstValue() {
+    MediaSection data = Sdp.parse(HEAD + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+        + "a=sctp-port:5000\r\na=sctp-port:5001\r\na=max-message-size:9223372036854775807\r\n").media().get(0);
+
+    assertThat(data.sctpPort()).hasValue(5000);
+    assertThat(data.maxMessageSize()).hasValue(Long.MAX_VALUE);
+  }
 }
