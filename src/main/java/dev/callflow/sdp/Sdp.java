@@ -56,21 +56,33 @@ public final class Sdp {
       (sections.isEmpty() ? session : sections.get(sections.size() - 1)).add(parsed);
     }
     for (SdpLine l : session) {
-      if (l.isAttribute("group") && (l.attributeValue() == null || l.attributeValue().isBlank())) {
+      if (l.isAttribute("group") && isBlank(l.attributeValue())) {
         throw new SdpParseException(l.number(), l.text(), "a=group is '<semantics> <mid> ...'");
       }
-      if (l.isAttribute("fingerprint")) {
-        fingerprintAt(l);
-      }
+      checkAnyLevel(l);
     }
     Direction sessionDirection = directionOf(session);
     List<MediaSection> media = new ArrayList<>();
     for (List<SdpLine> lines : sections) {
       MediaSection section = new MediaSection(lines, sessionDirection);
-      lines.stream().filter(l -> l.isAttribute("fingerprint")).forEach(Sdp::fingerprintAt);
+      lines.forEach(Sdp::checkAnyLevel);
       media.add(section);
     }
     return new Sdp(session, media);
+  }
+
+  /** Checks the attributes that the model or {@link SdpNormalizer} read wherever they are written. */
+  private static void checkAnyLevel(SdpLine line) {
+    if (line.isAttribute("fingerprint")) {
+      fingerprintAt(line);
+    }
+    if (line.isAttribute("msid-semantic") && isBlank(line.attributeValue())) {
+      throw new SdpParseException(line.number(), line.text(), "a=msid-semantic is '<semantics> [<stream id> ...]'");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** The direction the first direction attribute among these lines gives, if any. */

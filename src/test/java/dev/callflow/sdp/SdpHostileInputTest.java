@@ -97,4 +97,23 @@ class SdpHostileInputTest {
     assertThat(data.sctpPort()).hasValue(5000);
     assertThat(data.maxMessageSize()).hasValue(Long.MAX_VALUE);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a=msid-semantic", "a=msid-semantic:", "a=msid-semantic:  "})
+  void msidSemanticWithoutValueNamesTheLine(String line) {
+    rejected(line, 5, "a=msid-semantic is '<semantics> [<stream id> ...]'");
+  }
+
+  @Test
+  void normalizationKeepsFlagFormsOfAttributesItRewrites() {
+    String text = HEAD + "a=msid-semantic: WMS\r\na=ssrc\r\na=ssrc-group\r\na=ice-ufrag\r\na=rtcp\r\na=msid\r\n"
+        + "m=audio 9 RTP/AVP 0\r\na=end-of-candidates\r\na=ice-pwd\r\n";
+
+    String normal = SdpNormalizer.normalize(Sdp.parse(text));
+
+    assertThat(normal).isEqualTo(HEAD.replace("o=- 1 1 IN IP4 127.0.0.1", "o=- 0 0 IN IP4 0.0.0.0")
+        + "a=msid-semantic:WMS\r\na=ssrc\r\na=ssrc-group\r\na=ice-ufrag\r\na=rtcp\r\na=msid\r\n"
+        + "m=audio 9 RTP/AVP 0\r\na=ice-pwd\r\n");
+    assertThat(SdpNormalizer.normalize(Sdp.parse(normal))).isEqualTo(normal);
+  }
 }
