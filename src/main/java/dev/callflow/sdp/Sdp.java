@@ -24,9 +24,11 @@ public final class Sdp {
   }
 
   /**
-   * Parses SDP text (CRLF or LF line ends).
+   * Parses SDP text (CRLF or LF line ends). Whatever the model reads is checked here, numbers included
+   * (ASCII digits within their field's range, e.g. ports 0–65535, payload types 0–127), so that the
+   * accessors never fail later.
    *
-   * @throws SdpParseException naming the line number and quoting the line
+   * @throws SdpParseException naming the line number and quoting the line; the only exception for any text
    */
   public static Sdp parse(String text) {
     if (text == null || text.isBlank()) {
@@ -42,6 +44,13 @@ public final class Sdp {
           break; // the text's final line end
         }
         throw new SdpParseException(i + 1, line, "empty line inside the SDP");
+      }
+      // RFC 8866 text holds neither; a CR alone is most likely a CR-only line end.
+      if (line.indexOf('\r') >= 0) {
+        throw new SdpParseException(i + 1, line, "a CR not followed by LF (lines end with CRLF or LF)");
+      }
+      if (line.indexOf('\0') >= 0) {
+        throw new SdpParseException(i + 1, line, "a NUL character inside a line");
       }
       if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
         throw new SdpParseException(i + 1, line, "a line is '<letter>=<value>'");

@@ -116,4 +116,30 @@ class SdpHostileInputTest {
         + "m=audio 9 RTP/AVP 0\r\na=ice-pwd\r\n");
     assertThat(SdpNormalizer.normalize(Sdp.parse(normal))).isEqualTo(normal);
   }
+
+  @Test
+  void crOnlyLineEndsNameTheFirstLine() {
+    String text = HEAD.replace("\r\n", "\r");
+    SdpParseException e = catchThrowableOfType(SdpParseException.class, () -> Sdp.parse(text));
+
+    assertThat(e.lineNumber()).isEqualTo(1);
+    assertThat(e.line()).isEqualTo(text);
+    assertThat(e.getMessage()).isEqualTo("Invalid SDP at line 1: a CR not followed by LF (lines end with CRLF or LF)"
+        + "\n  1: v=0\\ro=- 1 1 IN IP4 127.0.0.1\\rs=-\\rt=0 0\\r");
+  }
+
+  @Test
+  void controlCharactersInsideALineNameTheLineEscaped() {
+    assertThat(rejected("a=x\ry", 5, "a CR not followed by LF").getMessage()).endsWith("\n  5: a=x\\ry");
+    assertThat(rejected("a=x\0y", 5, "a NUL character").getMessage()).endsWith("\n  5: a=x\\u0000y");
+    assertThat(rejected("a=x\u0001\ty\u2028\\nbad", 6, "a line is '<letter>=<value>'").getMessage()).endsWith("\n  6: bad");
+  }
+
+  @Test
+  void otherCharactersAreKeptAsWritten() {
+    String text = HEAD + "a=x-\u0001\ty\u2028\u00e9\ud83d\ude00\r\n";
+
+    assertThat(Sdp.parse(text).write()).isEqualTo(text);
+    assertThat(Sdp.parse(text.replace("\r\n", "\n")).write()).isEqualTo(text);
+  }
 }
