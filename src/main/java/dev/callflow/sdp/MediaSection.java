@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 public final class MediaSection {
   private static final String M_LINE = "an m= line is 'm=<media> <port> <proto> <fmt> ...'";
   private static final String SSRC_GROUP = "a=ssrc-group is '<semantics> <ssrc> ...'";
+  // DOTALL: '.' stands for any character; without it, it stops at U+0085 and U+2028, which SDP allows in a line.
   private static final Pattern RTPMAP = Pattern.compile("(\\d+) ([^/\\s]+)/(\\d+)(?:/(\\d+))?");
-  private static final Pattern FMTP = Pattern.compile("(\\d+) (.*)");
-  private static final Pattern RTCP_FB = Pattern.compile("(\\d+|\\*) (.+)");
-  private static final Pattern EXTMAP = Pattern.compile("(\\d+)(?:/(\\S+))? (\\S+)(?: .*)?");
-  private static final Pattern SSRC = Pattern.compile("(\\d+) ([^:]+)(?::(.*))?");
-  private static final Pattern RID = Pattern.compile("(\\S+) (send|recv)(?: (.*))?");
+  private static final Pattern FMTP = Pattern.compile("(\\d+) (.*)", Pattern.DOTALL);
+  private static final Pattern RTCP_FB = Pattern.compile("(\\d+|\\*) (.+)", Pattern.DOTALL);
+  private static final Pattern EXTMAP = Pattern.compile("(\\d+)(?:/(\\S+))? (\\S+)(?: .*)?", Pattern.DOTALL);
+  private static final Pattern SSRC = Pattern.compile("(\\d+) ([^:]+)(?::(.*))?", Pattern.DOTALL);
+  private static final Pattern RID = Pattern.compile("(\\S+) (send|recv)(?: (.*))?", Pattern.DOTALL);
 
   private final List<SdpLine> lines;
   private final String kind;

@@ -1,6 +1,7 @@
 package dev.callflow.sdp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class SdpNormalizer {
         yield b.toString();
       }
       case "msid" -> "a=msid:<stream> <track>";
-      case "msid-semantic" -> "a=msid-semantic:" + value.trim().split(" ")[0];
+      // Split as written, on spaces: trim() would also drop tabs, and normalizing again would change the line.
+      case "msid-semantic" -> "a=msid-semantic:" + Arrays.stream(value.split(" ")).filter(t -> !t.isBlank()).findFirst().orElse("");
       default -> line.text();
     };
   }

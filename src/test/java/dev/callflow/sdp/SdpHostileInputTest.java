@@ -142,4 +142,25 @@ class SdpHostileInputTest {
     assertThat(Sdp.parse(text).write()).isEqualTo(text);
     assertThat(Sdp.parse(text.replace("\r\n", "\n")).write()).isEqualTo(text);
   }
+
+  @Test
+  void lineSeparatorsOtherThanCrAndLfAreOrdinaryCharacters() {
+    String text = HEAD + "m=audio 9 RTP/AVP 0\r\na=ssrc:1 c\u2028name:x\u0085y\r\na=rid:q send max-br=1\u2029\r\n";
+
+    MediaSection audio = Sdp.parse(text).media().get(0);
+
+    assertThat(audio.ssrcs().get(0).attributes()).containsEntry("c\u2028name", "x\u0085y");
+    assertThat(audio.rids().get(0).parameters()).isEqualTo("max-br=1\u2029");
+    String normal = SdpNormalizer.normalize(Sdp.parse(text));
+    assertThat(normal).contains("a=ssrc:1 c\u2028name:<c\u2028name>\r\n");
+    assertThat(SdpNormalizer.normalize(Sdp.parse(normal))).isEqualTo(normal);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a=msid-semantic:WM\t *", "a=msid-semantic: \tWMS", "a=msid-semantic:\u0001 WMS"})
+  void normalizingTwiceChangesNothing(String line) {
+    String normal = SdpNormalizer.normalize(Sdp.parse(HEAD + line + "\r\n"));
+
+    assertThat(SdpNormalizer.normalize(Sdp.parse(normal))).isEqualTo(normal);
+  }
 }
