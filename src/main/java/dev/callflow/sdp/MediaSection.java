@@ -39,8 +39,8 @@ public final class MediaSection {
   private final List<SsrcGroup> ssrcGroups = new ArrayList<>();
   private final List<Rid> rids = new ArrayList<>();
   private final List<Candidate> candidates = new ArrayList<>();
-  private OptionalInt sctpPort = OptionalInt.empty();
-  private OptionalLong maxMessageSize = OptionalLong.empty();
+  private final OptionalInt sctpPort;
+  private final OptionalLong maxMessageSize;
   private final Direction sessionDirection;
 
   /** An {@code a=rtpmap} value, read. */
@@ -67,6 +67,8 @@ public final class MediaSection {
     Map<Integer, RtpMap> rtpmaps = new LinkedHashMap<>();
     Map<Integer, Map<String, String>> fmtps = new LinkedHashMap<>();
     Map<String, List<String>> feedback = new LinkedHashMap<>();
+    OptionalInt firstSctpPort = OptionalInt.empty();
+    OptionalLong firstMaxMessageSize = OptionalLong.empty();
     for (SdpLine line : lines.subList(1, lines.size())) {
       if (line.type() != 'a') {
         continue;
@@ -119,15 +121,17 @@ public final class MediaSection {
         // Read here, not in the accessors, so that a bad value fails the parse and names its line.
         case "sctp-port" -> {
           int value = (int) number(line, "a=sctp-port", v, 0, SdpNumbers.MAX_PORT);
-          sctpPort = sctpPort.isPresent() ? sctpPort : OptionalInt.of(value);
+          firstSctpPort = firstSctpPort.isPresent() ? firstSctpPort : OptionalInt.of(value);
         }
         case "max-message-size" -> {
           long value = number(line, "a=max-message-size", v, 0, Long.MAX_VALUE);
-          maxMessageSize = maxMessageSize.isPresent() ? maxMessageSize : OptionalLong.of(value);
+          firstMaxMessageSize = firstMaxMessageSize.isPresent() ? firstMaxMessageSize : OptionalLong.of(value);
         }
         default -> { } // kept as a line; read through attribute()
       }
     }
+    sctpPort = firstSctpPort;
+    maxMessageSize = firstMaxMessageSize;
     List<Codec> list = new ArrayList<>();
     for (String format : formats) {
       OptionalLong pt = SdpNumbers.read(format, 0, SdpNumbers.MAX_PAYLOAD_TYPE);
