@@ -36,24 +36,25 @@ public record Candidate(String foundation, int component, String transport, long
     if (f.length < 8 || !f[6].equals("typ")) {
       throw new IllegalArgumentException("a candidate needs 'foundation component transport priority address port typ type'");
     }
-    try {
-      String relatedAddress = null;
-      int relatedPort = -1;
-      String tcpType = null;
-      Map<String, String> extensions = new LinkedHashMap<>();
-      for (int i = 8; i + 1 < f.length; i += 2) {
-        switch (f[i]) {
-          case "raddr" -> relatedAddress = f[i + 1];
-          case "rport" -> relatedPort = Integer.parseInt(f[i + 1]);
-          case "tcptype" -> tcpType = f[i + 1];
-          default -> extensions.put(f[i], f[i + 1]);
-        }
+    String relatedAddress = null;
+    int relatedPort = -1;
+    String tcpType = null;
+    Map<String, String> extensions = new LinkedHashMap<>();
+    for (int i = 8; i + 1 < f.length; i += 2) {
+      switch (f[i]) {
+        case "raddr" -> relatedAddress = f[i + 1];
+        case "rport" -> relatedPort = port("related port", f[i + 1]);
+        case "tcptype" -> tcpType = f[i + 1];
+        default -> extensions.put(f[i], f[i + 1]);
       }
-      return new Candidate(f[0], Integer.parseInt(f[1]), f[2].toLowerCase(Locale.ROOT), Long.parseLong(f[3]), f[4],
-          Integer.parseInt(f[5]), f[7], relatedAddress, relatedPort, tcpType, Map.copyOf(extensions));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a candidate's component, priority and ports are numbers (" + e.getMessage() + ")");
     }
+    return new Candidate(f[0], (int) SdpNumbers.parse("the candidate's component", f[1], 1, 256), f[2].toLowerCase(Locale.ROOT),
+        SdpNumbers.parse("the candidate's priority", f[3], 0, SdpNumbers.MAX_UINT32), f[4], port("port", f[5]), f[7],
+        relatedAddress, relatedPort, tcpType, Map.copyOf(extensions));
+  }
+
+  private static int port(String what, String token) {
+    return (int) SdpNumbers.parse("the candidate's " + what, token, 0, SdpNumbers.MAX_PORT);
   }
 
   public boolean isLoopback() {

@@ -2,6 +2,7 @@ package dev.callflow.sdp;
 
 import dev.callflow.peer.Direction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,15 @@ import java.util.regex.Pattern;
  * themselves are kept as written, unknown ones included.
  */
 public final class MediaSection {
-  private static final Pattern M_LINE = Pattern.compile("(\\S+) (\\d+)(?:/(\\d+))? (\\S+)((?: \\S+)*)");
+  private static final String M_LINE = "an m= line is 'm=<media> <port> <proto> <fmt> ...'";
+  private static final String SSRC_GROUP = "a=ssrc-group is '<semantics> <ssrc> ...'";
+  // DOTALL: '.' stands for any character; without it, it stops at U+0085 and U+2028, which SDP allows in a line.
   private static final Pattern RTPMAP = Pattern.compile("(\\d+) ([^/\\s]+)/(\\d+)(?:/(\\d+))?");
-  private static final Pattern FMTP = Pattern.compile("(\\d+) (.*)");
-  private static final Pattern RTCP_FB = Pattern.compile("(\\d+|\\*) (.+)");
-  private static final Pattern EXTMAP = Pattern.compile("(\\d+)(?:/(\\S+))? (\\S+)(?: .*)?");
-  private static final Pattern SSRC = Pattern.compile("(\\d+) ([^:]+)(?::(.*))?");
-  private static final Pattern SSRC_GROUP = Pattern.compile("(\\S+)((?: \\d+)+)");
-  private static final Pattern RID = Pattern.compile("(\\S+) (send|recv)(?: (.*))?");
-  private static final Pattern NUMBER = Pattern.compile("\\d+");
+  private static final Pattern FMTP = Pattern.compile("(\\d+) (.*)", Pattern.DOTALL);
+  private static final Pattern RTCP_FB = Pattern.compile("(\\d+|\\*) (.+)", Pattern.DOTALL);
+  private static final Pattern EXTMAP = Pattern.compile("(\\d+)(?:/(\\S+))? (\\S+)(?: .*)?", Pattern.DOTALL);
+  private static final Pattern SSRC = Pattern.compile("(\\d+) ([^:]+)(?::(.*))?", Pattern.DOTALL);
+  private static final Pattern RID = Pattern.compile("(\\S+) (send|recv)(?: (.*))?", Pattern.DOTALL);
 
   private final List<SdpLine> lines;
   private final String kind;
@@ -38,54 +39,73 @@ public final class MediaSection {
   private final List<SsrcGroup> ssrcGroups = new ArrayList<>();
   private final List<Rid> rids = new ArrayList<>();
   private final List<Candidate> candidates = new ArrayList<>();
+  private final OptionalInt sctpPort;
+  private final OptionalLong maxMessageSize;
   private final Direction sessionDirection;
+
+  /** An {@code a=rtpmap} value, read. */
+  private record RtpMap(String name, int clockRate, int channels) {}
 
   MediaSection(List<SdpLine> lines, Direction sessionDirection) {
     this.lines = List.copyOf(lines);
     this.sessionDirection = sessionDirection;
     SdpLine m = lines.get(0);
-    Matcher mm = M_LINE.matcher(m.value());
-    if (!mm.matches()) {
-      throw new SdpParseException(m.number(), m.text(), "an m= line is 'm=<media> <port> <proto> <fmt> ...'");
+    // Split on spaces rather than matched with a regex: a regex over a repeated group recurses once
+    // per repetition and overflows the stack on a line with thousands of formats.
+    String[] f = tokens(m, m.value(), M_LINE);
+    if (f.length < 3) {
+      throw new SdpParseException(m.number(), m.text(), M_LINE);
     }
-    kind = mm.group(1);
-    port = Integer.parseInt(mm.group(2));
-    protocol = mm.group(4);
-    formats = mm.group(5).isBlank() ? List.of() : List.of(mm.group(5).trim().split(" "));
+    kind = f[0];
+    port = port(m, f[1]);
+    protocol = f[2];
+    formats = List.of(f).subList(3, f.length);
+    if (isRtp(protocol)) {
+      formats.forEach(format -> payloadType(m, format));
+    }
 
-    Map<Integer, String[]> rtpmaps = new LinkedHashMap<>();
+    Map<Integer, RtpMap> rtpmaps = new LinkedHashMap<>();
     Map<Integer, Map<String, String>> fmtps = new LinkedHashMap<>();
     Map<String, List<String>> feedback = new LinkedHashMap<>();
+    OptionalInt firstSctpPort = OptionalInt.empty();
+    OptionalLong firstMaxMessageSize = OptionalLong.empty();
     for (SdpLine line : lines.subList(1, lines.size())) {
       if (line.type() != 'a') {
         continue;
       }
-      String v = line.attributeValue();
+      String v = line.attributeValue() == null ? "" : line.attributeValue();
       switch (line.attributeName()) {
         case "rtpmap" -> {
           Matcher x = match(RTPMAP, v, line, "a=rtpmap is '<payload type> <encoding>/<clock rate>[/<channels>]'");
-          rtpmaps.put(Integer.parseInt(x.group(1)), new String[] {x.group(2), x.group(3), x.group(4)});
+          int clockRate = (int) number(line, "the clock rate", x.group(3), 1, Integer.MAX_VALUE);
+          int channels = x.group(4) == null ? 0 : (int) number(line, "the channel count", x.group(4), 1, Integer.MAX_VALUE);
+          rtpmaps.put(payloadType(line, x.group(1)), new RtpMap(x.group(2), clockRate, channels));
         }
         case "fmtp" -> {
           Matcher x = match(FMTP, v, line, "a=fmtp is '<format> <parameters>'");
-          fmtps.put(Integer.parseInt(x.group(1)), parameters(x.group(2)));
+          fmtps.put(payloadType(line, x.group(1)), parameters(x.group(2)));
         }
         case "rtcp-fb" -> {
           Matcher x = match(RTCP_FB, v, line, "a=rtcp-fb is '<payload type or *> <feedback>'");
-          feedback.computeIfAbsent(x.group(1), k -> new ArrayList<>()).add(x.group(2));
+          String format = x.group(1).equals("*") ? "*" : String.valueOf(payloadType(line, x.group(1)));
+          feedback.computeIfAbsent(format, k -> new ArrayList<>()).add(x.group(2));
         }
         case "extmap" -> {
           Matcher x = match(EXTMAP, v, line, "a=extmap is '<id>[/<direction>] <uri>'");
-          extensions.add(new HeaderExtension(Integer.parseInt(x.group(1)), x.group(2), x.group(3)));
+          int id = (int) number(line, "the extension id", x.group(1), 1, SdpNumbers.MAX_EXTENSION_ID);
+          extensions.add(new HeaderExtension(id, x.group(2), x.group(3)));
         }
         case "ssrc" -> {
           Matcher x = match(SSRC, v, line, "a=ssrc is '<ssrc> <attribute>[:<value>]'");
-          ssrcs.computeIfAbsent(Long.parseLong(x.group(1)), k -> new LinkedHashMap<>())
+          ssrcs.computeIfAbsent(ssrc(line, x.group(1)), k -> new LinkedHashMap<>())
               .put(x.group(2), x.group(3) == null ? "" : x.group(3));
         }
         case "ssrc-group" -> {
-          Matcher x = match(SSRC_GROUP, v, line, "a=ssrc-group is '<semantics> <ssrc> ...'");
-          ssrcGroups.add(new SsrcGroup(x.group(1), List.of(x.group(2).trim().split(" ")).stream().map(Long::parseLong).toList()));
+          String[] t = tokens(line, v, SSRC_GROUP);
+          if (t.length < 2 || !Arrays.stream(t, 1, t.length).allMatch(MediaSection::isDigits)) {
+            throw new SdpParseException(line.number(), line.text(), SSRC_GROUP);
+          }
+          ssrcGroups.add(new SsrcGroup(t[0], Arrays.stream(t, 1, t.length).map(ssrc -> ssrc(line, ssrc)).toList()));
         }
         case "rid" -> {
           Matcher x = match(RID, v, line, "a=rid is '<id> send|recv [<parameters>]'");
@@ -98,30 +118,84 @@ public final class MediaSection {
             throw new SdpParseException(line.number(), line.text(), e.getMessage());
           }
         }
-        case "sctp-port", "max-message-size" -> match(NUMBER, v, line, "a=" + line.attributeName() + " is a number");
+        // Read here, not in the accessors, so that a bad value fails the parse and names its line.
+        case "sctp-port" -> {
+          int value = (int) number(line, "a=sctp-port", v, 0, SdpNumbers.MAX_PORT);
+          firstSctpPort = firstSctpPort.isPresent() ? firstSctpPort : OptionalInt.of(value);
+        }
+        case "max-message-size" -> {
+          long value = number(line, "a=max-message-size", v, 0, Long.MAX_VALUE);
+          firstMaxMessageSize = firstMaxMessageSize.isPresent() ? firstMaxMessageSize : OptionalLong.of(value);
+        }
         default -> { } // kept as a line; read through attribute()
       }
     }
+    sctpPort = firstSctpPort;
+    maxMessageSize = firstMaxMessageSize;
     List<Codec> list = new ArrayList<>();
     for (String format : formats) {
-      if (!NUMBER.matcher(format).matches()) {
-        continue; // not an RTP payload type (e.g. webrtc-datachannel)
-      }
-      int pt = Integer.parseInt(format);
-      String[] map = rtpmaps.get(pt);
+      OptionalLong pt = SdpNumbers.read(format, 0, SdpNumbers.MAX_PAYLOAD_TYPE);
+      RtpMap map = pt.isEmpty() ? null : rtpmaps.get((int) pt.getAsLong());
       if (map == null) {
-        continue; // a static payload type without rtpmap: nothing to name it by
+        continue; // not a payload type (e.g. webrtc-datachannel), or a static one without rtpmap: nothing to name it by
       }
-      List<String> fb = new ArrayList<>(feedback.getOrDefault(format, List.of()));
+      int payloadType = (int) pt.getAsLong();
+      List<String> fb = new ArrayList<>(feedback.getOrDefault(String.valueOf(payloadType), List.of()));
       fb.addAll(feedback.getOrDefault("*", List.of()));
-      list.add(new Codec(pt, map[0], Integer.parseInt(map[1]), map[2] == null ? 0 : Integer.parseInt(map[2]),
-          Map.copyOf(fmtps.getOrDefault(pt, Map.of())) , List.copyOf(fb)));
+      list.add(new Codec(payloadType, map.name(), map.clockRate(), map.channels(),
+          Map.copyOf(fmtps.getOrDefault(payloadType, Map.of())), List.copyOf(fb)));
     }
     codecs = List.copyOf(list);
   }
 
+  /** True for the RTP profiles ({@code RTP/AVP}, {@code UDP/TLS/RTP/SAVPF}...), whose formats are payload types. */
+  private static boolean isRtp(String protocol) {
+    return ("/" + protocol + "/").contains("/RTP/");
+  }
+
+  /** The tokens of a value that has one space between tokens, as SDP writes it. */
+  private static String[] tokens(SdpLine line, String value, String expected) {
+    String[] tokens = value.split(" ", -1);
+    if (Arrays.stream(tokens).anyMatch(String::isEmpty)) {
+      throw new SdpParseException(line.number(), line.text(), expected);
+    }
+    return tokens;
+  }
+
+  /** The port of an m= line, written {@code <port>} or {@code <port>/<number of ports>}. */
+  private static int port(SdpLine m, String token) {
+    String[] parts = token.split("/", -1);
+    if (parts.length > 2 || !Arrays.stream(parts).allMatch(MediaSection::isDigits)) {
+      throw new SdpParseException(m.number(), m.text(), M_LINE);
+    }
+    if (parts.length == 2) {
+      number(m, "the port count", parts[1], 1, SdpNumbers.MAX_PORT);
+    }
+    return (int) number(m, "the port", parts[0], 0, SdpNumbers.MAX_PORT);
+  }
+
+  private static boolean isDigits(String token) {
+    return !token.isEmpty() && token.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static int payloadType(SdpLine line, String token) {
+    return (int) number(line, "a payload type", token, 0, SdpNumbers.MAX_PAYLOAD_TYPE);
+  }
+
+  private static long ssrc(SdpLine line, String token) {
+    return number(line, "an SSRC", token, 0, SdpNumbers.MAX_UINT32);
+  }
+
+  private static long number(SdpLine line, String what, String token, long min, long max) {
+    try {
+      return SdpNumbers.parse(what, token, min, max);
+    } catch (IllegalArgumentException e) {
+      throw new SdpParseException(line.number(), line.text(), e.getMessage());
+    }
+  }
+
   private static Matcher match(Pattern p, String value, SdpLine line, String expected) {
-    Matcher x = p.matcher(value == null ? "" : value);
+    Matcher x = p.matcher(value);
     if (!x.matches()) {
       throw new SdpParseException(line.number(), line.text(), expected);
     }
@@ -205,12 +279,14 @@ public final class MediaSection {
     return attribute("simulcast");
   }
 
+  /** The first {@code a=sctp-port}, e.g. 5000. */
   public OptionalInt sctpPort() {
-    return attribute("sctp-port").map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty());
+    return sctpPort;
   }
 
+  /** The first {@code a=max-message-size} in bytes; 0 means no limit. */
   public OptionalLong maxMessageSize() {
-    return attribute("max-message-size").map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+    return maxMessageSize;
   }
 
   public Optional<String> iceUfrag() {

@@ -24,9 +24,11 @@ public final class Sdp {
   }
 
   /**
-   * Parses SDP text (CRLF or LF line ends).
+   * Parses SDP text (CRLF or LF line ends). Whatever the model reads is checked here, numbers included
+   * (ASCII digits within their field's range, e.g. ports 0–65535, payload types 0–127), so that the
+   * accessors never fail later.
    *
-   * @throws SdpParseException naming the line number and quoting the line
+   * @throws SdpParseException naming the line number and quoting the line; the only exception for any text
    */
   public static Sdp parse(String text) {
     if (text == null || text.isBlank()) {
@@ -43,6 +45,13 @@ public final class Sdp {
         }
         throw new SdpParseException(i + 1, line, "empty line inside the SDP");
       }
+      // RFC 8866 text holds neither; a CR alone is most likely a CR-only line end.
+      if (line.indexOf('\r') >= 0) {
+        throw new SdpParseException(i + 1, line, "a CR not followed by LF (lines end with CRLF or LF)");
+      }
+      if (line.indexOf('\0') >= 0) {
+        throw new SdpParseException(i + 1, line, "a NUL character inside a line");
+      }
       if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
         throw new SdpParseException(i + 1, line, "a line is '<letter>=<value>'");
       }
@@ -56,21 +65,33 @@ public final class Sdp {
       (sections.isEmpty() ? session : sections.get(sections.size() - 1)).add(parsed);
     }
     for (SdpLine l : session) {
-      if (l.isAttribute("group") && (l.attributeValue() == null || l.attributeValue().isBlank())) {
+      if (l.isAttribute("group") && isBlank(l.attributeValue())) {
         throw new SdpParseException(l.number(), l.text(), "a=group is '<semantics> <mid> ...'");
       }
-      if (l.isAttribute("fingerprint")) {
-        fingerprintAt(l);
-      }
+      checkAnyLevel(l);
     }
     Direction sessionDirection = directionOf(session);
     List<MediaSection> media = new ArrayList<>();
     for (List<SdpLine> lines : sections) {
       MediaSection section = new MediaSection(lines, sessionDirection);
-      lines.stream().filter(l -> l.isAttribute("fingerprint")).forEach(Sdp::fingerprintAt);
+      lines.forEach(Sdp::checkAnyLevel);
       media.add(section);
     }
     return new Sdp(session, media);
+  }
+
+  /** Checks the attributes that the model or {@link SdpNormalizer} read wherever they are written. */
+  private static void checkAnyLevel(SdpLine line) {
+    if (line.isAttribute("fingerprint")) {
+      fingerprintAt(line);
+    }
+    if (line.isAttribute("msid-semantic") && isBlank(line.attributeValue())) {
+      throw new SdpParseException(line.number(), line.text(), "a=msid-semantic is '<semantics> [<stream id> ...]'");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** The direction the first direction attribute among these lines gives, if any. */

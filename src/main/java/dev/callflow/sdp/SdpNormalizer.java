@@ -1,6 +1,7 @@
 package dev.callflow.sdp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,13 @@ public final class SdpNormalizer {
     }
     String name = line.attributeName();
     String value = line.attributeValue();
+    if (name.equals("candidate") || name.equals("end-of-candidates")) {
+      return null; // which candidates and when they came varies from run to run
+    }
+    if (value == null) {
+      return line.text(); // a flag, e.g. a=rtcp-mux, or an a=ssrc without value where the parser reads none
+    }
     return switch (name) {
-      case "candidate", "end-of-candidates" -> null; // which candidates and when they came varies from run to run
       case "ice-ufrag", "ice-pwd" -> "a=" + name + ":<" + name + ">";
       case "fingerprint" -> "a=fingerprint:" + value.split(" ")[0] + " 00";
       case "rtcp" -> "a=rtcp:9 IN IP4 0.0.0.0";
@@ -65,7 +71,8 @@ public final class SdpNormalizer {
         yield b.toString();
       }
       case "msid" -> "a=msid:<stream> <track>";
-      case "msid-semantic" -> "a=msid-semantic:" + value.trim().split(" ")[0];
+      // Split as written, on spaces: trim() would also drop tabs, and normalizing again would change the line.
+      case "msid-semantic" -> "a=msid-semantic:" + Arrays.stream(value.split(" ")).filter(t -> !t.isBlank()).findFirst().orElse("");
       default -> line.text();
     };
   }

@@ -125,7 +125,7 @@ class SdpTest {
       "no equals sign      | v=0\\nthis is not sdp                                             | 2 | a line is '<letter>=<value>'",
       "bad m-line          | v=0\\nm=audio nine UDP 111                                        | 2 | an m= line is",
       "bad rtpmap          | v=0\\nm=audio 9 RTP/AVP 111\\na=rtpmap:111 opus                   | 3 | a=rtpmap is",
-      "bad candidate       | v=0\\nm=audio 9 RTP/AVP 0\\na=candidate:1 1 udp x 127.0.0.1 5 typ host | 3 | numbers",
+      "bad candidate       | v=0\\nm=audio 9 RTP/AVP 0\\na=candidate:1 1 udp x 127.0.0.1 5 typ host | 3 | priority is a number",
       "short candidate     | v=0\\nm=audio 9 RTP/AVP 0\\na=candidate:1 1 udp 5                 | 3 | a candidate needs",
       "bad fingerprint     | v=0\\na=fingerprint:sha-256 not-hex                              | 2 | a=fingerprint is",
       "bad extmap          | v=0\\nm=audio 9 RTP/AVP 0\\na=extmap:one urn:x                   | 3 | a=extmap is",
