@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Prints connect-time figures (cold and warm, per browser pair). Usage: ci/bench.sh [runs, default 5]
 # ci/bench.sh soak [minutes, default 10]: memory over a long call with a busy data channel.
+# ci/bench.sh calls [N, default 8]: N calls at once on one server, no cross-talk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh >/dev/null
 mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 main=dev.callflow.bench.ConnectBenchmark
-if [ "${1:-}" = soak ]; then main=dev.callflow.bench.SoakRun; shift; fi
+case "${1:-}" in
+  soak) main=dev.callflow.bench.SoakRun; shift ;;
+  calls) main=dev.callflow.bench.ConcurrentCalls; shift ;;
+esac
 exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$main" "$@"
