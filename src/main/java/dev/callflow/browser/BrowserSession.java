@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.CallflowException;
-import dev.callflow.internal.ProcessReaper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ public final class BrowserSession implements AutoCloseable {
   private final BrowserSpec spec;
   private final WebDriver driver;
   private final DriverService service;
-  private final ProcessHandle driverProcess;
+  private final LocalBrowser local;
   private final BrowserInfo info;
   private final Script script;
   private final LogInspector logs;
@@ -52,15 +51,13 @@ public final class BrowserSession implements AutoCloseable {
   private final String firstWindow;
   private volatile boolean closed;
 
-  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, BrowserInfo info) {
+  /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
     this.spec = spec;
     this.driver = driver;
     this.service = service;
+    this.local = local;
     this.info = info;
-    this.driverProcess = service == null ? null : findDriverProcess(service);
-    if (driverProcess != null) {
-      ProcessReaper.register(driverProcess.pid());
-    }
     try {
       this.firstWindow = driver.getWindowHandle();
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -92,13 +89,6 @@ public final class BrowserSession implements AutoCloseable {
     } catch (IOException e) {
       throw new CallflowException("Cannot read the probe script", e);
     }
-  }
-
-  private static ProcessHandle findDriverProcess(DriverService service) {
-    String port = "--port=" + service.getUrl().getPort();
-    return ProcessHandle.current().children()
-        .filter(p -> p.info().commandLine().orElse("").contains(port))
-        .findFirst().orElse(null);
   }
 
   public BrowserSpec spec() {
@@ -178,6 +168,7 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
+  /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
   @Override
   public void close() {
     if (closed) {
@@ -185,7 +176,6 @@ public final class BrowserSession implements AutoCloseable {
     }
     closed = true;
     detach();
-    List<ProcessHandle> tree = driverProcess == null ? List.of() : driverProcess.descendants().toList();
     try {
       if (driver instanceof RemoteWebDriver) {
         driver.quit();
@@ -196,10 +186,8 @@ public final class BrowserSession implements AutoCloseable {
       if (service != null) {
         service.stop();
       }
-      tree.forEach(ProcessHandle::destroyForcibly);
-      if (driverProcess != null) {
-        ProcessReaper.killTree(driverProcess);
-        ProcessReaper.release(driverProcess.pid());
+      if (local != null) {
+        local.end();
       }
     }
   }
