@@ -130,6 +130,18 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** The folders in the child's run folders ({@code callflow-*}): one per browser. */
+  List<Path> browserFolders() throws IOException {
+    try (var walk = Files.walk(tmp, 2)) {
+      return walk.filter(p -> tmp.relativize(p).getNameCount() == 2).sorted().toList();
+    }
+  }
+
+  /** Callflow's watchdog, which outlives the JVM for a moment to clean up after it. */
+  static boolean isWatchdog(ProcessHandle p) {
+    return p.info().arguments().map(a -> List.of(a).contains("callflow-watchdog")).orElse(false);
+  }
+
   /** Writes a line to the child's standard input. */
   void tell(String line) throws IOException {
     process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));

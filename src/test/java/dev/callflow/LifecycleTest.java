@@ -47,7 +47,9 @@ class LifecycleTest {
 
   /**
    * A child JVM connects a Chrome-Firefox call, then ends: normally, or by a signal to the JVM alone
-   * ({@code kill}) or to its whole process group (Ctrl-C in a terminal, a CI cancel).
+   * ({@code kill}) or to its whole process group (Ctrl-C in a terminal, a CI cancel). Unless it is
+   * SIGKILL, the browsers are ended, and their folders removed, before the JVM exits; after SIGKILL the
+   * watchdog does it.
    */
   @ParameterizedTest(name = "{0} to the {1}")
   @CsvSource({"CLOSE, jvm", "KILL, jvm", "TERM, jvm", "INT, group", "HUP, group", "TERM, group"})
@@ -65,6 +67,11 @@ class LifecycleTest {
       }
       int exit = child.awaitExit(Duration.ofSeconds(30));
 
+      if (!signal.equals("KILL")) {
+        assertThat(child.processes(groups)).as("browsers and drivers running when the JVM exited")
+            .allMatch(ChildJvm::isWatchdog);
+        assertThat(child.browserFolders()).as("browser folders left when the JVM exited").isEmpty();
+      }
       assertLeavesNothing(child, groups, signal + " to the " + target + " (exit " + exit + ")");
     }
   }

@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.internal.OnShutdown;
 import dev.callflow.internal.Settings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,12 +17,14 @@ import org.openqa.selenium.WebDriverException;
 /**
  * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
  * and the next peer with an equal spec gets it without a new launch. Launches run in parallel, at
- * most {@code callflow.parallelLaunches} at once (default: the number of cores, at least 2).
+ * most {@code callflow.parallelLaunches} at once (default: the number of cores, at least 2). If the
+ * JVM shuts down (SIGTERM, Ctrl-C, SIGHUP) while the pool is open, its browsers are ended at once.
  */
 public final class BrowserPool implements AutoCloseable {
   private final Map<BrowserSpec, Deque<BrowserSession>> idle = new HashMap<>();
   private final List<BrowserSession> all = new ArrayList<>();
   private final ExecutorService launcher;
+  private final OnShutdown.Registration onShutdown;
   private boolean closed;
 
   /** @throws dev.callflow.ConfigurationException if {@code callflow.parallelLaunches} is not a whole number of 1 or more */
@@ -32,6 +35,7 @@ public final class BrowserPool implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.onShutdown = OnShutdown.run(this::terminate);
   }
 
   /** Browsers for these specs, in order: warm ones first, the rest launched in parallel. */
@@ -106,14 +110,24 @@ public final class BrowserPool implements AutoCloseable {
 
   @Override
   public void close() {
-    List<BrowserSession> toClose;
+    onShutdown.close();
+    takeAll().parallelStream().forEach(BrowserSession::close);
+  }
+
+  /** Ends every browser at once, without the drivers' goodbyes: the JVM is shutting down. */
+  private void terminate() {
+    takeAll().parallelStream().forEach(BrowserSession::terminate);
+  }
+
+  private List<BrowserSession> takeAll() {
+    List<BrowserSession> sessions;
     synchronized (this) {
       closed = true;
-      toClose = new ArrayList<>(all);
+      sessions = new ArrayList<>(all);
       all.clear();
       idle.clear();
     }
     launcher.shutdownNow();
-    toClose.parallelStream().forEach(BrowserSession::close);
+    return sessions;
   }
 }

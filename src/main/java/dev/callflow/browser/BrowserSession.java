@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -49,7 +50,7 @@ public final class BrowserSession implements AutoCloseable {
   private volatile Consumer<String> probeListener = ignored -> {};
   private volatile Consumer<String> consoleListener = ignored -> {};
   private final String firstWindow;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
   BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
@@ -171,10 +172,9 @@ public final class BrowserSession implements AutoCloseable {
   /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
   @Override
   public void close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     detach();
     try {
       if (driver instanceof RemoteWebDriver) {
@@ -188,6 +188,26 @@ public final class BrowserSession implements AutoCloseable {
       }
       if (local != null) {
         local.end();
+      }
+    }
+  }
+
+  /**
+   * Ends the browser at once: kills its processes and removes its files without asking its driver
+   * (a Grid session is still quit). For a JVM that is shutting down.
+   */
+  void terminate() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    detach();
+    if (local != null) {
+      local.end();
+    } else {
+      try {
+        driver.quit();
+      } catch (WebDriverException e) {
+        // Gone already.
       }
     }
   }
