@@ -26,7 +26,9 @@ import org.openqa.selenium.remote.service.DriverService;
 
 /**
  * One running browser with the Callflow probe installed in every document it loads. Probe events and
- * console entries are pushed to the current listener over WebDriver BiDi as they happen.
+ * console entries are pushed to the current listener over WebDriver BiDi as they happen. A browser on
+ * this machine that ends while in use (killed, crashed) makes the next operation fail at once with a
+ * {@link BrowserGoneException}.
  */
 public final class BrowserSession implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +53,7 @@ public final class BrowserSession implements AutoCloseable {
   private volatile Consumer<String> consoleListener = ignored -> {};
   private final String firstWindow;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile String peer;
 
   /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
   BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
@@ -100,6 +103,16 @@ public final class BrowserSession implements AutoCloseable {
     return info;
   }
 
+  /** The browser's main process, for a browser on this machine. */
+  public Optional<ProcessHandle> browserProcess() {
+    return local == null ? Optional.empty() : local.browser();
+  }
+
+  /** False once the session is closed, or its browser or driver ended (killed, crashed). */
+  public boolean isRunning() {
+    return !closed.get() && (local == null || local.ended().isEmpty());
+  }
+
   /** The Selenium driver, for clicks and typing on a page as usual. */
   public WebDriver driver() {
     return driver;
@@ -115,14 +128,33 @@ public final class BrowserSession implements AutoCloseable {
     this.consoleListener = listener;
   }
 
+  /** Names the peer this browser now serves, for error messages, until {@link #detach()}. */
+  public void attach(String peerName) {
+    this.peer = peerName;
+  }
+
   /** Stops delivering events to the previous owner. */
   public void detach() {
     probeListener = ignored -> {};
     consoleListener = ignored -> {};
+    peer = null;
   }
 
   public void open(String url) {
     driver.get(url);
+  }
+
+  private void requireRunning(String operation) {
+    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    if (ended.isPresent()) {
+      throw new BrowserGoneException(peer, info, operation, ended.get(), null);
+    }
+  }
+
+  /** The failure as a {@link BrowserGoneException} if the browser or its driver ended, else as it is. */
+  private RuntimeException goneOr(String operation, WebDriverException e) {
+    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
   /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
@@ -142,12 +174,15 @@ public final class BrowserSession implements AutoCloseable {
    * {@code {name, message, constraint}}.
    */
   public Result invoke(String operation, ObjectNode args) {
+    requireRunning(operation);
     try {
       Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, operation, JSON.writeValueAsString(args));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
     }
   }
 
@@ -162,6 +197,9 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   public Optional<byte[]> screenshot() {
+    if (!isRunning()) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (WebDriverException e) {
@@ -177,7 +215,8 @@ public final class BrowserSession implements AutoCloseable {
     }
     detach();
     try {
-      if (driver instanceof RemoteWebDriver) {
+      // A driver whose browser is gone may wait long for it: skip the goodbye.
+      if (driver instanceof RemoteWebDriver && (local == null || local.ended().isEmpty())) {
         driver.quit();
       }
     } catch (WebDriverException e) {

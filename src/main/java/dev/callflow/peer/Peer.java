@@ -63,6 +63,7 @@ public final class Peer implements AutoCloseable {
    */
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
+    browser.attach(name);
     peer.log.onGap(peer::recoverSoon);
     browser.onProbeEvent(peer.log::accept);
     browser.onConsole(line -> peer.log.record("", null, "console", Json.object().put("text", line)));
