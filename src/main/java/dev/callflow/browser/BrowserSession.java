@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.CallflowException;
+import dev.callflow.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ public final class BrowserSession implements AutoCloseable {
   private final String firstWindow;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String peer;
+  private Duration pageLoadTimeout;
 
   /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
   BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
@@ -140,8 +142,46 @@ public final class BrowserSession implements AutoCloseable {
     peer = null;
   }
 
+  /**
+   * How long {@link #open(String)} waits for a page's load event: {@code -Dcallflow.pageLoadTimeout}
+   * seconds, 30 if not given.
+   *
+   * @throws dev.callflow.ConfigurationException if the setting is not a whole number of 1 or more
+   */
+  public static Duration defaultPageLoadTimeout() {
+    return Duration.ofSeconds(Settings.system().positive("callflow.pageLoadTimeout", 30));
+  }
+
+  /** Opens a page with the {@link #defaultPageLoadTimeout()}. */
   public void open(String url) {
-    driver.get(url);
+    open(url, defaultPageLoadTimeout());
+  }
+
+  /**
+   * Opens a page and waits for its load event.
+   *
+   * @throws PageLoadException naming the URL and the HTTP error status, the network error (the browser
+   *     showed its error page) or the timeout
+   * @throws BrowserGoneException if the browser ended
+   */
+  public void open(String url, Duration timeout) {
+    String operation = "open " + url;
+    requireRunning(operation);
+    try {
+      if (!timeout.equals(pageLoadTimeout)) {
+        driver.manage().timeouts().pageLoadTimeout(timeout);
+        pageLoadTimeout = timeout;
+      }
+      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
+    }
+  }
+
+  /** {@code alice: } when a peer uses this browser, else nothing: how messages begin. */
+  private String who() {
+    String p = peer;
+    return p == null ? "" : p + ": ";
   }
 
   private void requireRunning(String operation) {
