@@ -60,18 +60,27 @@ public final class Processes {
     return found;
   }
 
-  /** Kills the processes of a browser (see {@link #of}), then waits up to {@code wait} for them to end. True if none is left. */
+  /**
+   * Kills the processes of a browser (see {@link #of}), then waits up to {@code wait} for them to end,
+   * those found in an earlier round too (once the driver is dead its group is not looked for again).
+   * True if none is left.
+   */
   public static boolean kill(ProcessHandle driver, Path folder, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
+    Set<ProcessHandle> killed = new LinkedHashSet<>();
     for (int round = 0; round < KILL_ROUNDS; round++) {
       Set<ProcessHandle> left = of(driver, folder);
+      killed.removeIf(p -> !running(p));
+      left.addAll(killed);
       if (left.isEmpty()) {
         return true;
       }
       left.forEach(ProcessHandle::destroyForcibly);
+      killed.addAll(left);
       awaitExit(List.copyOf(left), deadline);
     }
-    return of(driver, folder).isEmpty();
+    killed.removeIf(p -> !running(p));
+    return killed.isEmpty() && of(driver, folder).isEmpty();
   }
 
   private static boolean startedIn(long pid, byte[] marker) {
