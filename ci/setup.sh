@@ -14,6 +14,8 @@ command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 # Fonts keep screenshots readable; procps gives ps/pkill for leak checks.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need_apt+=(fonts-dejavu-core)
 command -v pkill >/dev/null 2>&1 || need_apt+=(procps)
+# setsid starts each driver and Callflow's process watchdog in a session of their own.
+command -v setsid >/dev/null 2>&1 || need_apt+=(util-linux)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq

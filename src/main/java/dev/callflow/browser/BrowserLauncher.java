@@ -1,6 +1,9 @@
 package dev.callflow.browser;
 
 import dev.callflow.ConfigurationException;
+import dev.callflow.internal.ProcessReaper;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Capabilities;
@@ -18,7 +21,11 @@ import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.service.DriverService;
 
-/** Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one. */
+/**
+ * Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one.
+ * A local driver starts through {@code setsid}, as the leader of a process group of its own, with
+ * {@code TMPDIR} and the browser profile in a folder of Callflow's (see {@link ProcessReaper}).
+ */
 public final class BrowserLauncher {
   // Flags every Chrome needs here: root needs --no-sandbox; the rest keep it off the closed network.
   private static final List<String> CHROME_BASE = List.of(
@@ -117,37 +124,65 @@ public final class BrowserLauncher {
   }
 
   private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found) {
+    Path folder = ProcessReaper.newFolder(spec.type().id());
+    Map<String, String> environment = Map.of("TMPDIR", folder.toString());
+    java.io.File setsid = ProcessReaper.setsid().toFile();
+    String driverPath = found.driver().toString();
     DriverService service;
-    WebDriver driver;
+    java.util.function.Supplier<WebDriver> session;
     if (spec.type() == BrowserType.CHROME) {
       ChromeOptions options = chromeOptions(spec);
       options.setBinary(found.browser().toFile());
-      service = new ChromeDriverService.Builder().usingDriverExecutable(found.driver().toFile())
-          .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
-      driver = startOrStop(service, () -> new ChromeDriver((ChromeDriverService) service, options));
+      if (spec.extraArguments().stream().noneMatch(a -> a.startsWith("--user-data-dir"))) {
+        options.addArguments("--user-data-dir=" + folder.resolve("profile"));
+      }
+      ChromeDriverService chrome = new ChromeDriverService.Builder() {
+        @Override
+        protected List<String> createArgs() {
+          return inOwnGroup(driverPath, super.createArgs());
+        }
+      }.usingDriverExecutable(setsid).usingAnyFreePort().withEnvironment(environment)
+          .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      service = chrome;
+      session = () -> new ChromeDriver(chrome, options);
     } else {
       FirefoxOptions options = firefoxOptions(spec);
       options.setBinary(found.browser());
-      service = new GeckoDriverService.Builder().usingDriverExecutable(found.driver().toFile())
-          .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
-      driver = startOrStop(service, () -> new FirefoxDriver((GeckoDriverService) service, options));
+      GeckoDriverService gecko = new GeckoDriverService.Builder() {
+        @Override
+        protected List<String> createArgs() {
+          return inOwnGroup(driverPath, super.createArgs());
+        }
+      }.usingDriverExecutable(setsid).withProfileRoot(folder.toFile()).usingAnyFreePort().withEnvironment(environment)
+          .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      service = gecko;
+      session = () -> new FirefoxDriver(gecko, options);
     }
-    return new BrowserSession(spec, driver, service, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
-  }
-
-  private static WebDriver startOrStop(DriverService service, java.util.function.Supplier<WebDriver> start) {
+    // The driver runs, and is covered by the watchdog, before any browser starts.
+    LocalBrowser local = LocalBrowser.start(service, folder);
+    WebDriver driver;
     try {
-      return start.get();
+      driver = session.get();
     } catch (RuntimeException e) {
       service.stop();
+      local.end();
       throw e;
     }
+    return new BrowserSession(spec, driver, service, local.withBrowser(), info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+  }
+
+  /** The driver's command run by {@code setsid}: the driver then leads a session and process group of its own. */
+  private static List<String> inOwnGroup(String driver, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(driver);
+    command.addAll(arguments);
+    return command;
   }
 
   private static BrowserSession onGrid(BrowserSpec spec) {
     MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
     WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
-    return new BrowserSession(spec, driver, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+    return new BrowserSession(spec, driver, null, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
   }
 
   static ChromeOptions chromeOptions(BrowserSpec spec) {

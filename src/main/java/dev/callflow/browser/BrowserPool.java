@@ -1,5 +1,6 @@
 package dev.callflow.browser;
 
+import dev.callflow.internal.OnShutdown;
 import dev.callflow.internal.Settings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,13 +16,16 @@ import org.openqa.selenium.WebDriverException;
 
 /**
  * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
- * and the next peer with an equal spec gets it without a new launch. Launches run in parallel, at
- * most {@code callflow.parallelLaunches} at once (default: the number of cores, at least 2).
+ * and the next peer with an equal spec gets it without a new launch; a browser that ended (killed,
+ * crashed) is never handed out again. Launches run in parallel, at most {@code callflow.parallelLaunches}
+ * at once (default: the number of cores, at least 2). If the JVM shuts down (SIGTERM, Ctrl-C, SIGHUP)
+ * while the pool is open, its browsers are ended at once.
  */
 public final class BrowserPool implements AutoCloseable {
   private final Map<BrowserSpec, Deque<BrowserSession>> idle = new HashMap<>();
   private final List<BrowserSession> all = new ArrayList<>();
   private final ExecutorService launcher;
+  private final OnShutdown.Registration onShutdown;
   private boolean closed;
 
   /** @throws dev.callflow.ConfigurationException if {@code callflow.parallelLaunches} is not a whole number of 1 or more */
@@ -32,6 +36,7 @@ public final class BrowserPool implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.onShutdown = OnShutdown.run(this::terminate);
   }
 
   /** Browsers for these specs, in order: warm ones first, the rest launched in parallel. */
@@ -66,10 +71,11 @@ public final class BrowserPool implements AutoCloseable {
   /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
   public void release(BrowserSession session) {
     session.detach();
-    boolean reusable;
+    boolean reusable = session.isRunning();
     try {
-      session.reset();
-      reusable = true;
+      if (reusable) {
+        session.reset();
+      }
     } catch (WebDriverException e) {
       reusable = false;
     }
@@ -83,9 +89,20 @@ public final class BrowserPool implements AutoCloseable {
     session.close();
   }
 
-  private synchronized BrowserSession takeIdle(BrowserSpec spec) {
-    Deque<BrowserSession> queue = idle.get(spec);
-    return queue == null ? null : queue.poll();
+  /** A warm browser for this spec, if one still runs; those that ended while idle are closed. */
+  private BrowserSession takeIdle(BrowserSpec spec) {
+    while (true) {
+      BrowserSession session;
+      synchronized (this) {
+        Deque<BrowserSession> queue = idle.get(spec);
+        session = queue == null ? null : queue.poll();
+        if (session == null || session.isRunning()) {
+          return session;
+        }
+        all.remove(session);
+      }
+      session.close();
+    }
   }
 
   private BrowserSession register(BrowserSession session) {
@@ -106,14 +123,24 @@ public final class BrowserPool implements AutoCloseable {
 
   @Override
   public void close() {
-    List<BrowserSession> toClose;
+    onShutdown.close();
+    takeAll().parallelStream().forEach(BrowserSession::close);
+  }
+
+  /** Ends every browser at once, without the drivers' goodbyes: the JVM is shutting down. */
+  private void terminate() {
+    takeAll().parallelStream().forEach(BrowserSession::terminate);
+  }
+
+  private List<BrowserSession> takeAll() {
+    List<BrowserSession> sessions;
     synchronized (this) {
       closed = true;
-      toClose = new ArrayList<>(all);
+      sessions = new ArrayList<>(all);
       all.clear();
       idle.clear();
     }
     launcher.shutdownNow();
-    toClose.parallelStream().forEach(BrowserSession::close);
+    return sessions;
   }
 }

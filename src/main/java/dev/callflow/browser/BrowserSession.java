@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.CallflowException;
-import dev.callflow.internal.ProcessReaper;
+import dev.callflow.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -26,7 +27,9 @@ import org.openqa.selenium.remote.service.DriverService;
 
 /**
  * One running browser with the Callflow probe installed in every document it loads. Probe events and
- * console entries are pushed to the current listener over WebDriver BiDi as they happen.
+ * console entries are pushed to the current listener over WebDriver BiDi as they happen. A browser on
+ * this machine that ends while in use (killed, crashed) makes the next operation fail at once with a
+ * {@link BrowserGoneException}.
  */
 public final class BrowserSession implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,26 +47,26 @@ public final class BrowserSession implements AutoCloseable {
   private final BrowserSpec spec;
   private final WebDriver driver;
   private final DriverService service;
-  private final ProcessHandle driverProcess;
+  private final LocalBrowser local;
   private final BrowserInfo info;
   private final Script script;
   private final LogInspector logs;
   private volatile Consumer<String> probeListener = ignored -> {};
   private volatile Consumer<String> consoleListener = ignored -> {};
   private final String firstWindow;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile String peer;
+  private Duration pageLoadTimeout;
   /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
   private final String token = java.util.UUID.randomUUID().toString();
 
-  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, BrowserInfo info) {
+  /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
     this.spec = spec;
     this.driver = driver;
     this.service = service;
+    this.local = local;
     this.info = info;
-    this.driverProcess = service == null ? null : findDriverProcess(service);
-    if (driverProcess != null) {
-      ProcessReaper.register(driverProcess.pid());
-    }
     try {
       this.firstWindow = driver.getWindowHandle();
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -97,19 +100,22 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
-  private static ProcessHandle findDriverProcess(DriverService service) {
-    String port = "--port=" + service.getUrl().getPort();
-    return ProcessHandle.current().children()
-        .filter(p -> p.info().commandLine().orElse("").contains(port))
-        .findFirst().orElse(null);
-  }
-
   public BrowserSpec spec() {
     return spec;
   }
 
   public BrowserInfo info() {
     return info;
+  }
+
+  /** The browser's main process, for a browser on this machine. */
+  public Optional<ProcessHandle> browserProcess() {
+    return local == null ? Optional.empty() : local.browser();
+  }
+
+  /** False once the session is closed, or its browser or driver ended (killed, crashed). */
+  public boolean isRunning() {
+    return !closed.get() && (local == null || local.ended().isEmpty());
   }
 
   /** The Selenium driver, for clicks and typing on a page as usual. */
@@ -127,14 +133,71 @@ public final class BrowserSession implements AutoCloseable {
     this.consoleListener = listener;
   }
 
+  /** Names the peer this browser now serves, for error messages, until {@link #detach()}. */
+  public void attach(String peerName) {
+    this.peer = peerName;
+  }
+
   /** Stops delivering events to the previous owner. */
   public void detach() {
     probeListener = ignored -> {};
     consoleListener = ignored -> {};
+    peer = null;
   }
 
+  /**
+   * How long {@link #open(String)} waits for a page's load event: {@code -Dcallflow.pageLoadTimeout}
+   * seconds, 30 if not given.
+   *
+   * @throws dev.callflow.ConfigurationException if the setting is not a whole number of 1 or more
+   */
+  public static Duration defaultPageLoadTimeout() {
+    return Duration.ofSeconds(Settings.system().positive("callflow.pageLoadTimeout", 30));
+  }
+
+  /** Opens a page with the {@link #defaultPageLoadTimeout()}. */
   public void open(String url) {
-    driver.get(url);
+    open(url, defaultPageLoadTimeout());
+  }
+
+  /**
+   * Opens a page and waits for its load event.
+   *
+   * @throws PageLoadException naming the URL and the HTTP error status, the network error (the browser
+   *     showed its error page) or the timeout
+   * @throws BrowserGoneException if the browser ended
+   */
+  public void open(String url, Duration timeout) {
+    String operation = "open " + url;
+    requireRunning(operation);
+    try {
+      if (!timeout.equals(pageLoadTimeout)) {
+        driver.manage().timeouts().pageLoadTimeout(timeout);
+        pageLoadTimeout = timeout;
+      }
+      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
+    }
+  }
+
+  /** {@code alice: } when a peer uses this browser, else nothing: how messages begin. */
+  private String who() {
+    String p = peer;
+    return p == null ? "" : p + ": ";
+  }
+
+  private void requireRunning(String operation) {
+    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    if (ended.isPresent()) {
+      throw new BrowserGoneException(peer, info, operation, ended.get(), null);
+    }
+  }
+
+  /** The failure as a {@link BrowserGoneException} if the browser or its driver ended, else as it is. */
+  private RuntimeException goneOr(String operation, WebDriverException e) {
+    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
   /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
@@ -154,12 +217,15 @@ public final class BrowserSession implements AutoCloseable {
    * {@code {name, message, constraint}}.
    */
   public Result invoke(String operation, ObjectNode args) {
+    requireRunning(operation);
     try {
       Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, JSON.writeValueAsString(args));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
     }
   }
 
@@ -174,6 +240,9 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   public Optional<byte[]> screenshot() {
+    if (!isRunning()) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (WebDriverException e) {
@@ -181,16 +250,16 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
+  /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
   @Override
   public void close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     detach();
-    List<ProcessHandle> tree = driverProcess == null ? List.of() : driverProcess.descendants().toList();
     try {
-      if (driver instanceof RemoteWebDriver) {
+      // A driver whose browser is gone may wait long for it: skip the goodbye.
+      if (driver instanceof RemoteWebDriver && (local == null || local.ended().isEmpty())) {
         driver.quit();
       }
     } catch (WebDriverException e) {
@@ -199,10 +268,28 @@ public final class BrowserSession implements AutoCloseable {
       if (service != null) {
         service.stop();
       }
-      tree.forEach(ProcessHandle::destroyForcibly);
-      if (driverProcess != null) {
-        ProcessReaper.killTree(driverProcess);
-        ProcessReaper.release(driverProcess.pid());
+      if (local != null) {
+        local.end();
+      }
+    }
+  }
+
+  /**
+   * Ends the browser at once: kills its processes and removes its files without asking its driver
+   * (a Grid session is still quit). For a JVM that is shutting down.
+   */
+  void terminate() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    detach();
+    if (local != null) {
+      local.end();
+    } else {
+      try {
+        driver.quit();
+      } catch (WebDriverException e) {
+        // Gone already.
       }
     }
   }

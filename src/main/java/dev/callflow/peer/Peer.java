@@ -62,6 +62,7 @@ public final class Peer implements AutoCloseable {
    */
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
+    browser.attach(name);
     peer.log.onGap(peer::recoverSoon);
     browser.onProbeEvent(peer.log::accept);
     browser.onConsole(line -> peer.log.record("", null, "console", Json.object().put("text", line)));
@@ -76,13 +77,22 @@ public final class Peer implements AutoCloseable {
 
   /**
    * Navigates this peer's tab to a page: a path on the embedded server ({@code /sample/room.html?room=a})
-   * or any URL. The probe instruments it before its own scripts run; its connections show in
+   * or any URL, and waits for its load event, at most {@code -Dcallflow.pageLoadTimeout} seconds (30 if
+   * not given). The probe instruments it before its own scripts run; its connections show in
    * {@link #connections()} as the page creates them.
+   *
+   * @throws dev.callflow.browser.PageLoadException naming the URL and the HTTP error status (404...), the
+   *     network error (connection refused...) or the timeout
    */
   public Peer open(String pathOrUrl) {
+    return open(pathOrUrl, BrowserSession.defaultPageLoadTimeout());
+  }
+
+  /** As {@link #open(String)}, waiting at most {@code pageLoadTimeout} for the page's load event. */
+  public Peer open(String pathOrUrl, Duration pageLoadTimeout) {
     URI url = base.resolve(pathOrUrl);
     try {
-      browser.open(url.toString());
+      browser.open(url.toString(), pageLoadTimeout);
       if (url.getPath() != null && url.getPath().endsWith("/peer.html")) {
         invoke("setName", Json.object().put("name", name));
       }

@@ -1,0 +1,94 @@
+package dev.callflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.callflow.Callflow;
+import dev.callflow.internal.Processes;
+import dev.callflow.junit.Browser;
+import dev.callflow.junit.CallflowTest;
+import dev.callflow.junit.EachBrowser;
+import dev.callflow.peer.Peer;
+import dev.callflow.signaling.Call;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * A browser whose process is killed in the middle of a call (not its driver): the next operation on
+ * its peer fails at once, naming the peer, the browser and the operation, and the next test gets a new
+ * browser.
+ */
+class BrowserGoneTest {
+  /** The killed browser of each invocation, by browser type, and how long the next operation took to fail. */
+  static final Map<BrowserType, ProcessHandle> KILLED = new ConcurrentHashMap<>();
+  static final Map<BrowserType, Duration> FAILED_AFTER = new ConcurrentHashMap<>();
+  static final List<ProcessHandle> LATER = new CopyOnWriteArrayList<>();
+
+  static ProcessHandle browserOf(Peer peer, Callflow callflow) {
+    return callflow.browsers().stream().filter(s -> s.driver() == peer.driver()).findFirst().orElseThrow()
+        .browserProcess().orElseThrow();
+  }
+
+  @CallflowTest
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class KillsItsBrowser {
+    @EachBrowser
+    @Order(1)
+    void browserKilledMidCall(Peer alice, @Browser(BrowserType.CHROME) Peer bob, Callflow callflow) {
+      Call call = alice.call(bob).withAudio().withDataChannel("chat").connect();
+      ProcessHandle browser = browserOf(alice, callflow);
+      KILLED.put(alice.browser().type(), browser);
+      browser.destroyForcibly();
+      await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.running(browser));
+
+      long start = System.nanoTime();
+      try {
+        call.caller().getStats();
+      } finally {
+        FAILED_AFTER.put(alice.browser().type(), Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+
+    @EachBrowser
+    @Order(2)
+    void nextTestGetsANewBrowser(Peer carol, @Browser(BrowserType.CHROME) Peer dave, Callflow callflow) {
+      carol.call(dave).withDataChannel("chat").connect();
+      LATER.add(browserOf(carol, callflow));
+    }
+  }
+
+  @Test
+  void theNextOperationFailsAtOnceNamingPeerBrowserAndOperationAndLaterTestsGoOn() {
+    KILLED.clear();
+    FAILED_AFTER.clear();
+    LATER.clear();
+    Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(KillsItsBrowser.class)).execute().testEvents();
+
+    tests.assertStatistics(s -> s.failed(2).succeeded(2));
+    for (Event failed : tests.failed().list()) {
+      Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+      assertThat(failure).hasCauseInstanceOf(BrowserGoneException.class);
+      BrowserGoneException gone = (BrowserGoneException) failure.getCause();
+      ProcessHandle killed = KILLED.get(gone.browser().type());
+      assertThat(gone.getMessage()).isEqualTo("alice: getStats failed: " + gone.browser() + " is gone (its browser process "
+          + killed.pid() + " ended: killed or crashed)");
+      assertThat(gone.peer()).isEqualTo("alice");
+      assertThat(gone.operation()).isEqualTo("getStats");
+    }
+    assertThat(KILLED).containsOnlyKeys(BrowserType.CHROME, BrowserType.FIREFOX);
+    assertThat(FAILED_AFTER.values()).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) < 0, "under a second");
+    assertThat(LATER).hasSize(2).doesNotContainAnyElementsOf(KILLED.values());
+  }
+}
