@@ -70,6 +70,10 @@ final class PageOpener {
       page = (List<?>) ((JavascriptExecutor) driver).executeScript(STATUS);
     } catch (UnhandledAlertException e) {
       return; // the page loaded and shows a dialog: its status cannot be read, and the test handles the dialog
+    } catch (WebDriverException e) {
+      // The page's scripts may have replaced built-ins that the driver's own helper scripts need (a page
+      // can break executeScript in Chrome): the address still tells an error page apart.
+      page = List.of(driver.getCurrentUrl(), "unknown", 0);
     }
     String document = String.valueOf(page.get(0));
     int status = ((Number) page.get(2)).intValue();
