@@ -105,7 +105,8 @@ public final class Call implements AutoCloseable {
   /**
    * Restarts ICE (an offer with {@code iceRestart}) and waits until both sides carry the call over a
    * candidate pair of the new ICE credentials, not merely until they are connected: a pair whose
-   * remote end still belongs to the old generation does not count.
+   * remote end still belongs to the old generation does not count. The answer carries the callee's new
+   * candidates (see README, "Hermetic calls"): a hook that filters candidates sees those in the answer's text.
    */
   public Call restartIce() {
     // Candidates of the first generation still on their way would reach the other side during the restart.
@@ -202,10 +203,6 @@ public final class Call implements AutoCloseable {
     caller.setRemoteDescription(answer.withSdp(answerSdp));
     toCaller.open();
   }
-
-
-
-
 
   /**
    * The callee's answer to an ICE restart, given once the callee has gathered its new candidates (at most
