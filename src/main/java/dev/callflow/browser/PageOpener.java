@@ -13,6 +13,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
 
 /**
  * Navigates and says what happened. After the load event, the page's Navigation Timing entry gives the
@@ -60,10 +61,14 @@ final class PageOpener {
       throw timedOut(url, timeout, e);
     } catch (WebDriverException e) {
       String code = errorCode(e.getMessage());
-      if (code == null) {
+      if (code != null) {
+        throw networkError(url, code, e);
+      }
+      if (!arrived(url)) {
         throw e;
       }
-      throw networkError(url, code, e);
+      // The page arrived, and its scripts broke the driver's own helper scripts while it loaded (they
+      // run in the page's realm: a page can replace what they use). The checks below still run.
     }
     List<?> page;
     try {
@@ -73,7 +78,7 @@ final class PageOpener {
     } catch (WebDriverException e) {
       // The page's scripts may have replaced built-ins that the driver's own helper scripts need (a page
       // can break executeScript in Chrome): the address still tells an error page apart.
-      page = List.of(driver.getCurrentUrl(), "unknown", 0);
+      page = List.of(currentUrl(), "unknown", 0);
     }
     String document = String.valueOf(page.get(0));
     int status = ((Number) page.get(2)).intValue();
@@ -86,6 +91,21 @@ final class PageOpener {
       throw new PageLoadException(who + "cannot open " + url + " in " + browser + ": HTTP " + status
           + (reason.equals(String.valueOf(status)) ? "" : " " + reason), url, PageLoadException.Problem.HTTP_ERROR, status, null);
     }
+  }
+
+  /** Whether the tab shows {@code url} now. */
+  private boolean arrived(String url) {
+    try {
+      String current = currentUrl();
+      return current.equals(url) || current.equals(url + "/");
+    } catch (WebDriverException e) {
+      return false;
+    }
+  }
+
+  /** The tab's address, asked over BiDi: unlike the classic command, it runs no script in the page. */
+  private String currentUrl() {
+    return new BrowsingContext(driver, driver.getWindowHandle()).getTree(0).get(0).getUrl();
   }
 
   private PageLoadException networkError(String url, String code, Throwable cause) {
