@@ -10,6 +10,7 @@ public final class BrowserGoneException extends CallflowException {
   private final String peer;
   private final BrowserInfo browser;
   private final String operation;
+  private final String what;
 
   /**
    * @param peer the peer that used the browser, or null if none did
@@ -21,6 +22,12 @@ public final class BrowserGoneException extends CallflowException {
     this.peer = peer;
     this.browser = browser;
     this.operation = operation;
+    this.what = what;
+  }
+
+  /** The same browser's end, told of another operation (the one a test called, not a step inside it). */
+  public BrowserGoneException during(String otherOperation) {
+    return new BrowserGoneException(peer, browser, otherOperation, what, this);
   }
 
   /** The peer that used the browser, or null. */

@@ -3,6 +3,7 @@ package dev.callflow.peer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.CallflowException;
+import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserSession;
 import dev.callflow.signaling.Call;
@@ -267,12 +268,20 @@ public final class Peer implements AutoCloseable {
     if (recovering.add(doc)) {
       CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
         recovering.remove(doc);
-        recover(doc);
+        try {
+          recover(doc);
+        } catch (BrowserGoneException gone) {
+          // The browser ended: the next operation says so.
+        }
       });
     }
   }
 
-  /** Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked. */
+  /**
+   * Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked.
+   *
+   * @throws BrowserGoneException if the browser ended
+   */
   private void recover(String doc) {
     try {
       BrowserSession.Result result = browser.invoke("since", Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
@@ -291,7 +300,11 @@ public final class Peer implements AutoCloseable {
     currentDoc = result.doc();
     try {
       if (!log.awaitDelivered(result.doc(), result.seq(), GAP_GRACE)) {
-        recover(result.doc()); // the last of them may have been lost on the way: nothing after it reveals the gap
+        try {
+          recover(result.doc()); // the last of them may have been lost on the way: nothing after it reveals the gap
+        } catch (BrowserGoneException gone) {
+          throw gone.during(operation);
+        }
       }
       if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
         throw new CallflowException(name + ": the probe's events up to #" + result.seq() + " of " + operation
