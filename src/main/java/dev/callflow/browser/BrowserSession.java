@@ -115,7 +115,7 @@ public final class BrowserSession implements AutoCloseable {
 
   /** False once the session is closed, or its browser or driver ended (killed, crashed). */
   public boolean isRunning() {
-    return !closed.get() && (local == null || local.ended().isEmpty());
+    return !closed.get() && ended().isEmpty();
   }
 
   /** The Selenium driver, for clicks and typing on a page as usual. */
@@ -187,8 +187,13 @@ public final class BrowserSession implements AutoCloseable {
     return p == null ? "" : p + ": ";
   }
 
+  /** Empty while the browser runs (always, on a Grid); otherwise what ended. */
+  private Optional<String> ended() {
+    return local == null ? Optional.empty() : local.ended();
+  }
+
   private void requireRunning(String operation) {
-    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    Optional<String> ended = ended();
     if (ended.isPresent()) {
       throw new BrowserGoneException(peer, info, operation, ended.get(), null);
     }
@@ -196,7 +201,7 @@ public final class BrowserSession implements AutoCloseable {
 
   /** The failure as a {@link BrowserGoneException} if the browser or its driver ended, else as it is. */
   private RuntimeException goneOr(String operation, WebDriverException e) {
-    Optional<String> ended = local == null ? Optional.empty() : local.ended();
+    Optional<String> ended = ended();
     return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
@@ -259,7 +264,7 @@ public final class BrowserSession implements AutoCloseable {
     detach();
     try {
       // A driver whose browser is gone may wait long for it: skip the goodbye.
-      if (driver instanceof RemoteWebDriver && (local == null || local.ended().isEmpty())) {
+      if (driver instanceof RemoteWebDriver && ended().isEmpty()) {
         driver.quit();
       }
     } catch (WebDriverException e) {
