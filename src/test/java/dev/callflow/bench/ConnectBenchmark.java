@@ -57,8 +57,12 @@ public final class ConnectBenchmark {
 
   private static String summary(List<Double> ms) {
     List<Double> sorted = ms.stream().sorted().toList();
+    return String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", median(sorted), sorted.get(0), sorted.get(sorted.size() - 1));
+  }
+
+  /** The median of sorted figures: the middle one, or the mean of the two middle ones. */
+  static double median(List<Double> sorted) {
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    return String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", median, sorted.get(0), sorted.get(n - 1));
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

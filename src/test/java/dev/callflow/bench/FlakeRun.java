@@ -102,7 +102,7 @@ public final class FlakeRun {
         passed += ok.size();
         failed += runs - ok.size();
         System.out.printf(Locale.ROOT, "%-32s %4d/%-3d %10s %10s%n", name, ok.size(), runs,
-            ok.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", ok.get(ok.size() / 2)),
+            ok.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", ConnectBenchmark.median(ok)),
             ok.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", ok.get(ok.size() - 1)));
       }
     }
