@@ -139,7 +139,13 @@ final class ChildJvm implements AutoCloseable {
 
   /** Callflow's watchdog, which outlives the JVM for a moment to clean up after it. */
   static boolean isWatchdog(ProcessHandle p) {
-    return p.info().arguments().map(a -> List.of(a).contains("callflow-watchdog")).orElse(false);
+    // The watchdog's own helpers (grep, kill, sleep, rm) count as the watchdog.
+    for (ProcessHandle h = p; h != null; h = h.parent().orElse(null)) {
+      if (h.info().arguments().map(a -> List.of(a).contains("callflow-watchdog")).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Writes a line to the child's standard input. */
