@@ -1,7 +1,7 @@
 package dev.callflow;
 
-import dev.callflow.browser.BrowserPool;
-import dev.callflow.browser.BrowserSession;
+import dev.callflow.internal.browser.BrowserPool;
+import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
@@ -79,11 +79,6 @@ public final class Callflow implements AutoCloseable {
       throw e;
     }
     return peers;
-  }
-
-  /** Every browser started by this session that is still open. */
-  public List<BrowserSession> browsers() {
-    return pool.sessions();
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.callflow.junit.Browser;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.SessionDescription;
 import dev.callflow.peer.Timeline;
 import dev.callflow.sdp.Sdp;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import dev.callflow.stats.StatsSeries;
 
 /**

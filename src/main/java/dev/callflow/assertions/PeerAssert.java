@@ -1,6 +1,6 @@
 package dev.callflow.assertions;
 
-import static dev.callflow.assertions.error.ShouldHaveNoPageErrors.shouldHaveNoPageErrors;
+import static dev.callflow.internal.assertions.ShouldHaveNoPageErrors.shouldHaveNoPageErrors;
 
 import dev.callflow.peer.Peer;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.callflow.assertions;
 
-import static dev.callflow.assertions.error.ShouldHaveAudio.shouldHaveAudio;
-import static dev.callflow.assertions.error.ShouldHaveConnectionState.shouldHaveConnectionState;
-import static dev.callflow.assertions.error.ShouldHaveMediaFlowing.shouldHaveMediaFlowing;
-import static dev.callflow.assertions.error.ShouldHaveVideo.shouldHaveVideo;
-import static dev.callflow.assertions.error.ShouldHaveVideoResolution.shouldHaveVideoResolution;
-import static dev.callflow.assertions.error.ShouldUseCandidates.shouldUseCandidates;
+import static dev.callflow.internal.assertions.ShouldHaveAudio.shouldHaveAudio;
+import static dev.callflow.internal.assertions.ShouldHaveConnectionState.shouldHaveConnectionState;
+import static dev.callflow.internal.assertions.ShouldHaveMediaFlowing.shouldHaveMediaFlowing;
+import static dev.callflow.internal.assertions.ShouldHaveVideo.shouldHaveVideo;
+import static dev.callflow.internal.assertions.ShouldHaveVideoResolution.shouldHaveVideoResolution;
+import static dev.callflow.internal.assertions.ShouldUseCandidates.shouldUseCandidates;
 
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;

@@ -1,19 +1,19 @@
 package dev.callflow.assertions;
 
-import static dev.callflow.assertions.error.ShouldBeBundled.shouldBeBundled;
-import static dev.callflow.assertions.error.ShouldHaveCandidateType.shouldHaveCandidateType;
-import static dev.callflow.assertions.error.ShouldHaveCodec.shouldHaveCodec;
-import static dev.callflow.assertions.error.ShouldHaveCodecsInOrder.shouldHaveCodecsInOrder;
-import static dev.callflow.assertions.error.ShouldHaveDirection.shouldHaveDirection;
-import static dev.callflow.assertions.error.ShouldHaveFingerprintAlgorithm.shouldHaveFingerprintAlgorithm;
-import static dev.callflow.assertions.error.ShouldHaveHeaderExtension.shouldHaveHeaderExtension;
-import static dev.callflow.assertions.error.ShouldHaveMedia.shouldHaveMedia;
-import static dev.callflow.assertions.error.ShouldNotHaveCodec.shouldNotHaveCodec;
-import static dev.callflow.assertions.error.ShouldMatchBaseline.shouldMatchBaseline;
-import static dev.callflow.assertions.error.ShouldNotHaveMedia.shouldNotHaveMedia;
+import static dev.callflow.internal.assertions.ShouldBeBundled.shouldBeBundled;
+import static dev.callflow.internal.assertions.ShouldHaveCandidateType.shouldHaveCandidateType;
+import static dev.callflow.internal.assertions.ShouldHaveCodec.shouldHaveCodec;
+import static dev.callflow.internal.assertions.ShouldHaveCodecsInOrder.shouldHaveCodecsInOrder;
+import static dev.callflow.internal.assertions.ShouldHaveDirection.shouldHaveDirection;
+import static dev.callflow.internal.assertions.ShouldHaveFingerprintAlgorithm.shouldHaveFingerprintAlgorithm;
+import static dev.callflow.internal.assertions.ShouldHaveHeaderExtension.shouldHaveHeaderExtension;
+import static dev.callflow.internal.assertions.ShouldHaveMedia.shouldHaveMedia;
+import static dev.callflow.internal.assertions.ShouldNotHaveCodec.shouldNotHaveCodec;
+import static dev.callflow.internal.assertions.ShouldMatchBaseline.shouldMatchBaseline;
+import static dev.callflow.internal.assertions.ShouldNotHaveMedia.shouldNotHaveMedia;
 
 import dev.callflow.internal.Settings;
-import dev.callflow.peer.Direction;
+import dev.callflow.sdp.Direction;
 import dev.callflow.sdp.Codec;
 import dev.callflow.sdp.MediaSection;
 import dev.callflow.sdp.Sdp;

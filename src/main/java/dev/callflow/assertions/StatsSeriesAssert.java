@@ -1,7 +1,7 @@
 package dev.callflow.assertions;
 
-import static dev.callflow.assertions.error.ShouldHaveBitrateBetween.shouldHaveBitrateBetween;
-import static dev.callflow.assertions.error.ShouldHavePacketLossBelow.shouldHavePacketLossBelow;
+import static dev.callflow.internal.assertions.ShouldHaveBitrateBetween.shouldHaveBitrateBetween;
+import static dev.callflow.internal.assertions.ShouldHavePacketLossBelow.shouldHavePacketLossBelow;
 
 import dev.callflow.stats.Metric;
 import dev.callflow.stats.StatsSeries;

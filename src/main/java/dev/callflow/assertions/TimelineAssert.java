@@ -1,9 +1,9 @@
 package dev.callflow.assertions;
 
-import static dev.callflow.assertions.error.ShouldHaveReachedState.shouldHaveReachedState;
-import static dev.callflow.assertions.error.ShouldHaveStatesInOrder.shouldHaveStatesInOrder;
-import static dev.callflow.assertions.error.ShouldHaveTimeBetween.shouldHaveTimeBetween;
-import static dev.callflow.assertions.error.ShouldNeverReachState.shouldNeverReachState;
+import static dev.callflow.internal.assertions.ShouldHaveReachedState.shouldHaveReachedState;
+import static dev.callflow.internal.assertions.ShouldHaveStatesInOrder.shouldHaveStatesInOrder;
+import static dev.callflow.internal.assertions.ShouldHaveTimeBetween.shouldHaveTimeBetween;
+import static dev.callflow.internal.assertions.ShouldNeverReachState.shouldNeverReachState;
 
 import dev.callflow.peer.EventMatcher;
 import dev.callflow.peer.PeerEvent;

@@ -1,6 +1,6 @@
 package dev.callflow.browser;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 
 /**
  * A browser ended while a peer still used it (killed, crashed, out of memory): names the peer, the

@@ -36,7 +36,7 @@ public final class BrowserSpec {
    * A headless browser of this type (headed with {@code -Dcallflow.headed=true}) with fake devices
    * and the loopback candidate policy.
    *
-   * @throws dev.callflow.ConfigurationException if {@code callflow.headed} is neither true nor false
+   * @throws dev.callflow.failure.ConfigurationException if {@code callflow.headed} is neither true nor false
    */
   public static BrowserSpec of(BrowserType type) {
     boolean headed = Settings.system().flag("callflow.headed", false);

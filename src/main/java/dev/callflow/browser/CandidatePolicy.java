@@ -11,7 +11,7 @@ public enum CandidatePolicy {
   /** Every candidate the browser gathers leaves the page, and pages may reach other hosts. */
   ANY;
 
-  String probeName() {
+  public String probeName() {
     return this == LOOPBACK ? "loopback" : "any";
   }
 }

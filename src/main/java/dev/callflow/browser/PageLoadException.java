@@ -1,6 +1,6 @@
 package dev.callflow.browser;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 import java.util.OptionalInt;
 
 /**
@@ -23,7 +23,7 @@ public final class PageLoadException extends CallflowException {
   private final Problem problem;
   private final int status;
 
-  PageLoadException(String message, String url, Problem problem, int status, Throwable cause) {
+  public PageLoadException(String message, String url, Problem problem, int status, Throwable cause) {
     super(message, cause);
     this.url = url;
     this.problem = problem;

@@ -1,10 +1,10 @@
 package dev.callflow.cli;
 
 import dev.callflow.Callflow;
-import dev.callflow.ConfigurationException;
+import dev.callflow.failure.ConfigurationException;
 import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserLaunchException;
-import dev.callflow.browser.BrowserLauncher;
+import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.internal.Folders;

@@ -1,6 +1,6 @@
 package dev.callflow.internal;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.callflow.internal;
 
-import dev.callflow.ConfigurationException;
+import dev.callflow.failure.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

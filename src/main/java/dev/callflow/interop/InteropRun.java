@@ -9,7 +9,7 @@ import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Timeline;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import dev.callflow.stats.Sampling;
 import dev.callflow.stats.StatsReport;
 import dev.callflow.stats.StatsSeries;

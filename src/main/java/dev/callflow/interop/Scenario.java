@@ -1,7 +1,7 @@
 package dev.callflow.interop;
 
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 
 /**
  * One standard call flow of the interop run, played by a caller and a callee on fresh pages. It

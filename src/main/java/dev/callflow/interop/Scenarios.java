@@ -2,12 +2,12 @@ package dev.callflow.interop;
 
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
 
-import dev.callflow.peer.Direction;
+import dev.callflow.sdp.Direction;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.Transceiver;
 import dev.callflow.sdp.Sdp;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import dev.callflow.stats.StatsReport;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.callflow.peer;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 
 /**
  * A browser API rejected an operation with a DOMException (or an OverconstrainedError). Carries the

@@ -2,11 +2,11 @@ package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserInfo;
-import dev.callflow.browser.BrowserSession;
-import dev.callflow.signaling.Call;
+import dev.callflow.internal.browser.BrowserSession;
+import dev.callflow.peer.Call;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -61,6 +62,7 @@ public final class Peer implements AutoCloseable {
    * {@code page}; relative paths given to {@link #open(String)} resolve against it.
    * {@code release} takes the browser back when the peer closes.
    */
+  @API(status = API.Status.INTERNAL)
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
     browser.attach(name);
@@ -110,6 +112,14 @@ public final class Peer implements AutoCloseable {
 
   public BrowserInfo browser() {
     return browser.info();
+  }
+
+  /**
+   * The main process of this peer's browser when it runs on this machine (empty on a Grid): for tests
+   * that end a browser on purpose.
+   */
+  public Optional<ProcessHandle> browserProcess() {
+    return browser.browserProcess();
   }
 
   /** The Selenium driver of this peer's browser, to click and type on its page. */

@@ -1,5 +1,6 @@
 package dev.callflow.peer;
 
+import dev.callflow.sdp.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.media.AudioCheck;

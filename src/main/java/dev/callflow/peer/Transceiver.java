@@ -1,5 +1,7 @@
 package dev.callflow.peer;
 
+import dev.callflow.sdp.Direction;
+
 /**
  * A snapshot of an RTCRtpTransceiver.
  *

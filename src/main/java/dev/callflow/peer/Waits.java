@@ -1,5 +1,6 @@
 package dev.callflow.peer;
 
+import dev.callflow.failure.CallflowTimeoutError;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

@@ -40,7 +40,7 @@ public final class Evidence {
   /**
    * Where evidence goes: {@code target/callflow}, or the folder named by {@code -Dcallflow.evidenceDir}.
    *
-   * @throws dev.callflow.ConfigurationException if the named folder cannot be created or written in
+   * @throws dev.callflow.failure.ConfigurationException if the named folder cannot be created or written in
    */
   public static Path root() {
     return Settings.system().writableDirectory("callflow.evidenceDir").orElse(Path.of("target/callflow"));

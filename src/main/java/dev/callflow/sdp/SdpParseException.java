@@ -1,6 +1,6 @@
 package dev.callflow.sdp;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 
 /**
  * An SDP text that is not valid SDP; the message names the line number and quotes the line, with

@@ -1,6 +1,6 @@
 package dev.callflow.server;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.callflow.server;
 
-import dev.callflow.CallflowException;
+import dev.callflow.failure.CallflowException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 
 /** Media, stats and candidate assertions against real browsers: each shown to pass and to fail with its message. */

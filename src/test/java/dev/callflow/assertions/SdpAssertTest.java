@@ -3,7 +3,7 @@ package dev.callflow.assertions;
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.callflow.peer.Direction;
+import dev.callflow.sdp.Direction;
 import dev.callflow.sdp.Sdp;
 import java.io.IOException;
 import java.io.InputStream;

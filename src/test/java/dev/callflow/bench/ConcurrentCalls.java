@@ -5,7 +5,7 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.callflow.bench;
 import dev.callflow.Callflow;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 import java.util.Locale;
 import org.openqa.selenium.JavascriptExecutor;

@@ -10,7 +10,7 @@ import dev.callflow.junit.Browser;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Call;
+import dev.callflow.peer.Call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,7 @@ class BrowserGoneTest {
   static final List<ProcessHandle> LATER = new CopyOnWriteArrayList<>();
 
   static ProcessHandle browserOf(Peer peer, Callflow callflow) {
-    return callflow.browsers().stream().filter(s -> s.driver() == peer.driver()).findFirst().orElseThrow()
-        .browserProcess().orElseThrow();
+    return peer.browserProcess().orElseThrow();
   }
 
   @CallflowTest

@@ -3,7 +3,7 @@ package dev.callflow.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.callflow.ConfigurationException;
+import dev.callflow.failure.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

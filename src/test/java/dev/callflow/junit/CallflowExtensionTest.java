@@ -8,11 +8,11 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.callflow.ConfigurationException;
+import dev.callflow.failure.ConfigurationException;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
-import dev.callflow.signaling.Signal;
-import dev.callflow.signaling.SignalAction;
+import dev.callflow.peer.Signal;
+import dev.callflow.peer.SignalAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,0 +1,280 @@
+package dev.callflow.internal.browser;
+
+import dev.callflow.browser.BrowserInfo;
+import dev.callflow.browser.BrowserLaunchException;
+import dev.callflow.browser.BrowserSpec;
+import dev.callflow.browser.BrowserType;
+import dev.callflow.browser.CandidatePolicy;
+import dev.callflow.browser.MediaAccess;
+import dev.callflow.failure.ConfigurationException;
+import dev.callflow.internal.ProcessReaper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.MutableCapabilities;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.firefox.FirefoxDriver;
+import org.openqa.selenium.firefox.FirefoxOptions;
+import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.remote.Augmenter;
+import org.openqa.selenium.HasCapabilities;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverService;
+
+/**
+ * Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one.
+ * A local driver starts through {@code setsid}, as the leader of a process group of its own, with
+ * {@code TMPDIR} and the browser profile in a folder of Callflow's (see {@link ProcessReaper}).
+ */
+public final class BrowserLauncher {
+  // Flags every Chrome needs here: root needs --no-sandbox; the rest keep it off the closed network.
+  private static final List<String> CHROME_BASE = List.of(
+      "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+      "--no-default-browser-check", "--disable-default-apps", "--disable-quic", "--disable-extensions",
+      "--disable-domain-reliability", "--metrics-recording-only", "--password-store=basic",
+      "--autoplay-policy=no-user-gesture-required",
+      // Loopback host candidates, and real addresses instead of mDNS names, so calls can stay on loopback.
+      "--allow-loopback-in-peer-connection",
+      "--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,OptimizationHints,Translate,AutofillServerCommunication");
+
+  private static final Map<String, Object> FIREFOX_BASE = Map.ofEntries(
+      // Loopback candidates; no default STUN server; real addresses instead of mDNS names.
+      Map.entry("media.peerconnection.ice.loopback", true),
+      Map.entry("media.peerconnection.default_iceservers", "[]"),
+      Map.entry("media.peerconnection.ice.obfuscate_host_addresses", false),
+      Map.entry("media.peerconnection.ice.default_address_only", false),
+      Map.entry("media.autoplay.default", 0),
+      Map.entry("media.autoplay.blocking_policy", 0),
+      // Nothing that calls home: updates, telemetry, safe browsing, captive portal, remote settings.
+      Map.entry("app.update.auto", false),
+      Map.entry("app.update.enabled", false),
+      Map.entry("toolkit.telemetry.enabled", false),
+      Map.entry("toolkit.telemetry.unified", false),
+      Map.entry("datareporting.policy.dataSubmissionEnabled", false),
+      Map.entry("datareporting.healthreport.uploadEnabled", false),
+      Map.entry("browser.safebrowsing.malware.enabled", false),
+      Map.entry("browser.safebrowsing.phishing.enabled", false),
+      Map.entry("browser.safebrowsing.downloads.enabled", false),
+      Map.entry("browser.safebrowsing.blockedURIs.enabled", false),
+      Map.entry("network.captive-portal-service.enabled", false),
+      Map.entry("network.connectivity-service.enabled", false),
+      Map.entry("network.dns.disablePrefetch", true),
+      Map.entry("network.prefetch-next", false),
+      Map.entry("network.trr.mode", 5),
+      Map.entry("extensions.update.enabled", false),
+      Map.entry("extensions.getAddons.cache.enabled", false),
+      Map.entry("browser.search.update", false),
+      Map.entry("browser.region.update.enabled", false),
+      Map.entry("browser.region.network.url", ""),
+      Map.entry("media.gmp-manager.url", ""),
+      Map.entry("media.gmp-gmpopenh264.autoupdate", false),
+      Map.entry("browser.newtabpage.enabled", false),
+      Map.entry("browser.startup.homepage_override.mstone", "ignore"),
+      Map.entry("browser.shell.checkDefaultBrowser", false));
+
+  private BrowserLauncher() {}
+
+  /**
+   * True if this browser and its driver are on this machine.
+   *
+   * @throws ConfigurationException if a path given for them explicitly does not work: a misconfigured
+   *     browser is an error, not a missing one
+   */
+  public static boolean isInstalled(BrowserType type) {
+    try {
+      requireInstalled(type);
+      return true;
+    } catch (BrowserLaunchException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Finds this browser and its driver as {@link #launch} would, without starting them.
+   *
+   * @throws BrowserLaunchException if either is missing; the message lists every attempt
+   * @throws ConfigurationException if a path given for them explicitly does not work
+   */
+  public static void requireInstalled(BrowserType type) {
+    DriverDiscovery.find(type);
+  }
+
+  /** Launches a browser for this spec; the caller owns the session and must close it. */
+  public static BrowserSession launch(BrowserSpec spec) {
+    try {
+      return spec.gridUrl().isPresent() ? onGrid(spec) : locally(spec);
+    } catch (WebDriverException e) {
+      throw new BrowserLaunchException("Cannot start " + spec + ": " + firstLine(e.getMessage())
+          + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
+    }
+  }
+
+  private static BrowserSession locally(BrowserSpec spec) {
+    DriverDiscovery.Found found = DriverDiscovery.find(spec.type());
+    try {
+      return locally(spec, found);
+    } catch (WebDriverException e) {
+      // Name the files, so that a wrong explicit path or a broken install shows at once.
+      List<String> explicit = found.explicitSettings();
+      throw new BrowserLaunchException("Cannot start " + spec + " with " + found.describe() + ": " + rootReason(e) + "\n"
+          + (explicit.isEmpty() ? "Run ci/setup.sh (as root) to install the browsers and drivers Callflow needs."
+              : "Check " + String.join(" and ", explicit) + " (an explicit path is used as given, never replaced by another)."), e);
+    }
+  }
+
+  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found) {
+    Path folder = ProcessReaper.newFolder(spec.type().id());
+    Map<String, String> environment = Map.of("TMPDIR", folder.toString());
+    java.io.File setsid = ProcessReaper.setsid().toFile();
+    String driverPath = found.driver().toString();
+    DriverService service;
+    java.util.function.Supplier<WebDriver> session;
+    if (spec.type() == BrowserType.CHROME) {
+      ChromeOptions options = chromeOptions(spec);
+      options.setBinary(found.browser().toFile());
+      if (spec.extraArguments().stream().noneMatch(a -> a.startsWith("--user-data-dir"))) {
+        options.addArguments("--user-data-dir=" + folder.resolve("profile"));
+      }
+      ChromeDriverService chrome = new ChromeDriverService.Builder() {
+        @Override
+        protected List<String> createArgs() {
+          return inOwnGroup(driverPath, super.createArgs());
+        }
+      }.usingDriverExecutable(setsid).usingAnyFreePort().withEnvironment(environment)
+          .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      service = chrome;
+      session = () -> new ChromeDriver(chrome, options);
+    } else {
+      FirefoxOptions options = firefoxOptions(spec);
+      options.setBinary(found.browser());
+      GeckoDriverService gecko = new GeckoDriverService.Builder() {
+        @Override
+        protected List<String> createArgs() {
+          return inOwnGroup(driverPath, super.createArgs());
+        }
+      }.usingDriverExecutable(setsid).withProfileRoot(folder.toFile()).usingAnyFreePort().withEnvironment(environment)
+          .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+      service = gecko;
+      session = () -> new FirefoxDriver(gecko, options);
+    }
+    // The driver runs, and is covered by the watchdog, before any browser starts.
+    LocalBrowser local = LocalBrowser.start(service, folder);
+    WebDriver driver;
+    try {
+      driver = session.get();
+    } catch (RuntimeException e) {
+      service.stop();
+      local.end();
+      throw e;
+    }
+    return new BrowserSession(spec, driver, service, local.withBrowser(), info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+  }
+
+  /** The driver's command run by {@code setsid}: the driver then leads a session and process group of its own. */
+  private static List<String> inOwnGroup(String driver, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(driver);
+    command.addAll(arguments);
+    return command;
+  }
+
+  private static BrowserSession onGrid(BrowserSpec spec) {
+    MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
+    WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
+    return new BrowserSession(spec, driver, null, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+  }
+
+  static ChromeOptions chromeOptions(BrowserSpec spec) {
+    ChromeOptions options = new ChromeOptions();
+    options.addArguments(CHROME_BASE);
+    if (spec.headless()) {
+      options.addArguments("--headless=new", "--window-size=1024,768");
+    }
+    switch (spec.mediaAccess()) {
+      case FAKE_DEVICES -> options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+      case NO_DEVICES -> options.addArguments("--use-fake-device-for-media-stream=device-count=0",
+          "--use-fake-ui-for-media-stream");
+      // Devices exist but the permission is refused, so the page sees NotAllowedError, not NotFoundError.
+      case DENIED -> options.addArguments("--use-fake-device-for-media-stream").setExperimentalOption("prefs", Map.of(
+          "profile.default_content_setting_values.media_stream_camera", 2,
+          "profile.default_content_setting_values.media_stream_mic", 2));
+    }
+    if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
+      // Hermetic: no name resolves except localhost, so a page's CDN script fails at once, without DNS.
+      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]");
+    }
+    options.addArguments(spec.extraArguments());
+    options.setCapability("webSocketUrl", true);
+    return options;
+  }
+
+  static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+    FirefoxOptions options = new FirefoxOptions();
+    FIREFOX_BASE.forEach(options::addPreference);
+    if (spec.headless()) {
+      options.addArguments("-headless");
+    }
+    boolean granted = spec.mediaAccess() != MediaAccess.DENIED;
+    // Firefox gathers loopback candidates only when camera and microphone permission is granted.
+    options.addPreference("permissions.default.camera", granted ? 1 : 2);
+    options.addPreference("permissions.default.microphone", granted ? 1 : 2);
+    options.addPreference("media.navigator.permission.disabled", granted);
+    options.addPreference("media.navigator.streams.fake", spec.mediaAccess() != MediaAccess.NO_DEVICES);
+    if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
+      // Hermetic: every request that is not for this machine goes to a closed local port, so a page's
+      // CDN script fails at once and no name is looked up outside.
+      options.addPreference("network.proxy.type", 1);
+      for (String scheme : new String[] {"http", "ssl"}) {
+        options.addPreference("network.proxy." + scheme, "127.0.0.1");
+        options.addPreference("network.proxy." + scheme + "_port", 9);
+      }
+      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]");
+      options.addPreference("network.proxy.allow_hijacking_localhost", false);
+    }
+    for (String pref : spec.extraArguments()) {
+      int eq = pref.indexOf('=');
+      if (eq < 0) {
+        options.addArguments(pref);
+      } else {
+        String value = pref.substring(eq + 1);
+        Object typed = "true".equals(value) || "false".equals(value) ? Boolean.valueOf(value)
+            : value.matches("-?\\d+") ? Integer.valueOf(value) : value;
+        options.addPreference(pref.substring(0, eq), typed);
+      }
+    }
+    options.setCapability("webSocketUrl", true);
+    return options;
+  }
+
+  /** The first line of the innermost message: Selenium's outer ones are generic ("Could not start a new session"). */
+  private static String rootReason(Throwable e) {
+    String reason = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        reason = t.getMessage();
+      }
+    }
+    return firstLine(reason);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "(no message)" : message.lines().findFirst().orElse("");
+  }
+
+  private static BrowserInfo info(BrowserType type, Capabilities caps) {
+    String driverVersion = "unknown";
+    if (caps.getCapability("chrome") instanceof Map<?, ?> chrome && chrome.get("chromedriverVersion") != null) {
+      driverVersion = String.valueOf(chrome.get("chromedriverVersion")).split(" ")[0];
+    } else if (caps.getCapability("moz:geckodriverVersion") != null) {
+      driverVersion = String.valueOf(caps.getCapability("moz:geckodriverVersion"));
+    }
+    return new BrowserInfo(type, caps.getBrowserName(), caps.getBrowserVersion(), driverVersion);
+  }
+}

@@ -1,0 +1,312 @@
+package dev.callflow.internal.browser;
+
+import dev.callflow.browser.PageLoadException;
+import dev.callflow.browser.BrowserGoneException;
+import dev.callflow.browser.BrowserInfo;
+import dev.callflow.browser.BrowserLaunchException;
+import dev.callflow.browser.BrowserSpec;
+import dev.callflow.browser.CandidatePolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.failure.CallflowException;
+import dev.callflow.internal.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.bidi.module.LogInspector;
+import org.openqa.selenium.bidi.module.Script;
+import org.openqa.selenium.bidi.script.ChannelValue;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverService;
+
+/**
+ * One running browser with the Callflow probe installed in every document it loads. Probe events and
+ * console entries are pushed to the current listener over WebDriver BiDi as they happen. A browser on
+ * this machine that ends while in use (killed, crashed) makes the next operation fail at once with a
+ * {@link BrowserGoneException}.
+ */
+public final class BrowserSession implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Runs one probe operation; the probe answers through {@code done} with JSON text. */
+  private static final String INVOKE = """
+      const done = arguments[arguments.length - 1];
+      const probe = window.__callflow;
+      if (!probe || typeof probe.invoke !== 'function') {
+        done('{"error":{"name":"InvalidStateError","message":"no Callflow probe on this page"}}');
+      } else {
+        probe.invoke(arguments[0], arguments[1], arguments[2], done);
+      }
+      """;
+
+  private final BrowserSpec spec;
+  private final WebDriver driver;
+  private final DriverService service;
+  private final LocalBrowser local;
+  private final BrowserInfo info;
+  private final Script script;
+  private final LogInspector logs;
+  private volatile Consumer<String> probeListener = ignored -> {};
+  private volatile Consumer<String> consoleListener = ignored -> {};
+  private final String firstWindow;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile String peer;
+  private Duration pageLoadTimeout;
+  /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
+  private final String token = java.util.UUID.randomUUID().toString();
+
+  /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
+    this.spec = spec;
+    this.driver = driver;
+    this.service = service;
+    this.local = local;
+    this.info = info;
+    try {
+      this.firstWindow = driver.getWindowHandle();
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      this.script = new Script(driver);
+      this.logs = new LogInspector(driver);
+      script.onMessage(message -> {
+        if ("callflow".equals(message.getChannel())) {
+          message.getData().getValue().ifPresent(v -> probeListener.accept(String.valueOf(v)));
+        }
+      });
+      logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
+      logs.onJavaScriptException(entry -> consoleListener.accept("exception: " + entry.getText()));
+      script.addPreloadScript(probeFunction(spec.candidatePolicy(), token), List.of(new ChannelValue("callflow")));
+    } catch (RuntimeException e) {
+      close();
+      throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static String probeFunction(CandidatePolicy policy, String token) {
+    try (InputStream in = BrowserSession.class.getResourceAsStream("/test-pages/callflow-probe.js")) {
+      if (in == null) {
+        throw new CallflowException("test-pages/callflow-probe.js is missing from the classpath");
+      }
+      String probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName(), "token", token));
+      return "(channel) => (" + probe.strip() + ")(channel, " + options + ")";
+    } catch (IOException e) {
+      throw new CallflowException("Cannot read the probe script", e);
+    }
+  }
+
+  public BrowserSpec spec() {
+    return spec;
+  }
+
+  public BrowserInfo info() {
+    return info;
+  }
+
+  /** The browser's main process, for a browser on this machine. */
+  public Optional<ProcessHandle> browserProcess() {
+    return local == null ? Optional.empty() : local.browser();
+  }
+
+  /** False once the session is closed, or its browser or driver ended (killed, crashed). */
+  public boolean isRunning() {
+    return !closed.get() && ended().isEmpty();
+  }
+
+  /** The Selenium driver, for clicks and typing on a page as usual. */
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Receives each probe event as JSON text; replaces the previous listener. */
+  public void onProbeEvent(Consumer<String> listener) {
+    this.probeListener = listener;
+  }
+
+  /** Receives each console entry and uncaught exception; replaces the previous listener. */
+  public void onConsole(Consumer<String> listener) {
+    this.consoleListener = listener;
+  }
+
+  /** Names the peer this browser now serves, for error messages, until {@link #detach()}. */
+  public void attach(String peerName) {
+    this.peer = peerName;
+  }
+
+  /** Stops delivering events to the previous owner. */
+  public void detach() {
+    probeListener = ignored -> {};
+    consoleListener = ignored -> {};
+    peer = null;
+  }
+
+  /**
+   * How long {@link #open(String)} waits for a page's load event: {@code -Dcallflow.pageLoadTimeout}
+   * seconds, 30 if not given.
+   *
+   * @throws dev.callflow.failure.ConfigurationException if the setting is not a whole number of 1 or more
+   */
+  public static Duration defaultPageLoadTimeout() {
+    return Duration.ofSeconds(Settings.system().positive("callflow.pageLoadTimeout", 30));
+  }
+
+  /** Opens a page with the {@link #defaultPageLoadTimeout()}. */
+  public void open(String url) {
+    open(url, defaultPageLoadTimeout());
+  }
+
+  /**
+   * Opens a page and waits for its load event.
+   *
+   * @throws PageLoadException naming the URL and the HTTP error status, the network error (the browser
+   *     showed its error page) or the timeout
+   * @throws BrowserGoneException if the browser ended
+   */
+  public void open(String url, Duration timeout) {
+    String operation = "open " + url;
+    requireRunning(operation);
+    try {
+      if (!timeout.equals(pageLoadTimeout)) {
+        driver.manage().timeouts().pageLoadTimeout(timeout);
+        pageLoadTimeout = timeout;
+      }
+      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
+    }
+  }
+
+  /** {@code alice: } when a peer uses this browser, else nothing: how messages begin. */
+  private String who() {
+    String p = peer;
+    return p == null ? "" : p + ": ";
+  }
+
+  /** Empty while the browser runs (always, on a Grid); otherwise what ended. */
+  private Optional<String> ended() {
+    return local == null ? Optional.empty() : local.ended();
+  }
+
+  private void requireRunning(String operation) {
+    Optional<String> ended = ended();
+    if (ended.isPresent()) {
+      throw new BrowserGoneException(peer, info, operation, ended.get(), null);
+    }
+  }
+
+  /** The failure as a {@link BrowserGoneException} if the browser or its driver ended, else as it is. */
+  private RuntimeException goneOr(String operation, WebDriverException e) {
+    Optional<String> ended = ended();
+    return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
+  }
+
+  /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
+  void reset() {
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(firstWindow)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(firstWindow);
+    driver.get("about:blank");
+  }
+
+  /**
+   * Runs an operation on the current page: the reference page's own, or the probe's on any page
+   * (stats, descriptions, video frames). Returns the value, or the error the page reported as
+   * {@code {name, message, constraint}}.
+   */
+  public Result invoke(String operation, ObjectNode args) {
+    requireRunning(operation);
+    try {
+      Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, JSON.writeValueAsString(args));
+      JsonNode reply = JSON.readTree(String.valueOf(raw));
+      return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
+    } catch (IOException e) {
+      throw new CallflowException("Unreadable reply from " + operation, e);
+    } catch (WebDriverException e) {
+      throw goneOr(operation, e);
+    }
+  }
+
+  /**
+   * The outcome of one page operation: a value, or an error object with name and message; and the
+   * probe's document and last event number when it finished (null and 0 without a probe).
+   */
+  public record Result(JsonNode value, JsonNode error, String doc, long seq) {
+    public boolean failed() {
+      return error != null && !error.isNull();
+    }
+  }
+
+  public Optional<byte[]> screenshot() {
+    if (!isRunning()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (WebDriverException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    detach();
+    try {
+      // A driver whose browser is gone may wait long for it: skip the goodbye.
+      if (driver instanceof RemoteWebDriver && ended().isEmpty()) {
+        driver.quit();
+      }
+    } catch (WebDriverException e) {
+      // The browser is already gone; the process sweep below still runs.
+    } finally {
+      if (service != null) {
+        service.stop();
+      }
+      if (local != null) {
+        local.end();
+      }
+    }
+  }
+
+  /**
+   * Ends the browser at once: kills its processes and removes its files without asking its driver
+   * (a Grid session is still quit). For a JVM that is shutting down.
+   */
+  void terminate() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    detach();
+    if (local != null) {
+      local.end();
+    } else {
+      try {
+        driver.quit();
+      } catch (WebDriverException e) {
+        // Gone already.
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return info.toString();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.callflow.internal.browser;
+
+import dev.callflow.internal.Folders;
+import dev.callflow.internal.Processes;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.remote.service.DriverService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processes and files of a browser on this machine. Its driver leads a process group of its own,
+ * which holds the browser and what the browser starts; all of them run with {@code TMPDIR} in the
+ * browser's folder, where its profile goes too. Ending it kills them all and removes the folder.
+ */
+final class LocalBrowser {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalBrowser.class);
+  /** How long an ending browser's processes may take to go before its folder is removed anyway. */
+  private static final Duration END_WAIT = Duration.ofSeconds(3);
+
+  private final Path folder;
+  private final ProcessHandle driver;
+  private volatile ProcessHandle browser;
+
+  private LocalBrowser(Path folder, ProcessHandle driver) {
+    this.folder = folder;
+    this.driver = driver;
+  }
+
+  /** Starts the driver of {@code service}, whose {@code TMPDIR} is {@code folder}; no browser runs yet. */
+  static LocalBrowser start(DriverService service, Path folder) {
+    LocalBrowser local = new LocalBrowser(folder, null);
+    try {
+      service.start();
+    } catch (IOException e) {
+      local.end();
+      throw new WebDriverException("Cannot start the driver: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      local.end();
+      throw e;
+    }
+    String port = "--port=" + service.getUrl().getPort();
+    ProcessHandle driver = ProcessHandle.current().children()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(port)).orElse(false))
+        .findFirst().orElse(null);
+    return new LocalBrowser(folder, driver);
+  }
+
+  /** The session started: its browser is the driver's child from now on. */
+  LocalBrowser withBrowser() {
+    if (driver != null) {
+      browser = driver.children().min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX))).orElse(null);
+    }
+    return this;
+  }
+
+  /** The browser's main process, once the session started. */
+  Optional<ProcessHandle> browser() {
+    return Optional.ofNullable(browser);
+  }
+
+  /** Empty while the driver and the browser run; otherwise which ended, e.g. {@code browser process 123 ended}. */
+  Optional<String> ended() {
+    if (browser != null && !Processes.running(browser)) {
+      return Optional.of("its browser process " + browser.pid() + " ended: killed or crashed");
+    }
+    if (driver != null && !Processes.running(driver)) {
+      return Optional.of("its driver process " + driver.pid() + " ended");
+    }
+    return Optional.empty();
+  }
+
+  /** Kills every process of this browser still running and removes its folder. */
+  void end() {
+    if (!Processes.kill(driver, folder, END_WAIT)) {
+      LOG.warn("Some processes of the browser in {} did not end within {}s: {}", folder, END_WAIT.toSeconds(),
+          Processes.of(driver, folder));
+    }
+    try {
+      if (Files.exists(folder)) {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      }
+    } catch (IOException e) {
+      // The watchdog removes the whole run folder when the JVM ends.
+      LOG.warn("Cannot remove the browser folder {}: {}", folder, Folders.describe(e));
+    }
+  }
+}

@@ -1,0 +1,509 @@
+package dev.callflow.peer;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.callflow.failure.CallflowException;
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.DataChannel;
+import dev.callflow.peer.IceCandidate;
+import dev.callflow.peer.MediaConstraints;
+import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.PeerEvent;
+import dev.callflow.peer.SessionDescription;
+import dev.callflow.peer.Timeline;
+import dev.callflow.peer.Track;
+import dev.callflow.peer.Waits;
+import dev.callflow.stats.SelectedPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A call between two peers: Callflow relays offer, answer and trickled candidates between their
+ * pages, through the hooks the test set. The caller always makes the offers.
+ *
+ * <pre>{@code
+ * Call call = alice.call(bob).withAudio().withVideo().withDataChannel("chat").connect();
+ * call.callerChannel("chat").send("ping");
+ * call.calleeChannel("chat").awaitMessage("ping", Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class Call implements AutoCloseable {
+  private static final Duration STATS_EVERY = Duration.ofMillis(100);
+  /** How long the answer to an ICE restart may wait for the callee's candidates before it goes without them. */
+  private static final Duration GATHERING = Duration.ofSeconds(2);
+  private final Peer callerPeer;
+  private final Peer calleePeer;
+  private final PeerConnection caller;
+  private final PeerConnection callee;
+  private final List<SignalHook> hooks;
+  private final Duration timeout;
+  private final Relay toCaller;
+  private final Relay toCallee;
+  private final List<String> signals = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> subscriptions = new ArrayList<>();
+
+  private Call(Builder b) {
+    this.callerPeer = b.caller;
+    this.calleePeer = b.callee;
+    this.hooks = List.copyOf(b.hooks);
+    this.timeout = b.timeout;
+    this.caller = callerPeer.createPeerConnection(b.configuration);
+    this.callee = calleePeer.createPeerConnection(b.configuration);
+    this.toCaller = new Relay(caller);
+    this.toCallee = new Relay(callee);
+    subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, toCallee)));
+    subscriptions.add(calleePeer.onEvent(e -> relayCandidate(e, callee, toCaller)));
+  }
+
+  /** A call from {@code caller} to {@code callee}; the same as {@code caller.call(callee)}. */
+  public static Builder between(Peer caller, Peer callee) {
+    return new Builder(caller, callee);
+  }
+
+  public PeerConnection caller() {
+    return caller;
+  }
+
+  public PeerConnection callee() {
+    return callee;
+  }
+
+  /** The data channel with this label on the caller's side. */
+  public DataChannel callerChannel(String label) {
+    return caller.channel(label);
+  }
+
+  /** The data channel with this label on the callee's side. */
+  public DataChannel calleeChannel(String label) {
+    return callee.channel(label);
+  }
+
+  /** Both peers' events merged in one order. */
+  public Timeline timeline() {
+    return Timeline.of(callerPeer, calleePeer);
+  }
+
+  /** What the relay did, one line per signal: {@code OFFER alice→bob forward}. */
+  public List<String> signals() {
+    return List.copyOf(signals);
+  }
+
+  /** Runs one offer/answer exchange, the caller offering, e.g. after a track was added. */
+  public Call renegotiate() {
+    negotiate(false);
+    return this;
+  }
+
+  /**
+   * Restarts ICE (an offer with {@code iceRestart}) and waits until both sides carry the call over a
+   * candidate pair of the new ICE credentials, not merely until they are connected: a pair whose
+   * remote end still belongs to the old generation does not count. The answer carries the callee's new
+   * candidates (see README, "Hermetic calls"): a hook that filters candidates sees those in the answer's text.
+   */
+  public Call restartIce() {
+    // Candidates of the first generation still on their way would reach the other side during the restart.
+    toCaller.awaitIdle(timeout);
+    toCallee.awaitIdle(timeout);
+    caller.restartIce();
+    negotiate(true);
+    awaitConnected(timeout);
+    String callerUfrag = caller.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
+    String calleeUfrag = callee.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
+    String[] seen = {"", ""};
+    Waits.until("Call " + this + " should carry on over the new ICE credentials on both sides", timeout, STATS_EVERY,
+        () -> onGeneration(caller, callerUfrag, calleeUfrag, seen, 0) & onGeneration(callee, calleeUfrag, callerUfrag, seen, 1),
+        this::terminalOfEither,
+        () -> "new ufrags " + callerPeer.name() + "=" + callerUfrag + ", " + calleePeer.name() + "=" + calleeUfrag
+            + "\n  " + caller + " uses " + seen[0] + "\n  " + callee + " uses " + seen[1],
+        this::timeline);
+    return this;
+  }
+
+  /** True if the connection's selected pair is made of these ICE generations; notes what it uses. */
+  private static boolean onGeneration(PeerConnection pc, String localUfrag, String remoteUfrag, String[] seen, int slot) {
+    SelectedPair pair = pc.getStats().selectedPair().orElse(null);
+    if (pair == null) {
+      seen[slot] = "no selected pair";
+      return false;
+    }
+    String local = pair.localCandidate().usernameFragment().orElse("?");
+    String remote = pair.remoteCandidate().usernameFragment().orElse("?");
+    seen[slot] = pair.localCandidate() + " (ufrag " + local + ") <-> " + pair.remoteCandidate() + " (ufrag " + remote + ")";
+    return local.equals(localUfrag) && remote.equals(remoteUfrag);
+  }
+
+  /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */
+  public Call awaitConnected(Duration within) {
+    Waits.until("Call " + this + " should reach 'connected'", within,
+        () -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED,
+        this::terminalOfEither,
+        () -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
+            + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState(),
+        this::timeline);
+    return this;
+  }
+
+  public Call awaitConnected() {
+    return awaitConnected(timeout);
+  }
+
+  /** Why neither side can connect any more, or null while they still can. */
+  private String terminalOfEither() {
+    return terminal(caller) != null ? terminal(caller) : terminal(callee);
+  }
+
+  private static String terminal(PeerConnection pc) {
+    ConnectionState s = pc.connectionState();
+    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? pc + " connectionState is '" + s.webName() + "'" : null;
+  }
+
+  /** Closes both peer connections and stops relaying. */
+  public void hangUp() {
+    close();
+    for (PeerConnection pc : List.of(caller, callee)) {
+      if (pc.connectionState() != ConnectionState.CLOSED) {
+        pc.close();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    subscriptions.forEach(Call::closeQuietly);
+    toCaller.shutdown();
+    toCallee.shutdown();
+  }
+
+  private void negotiate(boolean iceRestart) {
+    toCallee.hold();
+    SessionDescription offer = caller.setLocalDescription(caller.createOffer(iceRestart));
+    String offerSdp = pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp());
+    if (offerSdp == null) {
+      return;
+    }
+    callee.setRemoteDescription(offer.withSdp(offerSdp));
+    toCaller.hold();
+    SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription(callee.createAnswer());
+    // The caller's candidates reach the callee once its answer is in place, as when an app answers at
+    // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
+    // old credentials and the caller can settle on a pair with the callee's old generation, for good.
+    toCallee.open();
+    String answerSdp = pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp());
+    if (answerSdp == null) {
+      return;
+    }
+    caller.setRemoteDescription(answer.withSdp(answerSdp));
+    toCaller.open();
+  }
+
+  /**
+   * The callee's answer to an ICE restart, given once the callee has gathered its new candidates (at most
+   * {@link #GATHERING}), so that they arrive with the new credentials; they still trickle as well. Trickled
+   * only after the answer, Chromium 156 restarting towards Firefox ESR 153 kept a pair with Firefox's old
+   * generation, never checked the new candidates, and its data stopped (8 of 9 restarts of a settled call).
+   */
+  private SessionDescription answerWithCandidates() {
+    CountDownLatch gathered = new CountDownLatch(1);
+    AutoCloseable watch = calleePeer.onEvent(e -> {
+      if (e.is("icegatheringstatechange") && "complete".equals(e.state()) && callee.id().equals(e.pc())
+          && callee.document().equals(e.doc())) {
+        gathered.countDown();
+      }
+    });
+    try {
+      SessionDescription answer = callee.setLocalDescription(callee.createAnswer());
+      return gathered.await(GATHERING.toMillis(), TimeUnit.MILLISECONDS) ? callee.localDescription().orElse(answer) : answer;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallflowException("Interrupted while " + calleePeer.name() + " gathered candidates for an ICE restart", e);
+    } finally {
+      closeQuietly(watch);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable subscription) {
+    try {
+      subscription.close();
+    } catch (Exception ignored) {
+      // Removing a listener from a list does not fail.
+    }
+  }
+
+  /** Runs the hooks on a description; returns the text to deliver, or null if dropped. Waits out a delay. */
+  private String pass(Signal.Kind kind, Peer from, Peer to, String text) {
+    Outcome outcome = applyHooks(new Signal(kind, from.name(), to.name(), text));
+    if (outcome.text != null && !outcome.delay.isZero()) {
+      CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(outcome.delay.toMillis(), TimeUnit.MILLISECONDS)).join();
+    }
+    return outcome.text;
+  }
+
+  private record Outcome(String text, Duration delay) {}
+
+  private Outcome applyHooks(Signal signal) {
+    Signal current = signal;
+    Duration delay = Duration.ZERO;
+    List<String> actions = new ArrayList<>();
+    for (SignalHook hook : hooks) {
+      SignalAction action = hook.apply(current);
+      actions.add(action.toString());
+      if (action.dropped()) {
+        signals.add(signal + " " + String.join(", ", actions));
+        return new Outcome(null, delay);
+      }
+      current = current.withText(action.textFor(current));
+      delay = delay.plus(action.delay());
+    }
+    signals.add(signal + " " + (actions.isEmpty() ? "forward" : String.join(", ", actions)));
+    return new Outcome(current.text(), delay);
+  }
+
+  private void relayCandidate(PeerEvent event, PeerConnection from, Relay to) {
+    if (!event.is("icecandidate") || !from.id().equals(event.pc()) || event.data().path("candidate").isNull()) {
+      return;
+    }
+    if (!event.data().path("allowed").asBoolean(true)) {
+      return; // withheld by the candidate policy: it never leaves the page
+    }
+    var c = event.data().path("candidate");
+    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.path("candidate").asText());
+    Outcome outcome;
+    try {
+      outcome = applyHooks(signal);
+    } catch (RuntimeException | AssertionError e) {
+      // A hook runs on the thread that delivers events: its failure goes into the timeline, where
+      // the test's next wait reports it.
+      signals.add(signal + " hook failed: " + e);
+      from.peer().record(from, "hookerror", JsonNodeFactory.instance.objectNode()
+          .put("signal", signal.toString()).put("error", String.valueOf(e)));
+      return;
+    }
+    if (outcome.text == null) {
+      return;
+    }
+    IceCandidate candidate = new IceCandidate(outcome.text, c.path("sdpMid").isTextual() ? c.path("sdpMid").asText() : null,
+        c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null,
+        c.path("usernameFragment").isTextual() ? c.path("usernameFragment").asText() : null);
+    to.deliver(candidate, outcome.delay);
+  }
+
+  @Override
+  public String toString() {
+    return callerPeer.name() + "→" + calleePeer.name();
+  }
+
+  /** Configures a call; immutable settings, applied by {@link #connect()} or {@link #start()}. */
+  public static final class Builder {
+    private final Peer caller;
+    private final Peer callee;
+    private boolean audio;
+    private boolean video;
+    private boolean calleeSends = true;
+    private final List<String> dataChannels = new ArrayList<>();
+    private final List<SignalHook> hooks = new ArrayList<>();
+    private Duration timeout = Duration.ofSeconds(20);
+    private String configuration = "{}";
+    private java.util.function.Consumer<Call> setup = call -> {};
+
+    private Builder(Peer caller, Peer callee) {
+      this.caller = caller;
+      this.callee = callee;
+    }
+
+    /** Both peers send a microphone track. */
+    public Builder withAudio() {
+      audio = true;
+      return this;
+    }
+
+    /** Both peers send a camera track. */
+    public Builder withVideo() {
+      video = true;
+      return this;
+    }
+
+    /** The callee only receives: it adds no tracks of its own. */
+    public Builder withReceiveOnlyCallee() {
+      calleeSends = false;
+      return this;
+    }
+
+    /** The caller creates a data channel with this label before the first offer. */
+    public Builder withDataChannel(String label) {
+      dataChannels.add(label);
+      return this;
+    }
+
+    /** A hook that sees every offer, answer and candidate on its way; hooks run in the order added. */
+    public Builder withHook(SignalHook hook) {
+      hooks.add(hook);
+      return this;
+    }
+
+    /** How long {@link #connect()} and ICE restarts wait for 'connected'; 20 s by default. */
+    public Builder withTimeout(Duration t) {
+      timeout = t;
+      return this;
+    }
+
+    /** The RTCConfiguration (JSON) of both connections, e.g. ICE servers the test runs itself. */
+    public Builder withConfiguration(String json) {
+      configuration = json;
+      return this;
+    }
+
+    /**
+     * Runs after both connections have their tracks and data channels and before the first offer,
+     * e.g. {@code c -> c.caller().setCodecPreferences("video", "video/VP9")}.
+     */
+    public Builder withSetup(java.util.function.Consumer<Call> beforeFirstOffer) {
+      setup = setup.andThen(beforeFirstOffer);
+      return this;
+    }
+
+    /** Sets up both sides and runs the first offer/answer, without waiting for 'connected'. */
+    public Call start() {
+      Call call = new Call(this);
+      try {
+        addMedia(caller, call.caller);
+        if (calleeSends) {
+          addMedia(callee, call.callee);
+        }
+        for (String label : dataChannels) {
+          call.caller.createDataChannel(label);
+        }
+        setup.accept(call);
+        call.negotiate(false);
+        return call;
+      } catch (RuntimeException e) {
+        call.close();
+        throw e;
+      }
+    }
+
+    /** {@link #start()}, then waits until both sides are connected. */
+    public Call connect() {
+      Call call = start();
+      try {
+        return call.awaitConnected(timeout);
+      } catch (RuntimeException | AssertionError e) {
+        call.close();
+        throw e;
+      }
+    }
+
+    private void addMedia(Peer peer, PeerConnection pc) {
+      for (String kind : kinds()) {
+        Track track = peer.localTrack(kind).orElseGet(() -> peer.getUserMedia(
+            MediaConstraints.of("{\"" + kind + "\": true}")).get(0));
+        pc.addTrack(track);
+      }
+    }
+
+    private List<String> kinds() {
+      List<String> kinds = new ArrayList<>();
+      if (audio) {
+        kinds.add("audio");
+      }
+      if (video) {
+        kinds.add("video");
+      }
+      return kinds;
+    }
+  }
+
+  /**
+   * Delivers candidates to one side in order (the event log hands them over in page order). Candidates wait
+   * while that side has not yet applied the descriptions of their generation ({@link #hold()} until {@link #open()}).
+   */
+  private final class Relay {
+    private final PeerConnection target;
+    private final ExecutorService executor;
+    private final List<IceCandidate> pending = new ArrayList<>();
+    private boolean ready;
+    private int inFlight;
+
+    Relay(PeerConnection target) {
+      this.target = target;
+      // One thread at most (candidates keep their order), gone when idle, so a call nobody closes leaks nothing.
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "callflow-relay-" + target);
+        t.setDaemon(true);
+        return t;
+      });
+      pool.allowCoreThreadTimeOut(true);
+      this.executor = pool;
+    }
+
+    synchronized void hold() {
+      ready = false;
+    }
+
+    synchronized void open() {
+      ready = true;
+      pending.forEach(this::submit);
+      pending.clear();
+    }
+
+    synchronized void deliver(IceCandidate candidate, Duration delay) {
+      if (!delay.isZero()) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> deliver(candidate, Duration.ZERO));
+      } else if (ready) {
+        submit(candidate);
+      } else {
+        pending.add(candidate);
+      }
+    }
+
+    private void submit(IceCandidate candidate) {
+      try {
+        executor.execute(() -> {
+          try {
+            target.addIceCandidate(candidate);
+          } catch (RuntimeException e) {
+            target.peer().record(target, "relayerror", JsonNodeFactory.instance.objectNode()
+                .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
+          } finally {
+            delivered();
+          }
+        });
+        inFlight++;
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // The call is closed: nothing to deliver to.
+      }
+    }
+
+    private synchronized void delivered() {
+      inFlight--;
+      notifyAll();
+    }
+
+    /** Waits (at most {@code limit}) until every candidate given to an open relay has been added. */
+    synchronized void awaitIdle(Duration limit) {
+      long deadline = System.nanoTime() + limit.toNanos();
+      try {
+        while (inFlight > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return; // the restart's own wait reports what did not arrive
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void shutdown() {
+      executor.shutdownNow();
+    }
+  }
+}
