@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -63,6 +64,8 @@ public final class BrowserSession implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String peer;
   private Duration pageLoadTimeout;
+  private final AtomicInteger callsInFlight = new AtomicInteger();
+  private final AtomicInteger mostCallsInFlight = new AtomicInteger();
   /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
   private final String token = java.util.UUID.randomUUID().toString();
 
@@ -177,11 +180,14 @@ public final class BrowserSession implements AutoCloseable {
     String operation = "open " + url;
     requireRunning(operation);
     try {
-      if (!timeout.equals(pageLoadTimeout)) {
-        driver.manage().timeouts().pageLoadTimeout(timeout);
-        pageLoadTimeout = timeout;
-      }
-      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+      drive(() -> {
+        if (!timeout.equals(pageLoadTimeout)) {
+          driver.manage().timeouts().pageLoadTimeout(timeout);
+          pageLoadTimeout = timeout;
+        }
+        new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+        return null;
+      });
     } catch (WebDriverException e) {
       throw goneOr(operation, e);
     }
@@ -213,13 +219,16 @@ public final class BrowserSession implements AutoCloseable {
 
   /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
   void reset() {
-    for (String handle : driver.getWindowHandles()) {
-      if (!handle.equals(firstWindow)) {
-        driver.switchTo().window(handle).close();
+    drive(() -> {
+      for (String handle : driver.getWindowHandles()) {
+        if (!handle.equals(firstWindow)) {
+          driver.switchTo().window(handle).close();
+        }
       }
-    }
-    driver.switchTo().window(firstWindow);
-    driver.get("about:blank");
+      driver.switchTo().window(firstWindow);
+      driver.get("about:blank");
+      return null;
+    });
   }
 
   /**
@@ -230,7 +239,8 @@ public final class BrowserSession implements AutoCloseable {
   public Result invoke(String operation, ObjectNode args) {
     requireRunning(operation);
     try {
-      Object raw = ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, JSON.writeValueAsString(args));
+      String argsJson = JSON.writeValueAsString(args);
+      Object raw = drive(() -> ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
@@ -255,9 +265,27 @@ public final class BrowserSession implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return Optional.of(drive(() -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
     } catch (WebDriverException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The most WebDriver calls Callflow had in flight at once on this browser so far: a cheap diagnostic
+   * (calls made on {@link #driver()} by a test are not counted).
+   */
+  public int mostCallsInFlight() {
+    return mostCallsInFlight.get();
+  }
+
+  /** Makes one WebDriver call (or several that belong together), counted while in flight. */
+  private <T> T drive(java.util.function.Supplier<T> work) {
+    mostCallsInFlight.accumulateAndGet(callsInFlight.incrementAndGet(), Math::max);
+    try {
+      return work.get();
+    } finally {
+      callsInFlight.decrementAndGet();
     }
   }
 
