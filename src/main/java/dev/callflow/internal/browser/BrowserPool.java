@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.openqa.selenium.WebDriverException;
 
 /**
  * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
@@ -72,14 +71,7 @@ public final class BrowserPool implements AutoCloseable {
   /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
   public void release(BrowserSession session) {
     session.detach();
-    boolean reusable = session.isRunning();
-    try {
-      if (reusable) {
-        session.reset();
-      }
-    } catch (WebDriverException e) {
-      reusable = false;
-    }
+    boolean reusable = session.isRunning() && session.reset();
     synchronized (this) {
       if (reusable && !closed) {
         idle.computeIfAbsent(session.spec(), s -> new ArrayDeque<>()).push(session);

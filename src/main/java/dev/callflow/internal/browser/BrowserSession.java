@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +38,10 @@ import org.openqa.selenium.remote.service.DriverService;
  * console entries are pushed to the current listener over WebDriver BiDi as they happen. A browser on
  * this machine that ends while in use (killed, crashed) makes the next operation fail at once with a
  * {@link BrowserGoneException}.
+ *
+ * <p>A driver is not thread-safe: every WebDriver call the session makes, whichever thread asks, goes
+ * through the browser's {@link Lane}, one at a time in order of arrival. Pushed events do not: they
+ * never wait behind an operation.
  */
 public final class BrowserSession implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +68,9 @@ public final class BrowserSession implements AutoCloseable {
   private final String firstWindow;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String peer;
+  /** Set and read on the lane only. */
   private Duration pageLoadTimeout;
+  private final Lane lane;
   private final AtomicInteger callsInFlight = new AtomicInteger();
   private final AtomicInteger mostCallsInFlight = new AtomicInteger();
   /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
@@ -76,6 +83,8 @@ public final class BrowserSession implements AutoCloseable {
     this.service = service;
     this.local = local;
     this.info = info;
+    this.lane = new Lane(info.type().id());
+    // Nothing else knows the session yet: these calls need no lane.
     try {
       this.firstWindow = driver.getWindowHandle();
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -93,6 +102,9 @@ public final class BrowserSession implements AutoCloseable {
       close();
       throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
           + e.getMessage(), e);
+    }
+    if (local != null) {
+      local.whenEnded(() -> lane.end(operation -> gone(operation, ended().orElse("it ended"))));
     }
   }
 
@@ -127,7 +139,10 @@ public final class BrowserSession implements AutoCloseable {
     return !closed.get() && ended().isEmpty();
   }
 
-  /** The Selenium driver, for clicks and typing on a page as usual. */
+  /**
+   * The Selenium driver, for clicks and typing on a page as usual. Calls made on it do not go through
+   * the lane: make them from one thread, the test's.
+   */
   public WebDriver driver() {
     return driver;
   }
@@ -177,20 +192,14 @@ public final class BrowserSession implements AutoCloseable {
    * @throws BrowserGoneException if the browser ended
    */
   public void open(String url, Duration timeout) {
-    String operation = "open " + url;
-    requireRunning(operation);
-    try {
-      drive(() -> {
-        if (!timeout.equals(pageLoadTimeout)) {
-          driver.manage().timeouts().pageLoadTimeout(timeout);
-          pageLoadTimeout = timeout;
-        }
-        new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
-        return null;
-      });
-    } catch (WebDriverException e) {
-      throw goneOr(operation, e);
-    }
+    drive("open " + url, () -> {
+      if (!timeout.equals(pageLoadTimeout)) {
+        driver.manage().timeouts().pageLoadTimeout(timeout);
+        pageLoadTimeout = timeout;
+      }
+      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
+      return null;
+    });
   }
 
   /** {@code alice: } when a peer uses this browser, else nothing: how messages begin. */
@@ -207,8 +216,12 @@ public final class BrowserSession implements AutoCloseable {
   private void requireRunning(String operation) {
     Optional<String> ended = ended();
     if (ended.isPresent()) {
-      throw new BrowserGoneException(peer, info, operation, ended.get(), null);
+      throw gone(operation, ended.get());
     }
+  }
+
+  private BrowserGoneException gone(String operation, String what) {
+    return new BrowserGoneException(peer, info, operation, what, null);
   }
 
   /** The failure as a {@link BrowserGoneException} if the browser or its driver ended, else as it is. */
@@ -217,18 +230,27 @@ public final class BrowserSession implements AutoCloseable {
     return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
-  /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
-  void reset() {
-    drive(() -> {
-      for (String handle : driver.getWindowHandles()) {
-        if (!handle.equals(firstWindow)) {
-          driver.switchTo().window(handle).close();
+  /**
+   * Closes every tab a page opened and blanks the first one, ready for the next peer.
+   *
+   * @return false if the browser could not be reset (it ended, or its driver failed): it cannot serve again
+   */
+  boolean reset() {
+    try {
+      drive("reset", () -> {
+        for (String handle : driver.getWindowHandles()) {
+          if (!handle.equals(firstWindow)) {
+            driver.switchTo().window(handle).close();
+          }
         }
-      }
-      driver.switchTo().window(firstWindow);
-      driver.get("about:blank");
-      return null;
-    });
+        driver.switchTo().window(firstWindow);
+        driver.get("about:blank");
+        return null;
+      });
+      return true;
+    } catch (WebDriverException | BrowserGoneException e) {
+      return false;
+    }
   }
 
   /**
@@ -237,16 +259,13 @@ public final class BrowserSession implements AutoCloseable {
    * {@code {name, message, constraint}}.
    */
   public Result invoke(String operation, ObjectNode args) {
-    requireRunning(operation);
     try {
       String argsJson = JSON.writeValueAsString(args);
-      Object raw = drive(() -> ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson));
+      Object raw = drive(operation, () -> ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
-    } catch (WebDriverException e) {
-      throw goneOr(operation, e);
     }
   }
 
@@ -265,8 +284,8 @@ public final class BrowserSession implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(drive(() -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
-    } catch (WebDriverException e) {
+      return Optional.of(drive("screenshot", () -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
+    } catch (WebDriverException | BrowserGoneException e) {
       return Optional.empty();
     }
   }
@@ -279,14 +298,26 @@ public final class BrowserSession implements AutoCloseable {
     return mostCallsInFlight.get();
   }
 
-  /** Makes one WebDriver call (or several that belong together), counted while in flight. */
-  private <T> T drive(java.util.function.Supplier<T> work) {
-    mostCallsInFlight.accumulateAndGet(callsInFlight.incrementAndGet(), Math::max);
-    try {
-      return work.get();
-    } finally {
-      callsInFlight.decrementAndGet();
-    }
+  /**
+   * Makes one WebDriver call (or several that belong together) on the lane, once the calls before it
+   * are done; counted while in flight.
+   *
+   * @param operation what the caller asked for, as failures name it
+   * @throws BrowserGoneException if the browser ended, before or while the call waited or ran
+   */
+  private <T> T drive(String operation, Supplier<T> work) {
+    requireRunning(operation); // a browser that ended fails at once, without queueing
+    return lane.run(operation, () -> {
+      requireRunning(operation);
+      mostCallsInFlight.accumulateAndGet(callsInFlight.incrementAndGet(), Math::max);
+      try {
+        return work.get();
+      } catch (WebDriverException e) {
+        throw goneOr(operation, e);
+      } finally {
+        callsInFlight.decrementAndGet();
+      }
+    });
   }
 
   /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
@@ -295,7 +326,9 @@ public final class BrowserSession implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    lane.end(operation -> gone(operation, "its session was closed"));
     detach();
+    // Not on the lane: a call stuck there must not keep the browser from ending.
     try {
       // A driver whose browser is gone may wait long for it: skip the goodbye.
       if (driver instanceof RemoteWebDriver && ended().isEmpty()) {
@@ -321,6 +354,7 @@ public final class BrowserSession implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    lane.end(operation -> gone(operation, "the JVM is shutting down"));
     detach();
     if (local != null) {
       local.end();

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.remote.service.DriverService;
 import org.slf4j.Logger;
@@ -80,7 +83,19 @@ final class LocalBrowser {
     return Optional.empty();
   }
 
-  /** Kills every process of this browser still running and removes its folder. */
+  /**
+   * Runs {@code action} once the browser or its driver ends, on a JDK thread; the JDK notices a
+   * browser's end late (it is not this JVM's child), so {@link #ended()} still has the last word.
+   */
+  void whenEnded(Runnable action) {
+    CompletableFuture<?>[] exits = Stream.of(driver, browser).filter(Objects::nonNull).map(ProcessHandle::onExit)
+        .toArray(CompletableFuture[]::new);
+    if (exits.length > 0) {
+      CompletableFuture.anyOf(exits).thenRun(action);
+    }
+  }
+
+    /** Kills every process of this browser still running and removes its folder. */
   void end() {
     if (!Processes.kill(driver, folder, END_WAIT)) {
       LOG.warn("Some processes of the browser in {} did not end within {}s: {}", folder, END_WAIT.toSeconds(),
