@@ -3,7 +3,6 @@ package dev.callflow.peer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.failure.CallflowException;
-import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserInfo;
 import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.peer.Call;
@@ -13,11 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.openqa.selenium.WebDriver;
@@ -32,21 +28,14 @@ import org.openqa.selenium.WebDriverException;
  * }</pre>
  */
 public final class Peer implements AutoCloseable {
-  /** How long the events of a finished operation may still be on their way. */
-  private static final Duration EVENTS_IN_FLIGHT = Duration.ofSeconds(5);
-  /** How long an event may be late before it counts as lost and is fetched from the page. */
-  private static final Duration GAP_GRACE = Duration.ofMillis(250);
-
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
   private final URI base;
+  private final PageChannel channel;
   private final EventLog log;
   private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
-  private final Set<String> recovering = ConcurrentHashMap.newKeySet();
-  /** The document the last operation ran in: where a connection created now lives. */
-  private volatile String currentDoc = "";
   private volatile boolean closed;
 
   private Peer(String name, BrowserSession browser, URI base, Consumer<BrowserSession> release) {
@@ -54,7 +43,8 @@ public final class Peer implements AutoCloseable {
     this.browser = browser;
     this.base = base;
     this.release = release;
-    this.log = new EventLog(name);
+    this.channel = PageChannel.attach(name, browser);
+    this.log = channel.log();
   }
 
   /**
@@ -65,10 +55,6 @@ public final class Peer implements AutoCloseable {
   @API(status = API.Status.INTERNAL)
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
     Peer peer = new Peer(name, browser, page, release);
-    browser.attach(name);
-    peer.log.onGap(peer::recoverSoon);
-    browser.onProbeEvent(peer.log::accept);
-    browser.onConsole(line -> peer.log.record("", null, "console", Json.object().put("text", line)));
     try {
       peer.open(page.toString());
     } catch (RuntimeException e) {
@@ -122,7 +108,11 @@ public final class Peer implements AutoCloseable {
     return browser.browserProcess();
   }
 
-  /** The Selenium driver of this peer's browser, to click and type on its page. */
+  /**
+   * The Selenium driver of this peer's browser, to click and type on its page from the test's thread.
+   * Callflow's own calls to the browser (operations, candidate relays, stats, navigation) take turns on
+   * one lane; calls made on this driver do not, so a test that drives it from other threads is on its own.
+   */
   public WebDriver driver() {
     return browser.driver();
   }
@@ -181,8 +171,8 @@ public final class Peer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configurationJson, e);
     }
-    String id = invoke("createPeerConnection", args).asText();
-    return handle(currentDoc, id);
+    PageChannel.Reply created = channel.call("createPeerConnection", args);
+    return handle(created.doc(), created.value().asText());
   }
 
   private PeerConnection handle(String doc, String id) {
@@ -250,81 +240,9 @@ public final class Peer implements AutoCloseable {
     return events().stream().filter(matches).findFirst().orElseThrow();
   }
 
+  /** Runs an operation on the current page; returns its value once the events it caused are in the log. */
   JsonNode invoke(String operation, ObjectNode args) {
-    if (closed) {
-      throw new CallflowException(name + " is closed: cannot run " + operation);
-    }
-    BrowserSession.Result result;
-    try {
-      result = browser.invoke(operation, args);
-    } catch (WebDriverException e) {
-      throw new CallflowException(name + ": " + operation + " failed in " + browser.info() + ": "
-          + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-    awaitEvents(operation, result);
-    if (result.failed()) {
-      JsonNode error = result.error();
-      throw new DomException(name, operation, error.path("name").asText(), error.path("message").asText(),
-          error.path("constraint").isTextual() ? error.path("constraint").asText() : null);
-    }
-    return result.value();
-  }
-
-  /**
-   * An event did not arrive over the channel while later ones did: after a moment (it may just be
-   * late), fetch what is missing from the probe's own history on the page.
-   */
-  private void recoverSoon(String doc) {
-    if (recovering.add(doc)) {
-      CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-        recovering.remove(doc);
-        try {
-          recover(doc);
-        } catch (BrowserGoneException gone) {
-          // The browser ended: the next operation says so.
-        }
-      });
-    }
-  }
-
-  /**
-   * Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked.
-   *
-   * @throws BrowserGoneException if the browser ended
-   */
-  private void recover(String doc) {
-    try {
-      BrowserSession.Result result = browser.invoke("since", Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
-      if (!result.failed()) {
-        result.value().forEach(json -> log.accept(json.asText()));
-      }
-    } catch (WebDriverException e) {
-      // The page is gone or the browser closed: nothing left to recover.
-    }
-  }
-
-  private void awaitEvents(String operation, BrowserSession.Result result) {
-    if (result.doc() == null) {
-      return; // a page without the probe
-    }
-    currentDoc = result.doc();
-    try {
-      if (!log.awaitDelivered(result.doc(), result.seq(), GAP_GRACE)) {
-        try {
-          recover(result.doc()); // the last of them may have been lost on the way: nothing after it reveals the gap
-        } catch (BrowserGoneException gone) {
-          throw gone.during(operation);
-        }
-      }
-      if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
-        throw new CallflowException(name + ": the probe's events up to #" + result.seq() + " of " + operation
-            + " did not arrive within " + EVENTS_IN_FLIGHT.toSeconds() + "s; last event: "
-            + timeline().render(1).strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CallflowException(name + ": interrupted while waiting for the events of " + operation, e);
-    }
+    return channel.invoke(operation, args);
   }
 
   @Override
@@ -333,8 +251,7 @@ public final class Peer implements AutoCloseable {
       return;
     }
     closed = true;
-    browser.detach();
-    log.unsubscribeAll();
+    channel.close();
     release.accept(browser);
   }
 

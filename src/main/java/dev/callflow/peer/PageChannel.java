@@ -1,0 +1,149 @@
+package dev.callflow.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.browser.BrowserGoneException;
+import dev.callflow.failure.CallflowException;
+import dev.callflow.internal.browser.BrowserSession;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.WebDriverException;
+
+/**
+ * A peer's line to its pages. Operations go out through the browser's lane; events come back over
+ * BiDi into the peer's ordered {@link EventLog}, which recovers from the page what got lost on the way.
+ * An operation returns once the events it caused are in the log, together with the document it ran in:
+ * no document is remembered between operations, whatever thread runs them.
+ */
+final class PageChannel {
+  /** How long the events of a finished operation may still be on their way. */
+  private static final Duration EVENTS_IN_FLIGHT = Duration.ofSeconds(5);
+  /** How long an event may be late before it counts as lost and is fetched from the page. */
+  private static final Duration GAP_GRACE = Duration.ofMillis(250);
+
+  private final String peer;
+  private final BrowserSession browser;
+  private final EventLog log;
+  private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /** What an operation returned, and the document (page load) it ran in; "" on a page without the probe. */
+  record Reply(JsonNode value, String doc) {}
+
+  private PageChannel(String peer, BrowserSession browser) {
+    this.peer = peer;
+    this.browser = browser;
+    this.log = new EventLog(peer);
+  }
+
+  /** Takes the browser's events over from its previous owner, for the peer named {@code peer}. */
+  static PageChannel attach(String peer, BrowserSession browser) {
+    PageChannel channel = new PageChannel(peer, browser);
+    browser.attach(peer);
+    channel.log.onGap(channel::recoverSoon);
+    browser.onProbeEvent(channel.log::accept);
+    browser.onConsole(line -> channel.log.record("", null, "console", Json.object().put("text", line)));
+    return channel;
+  }
+
+  EventLog log() {
+    return log;
+  }
+
+  /** Runs an operation on the current page; returns its value. */
+  JsonNode invoke(String operation, ObjectNode args) {
+    return call(operation, args).value();
+  }
+
+  /**
+   * Runs an operation on the current page and waits until the events it caused are in the log.
+   *
+   * @throws DomException if the page rejected it
+   * @throws BrowserGoneException if the browser ended
+   */
+  Reply call(String operation, ObjectNode args) {
+    if (closed) {
+      throw new CallflowException(peer + " is closed: cannot run " + operation);
+    }
+    BrowserSession.Result result;
+    try {
+      result = browser.invoke(operation, args);
+    } catch (WebDriverException e) {
+      throw new CallflowException(peer + ": " + operation + " failed in " + browser.info() + ": "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    awaitEvents(operation, result);
+    if (result.failed()) {
+      JsonNode error = result.error();
+      throw new DomException(peer, operation, error.path("name").asText(), error.path("message").asText(),
+          error.path("constraint").isTextual() ? error.path("constraint").asText() : null);
+    }
+    return new Reply(result.value(), result.doc() == null ? "" : result.doc());
+  }
+
+  /** Stops taking the browser's events; later operations fail. */
+  void close() {
+    closed = true;
+    browser.detach();
+    log.unsubscribeAll();
+  }
+
+  /**
+   * An event did not arrive over the channel while later ones did: after a moment (it may just be
+   * late), fetch what is missing from the probe's own history on the page.
+   */
+  private void recoverSoon(String doc) {
+    if (recovering.add(doc)) {
+      CompletableFuture.delayedExecutor(GAP_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        recovering.remove(doc);
+        try {
+          recover(doc);
+        } catch (BrowserGoneException gone) {
+          // The browser ended: the next operation says so.
+        }
+      });
+    }
+  }
+
+  /**
+   * Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked.
+   *
+   * @throws BrowserGoneException if the browser ended
+   */
+  private void recover(String doc) {
+    try {
+      BrowserSession.Result result = browser.invoke("since", Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
+      if (!result.failed()) {
+        result.value().forEach(json -> log.accept(json.asText()));
+      }
+    } catch (WebDriverException e) {
+      // The page is gone or the browser closed: nothing left to recover.
+    }
+  }
+
+  private void awaitEvents(String operation, BrowserSession.Result result) {
+    if (result.doc() == null) {
+      return; // a page without the probe
+    }
+    try {
+      if (!log.awaitDelivered(result.doc(), result.seq(), GAP_GRACE)) {
+        try {
+          recover(result.doc()); // the last of them may have been lost on the way: nothing after it reveals the gap
+        } catch (BrowserGoneException gone) {
+          throw gone.during(operation);
+        }
+      }
+      if (!log.awaitDelivered(result.doc(), result.seq(), EVENTS_IN_FLIGHT)) {
+        throw new CallflowException(peer + ": the probe's events up to #" + result.seq() + " of " + operation
+            + " did not arrive within " + EVENTS_IN_FLIGHT.toSeconds() + "s; last event: "
+            + Timeline.of(log.snapshot()).render(1).strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallflowException(peer + ": interrupted while waiting for the events of " + operation, e);
+    }
+  }
+}
