@@ -88,7 +88,7 @@ public final class Peer implements AutoCloseable {
    *     network error (connection refused...) or the timeout
    */
   public Peer open(String pathOrUrl) {
-    return open(pathOrUrl, BrowserSession.defaultPageLoadTimeout());
+    return open(pathOrUrl, browser.defaultPageLoadTimeout());
   }
 
   /** As {@link #open(String)}, waiting at most {@code pageLoadTimeout} for the page's load event. */
