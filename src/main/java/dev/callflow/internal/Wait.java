@@ -190,6 +190,11 @@ public final class Wait {
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", ms / 1000.0);
   }
 
+  /** A time taken, always to the hundredth: {@code 0.52s}. */
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0);
+  }
+
   @Override
   public String toString() {
     return what + " within " + format(timeout);
@@ -238,7 +243,7 @@ public final class Wait {
 
     /** What was awaited and how the wait ended: {@code … within 5s} or {@code …, but <reason> after 0.52s}. */
     public String headline() {
-      return stoppedEarly() ? wait.what + ", but " + stoppedBecause + " after " + format(elapsed) : wait.toString();
+      return stoppedEarly() ? wait.what + ", but " + stoppedBecause + " after " + seconds(elapsed) : wait.toString();
     }
 
     /**
@@ -246,7 +251,7 @@ public final class Wait {
      * timeline. An assertion puts it under its own message.
      */
     public String explanation() {
-      return (stoppedEarly() ? "Stopped early: " + stoppedBecause + " after " + format(elapsed) + "\n" : "") + evidence();
+      return (stoppedEarly() ? "Stopped early: " + stoppedBecause + " after " + seconds(elapsed) + "\n" : "") + evidence();
     }
 
     private String evidence() {
