@@ -2,8 +2,10 @@ package dev.callflow.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.internal.browser.BrowserPool;
 import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.server.CallflowServer;
@@ -30,7 +32,7 @@ class ConcurrentCallersTest {
 
   private static CallflowServer server;
   /** A pool per test: each test counts the calls of a browser of its own. */
-  private BrowserPool pool;
+  private BrowserPool<BrowserSession> pool;
 
   @BeforeAll
   static void startServer() {
@@ -44,7 +46,8 @@ class ConcurrentCallersTest {
 
   @BeforeEach
   void startPool() {
-    pool = new BrowserPool();
+    CallflowConfig config = CallflowConfig.fromEnvironment();
+    pool = new BrowserPool<>(1, spec -> BrowserLauncher.launch(spec, config.drivers(), config.pageLoadTimeout()));
   }
 
   @AfterEach

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.failure.CallflowException;
-import dev.callflow.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ import org.openqa.selenium.remote.service.DriverService;
  * through the browser's {@link Lane}, one at a time in order of arrival. Pushed events do not: they
  * never wait behind an operation.
  */
-public final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements PooledBrowser {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Runs one probe operation; the probe answers through {@code done} with JSON text. */
   private static final String INVOKE = """
@@ -73,12 +72,18 @@ public final class BrowserSession implements AutoCloseable {
   private final Lane lane;
   private final AtomicInteger callsInFlight = new AtomicInteger();
   private final AtomicInteger mostCallsInFlight = new AtomicInteger();
+  private final Duration defaultPageLoadTimeout;
   /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
   private final String token = java.util.UUID.randomUUID().toString();
 
-  /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
-  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
+  /**
+   * A session on a Grid ({@code service} and {@code local} null) or on this machine, whose pages may
+   * take {@code defaultPageLoadTimeout} to load unless told otherwise.
+   */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
+      Duration defaultPageLoadTimeout) {
     this.spec = spec;
+    this.defaultPageLoadTimeout = defaultPageLoadTimeout;
     this.driver = driver;
     this.service = service;
     this.local = local;
@@ -121,6 +126,7 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
+  @Override
   public BrowserSpec spec() {
     return spec;
   }
@@ -135,6 +141,7 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** False once the session is closed, or its browser or driver ended (killed, crashed). */
+  @Override
   public boolean isRunning() {
     return !closed.get() && ended().isEmpty();
   }
@@ -163,25 +170,16 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** Stops delivering events to the previous owner. */
+  @Override
   public void detach() {
     probeListener = ignored -> {};
     consoleListener = ignored -> {};
     peer = null;
   }
 
-  /**
-   * How long {@link #open(String)} waits for a page's load event: {@code -Dcallflow.pageLoadTimeout}
-   * seconds, 30 if not given.
-   *
-   * @throws dev.callflow.failure.ConfigurationException if the setting is not a whole number of 1 or more
-   */
-  public static Duration defaultPageLoadTimeout() {
-    return Duration.ofSeconds(Settings.system().positive("callflow.pageLoadTimeout", 30));
-  }
-
-  /** Opens a page with the {@link #defaultPageLoadTimeout()}. */
-  public void open(String url) {
-    open(url, defaultPageLoadTimeout());
+  /** How long a page may take to load unless told otherwise: the configured {@code callflow.pageLoadTimeout}. */
+  public Duration defaultPageLoadTimeout() {
+    return defaultPageLoadTimeout;
   }
 
   /**
@@ -230,27 +228,19 @@ public final class BrowserSession implements AutoCloseable {
     return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
-  /**
-   * Closes every tab a page opened and blanks the first one, ready for the next peer.
-   *
-   * @return false if the browser could not be reset (it ended, or its driver failed): it cannot serve again
-   */
-  boolean reset() {
-    try {
-      drive("reset", () -> {
-        for (String handle : driver.getWindowHandles()) {
-          if (!handle.equals(firstWindow)) {
-            driver.switchTo().window(handle).close();
-          }
+  /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
+  @Override
+  public void reset() {
+    drive("reset", () -> {
+      for (String handle : driver.getWindowHandles()) {
+        if (!handle.equals(firstWindow)) {
+          driver.switchTo().window(handle).close();
         }
-        driver.switchTo().window(firstWindow);
-        driver.get("about:blank");
-        return null;
-      });
-      return true;
-    } catch (WebDriverException | BrowserGoneException e) {
-      return false;
-    }
+      }
+      driver.switchTo().window(firstWindow);
+      driver.get("about:blank");
+      return null;
+    });
   }
 
   /**
@@ -350,7 +340,8 @@ public final class BrowserSession implements AutoCloseable {
    * Ends the browser at once: kills its processes and removes its files without asking its driver
    * (a Grid session is still quit). For a JVM that is shutting down.
    */
-  void terminate() {
+  @Override
+  public void terminate() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
