@@ -98,6 +98,29 @@ class LaneTest {
         .hasMessageStartingWith("alice: addIceCandidate failed: chrome 156 (driver 156) is gone");
   }
 
+  @Test
+  void aCallerInterruptedWhileItsCallWaitsGivesUpAndTheCallNeverRuns() throws Exception {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    occupy();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        lane.run("getStats", () -> ran.add("getStats"));
+      } catch (RuntimeException e) {
+        failure.complete(Thread.currentThread().isInterrupted() ? e : new AssertionError("the interrupt was swallowed", e));
+      }
+    });
+    caller.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> lane.waiting() == 1);
+
+    caller.interrupt();
+
+    assertThat(failure.get(5, TimeUnit.SECONDS)).hasMessage("Interrupted while waiting for the browser to run getStats");
+    letGo.countDown();
+    assertThat(lane.run("next", () -> "served")).isEqualTo("served");
+    assertThat(ran).isEmpty();
+  }
+
   /** A first call, from another thread, that holds the lane until {@link #letGo}; gives the lane's thread. */
   private CompletableFuture<Thread> occupy() {
     CountDownLatch started = new CountDownLatch(1);
