@@ -112,7 +112,7 @@ class NegotiationTest {
     assertThat(error.operation()).isEqualTo("setRemoteDescription");
     assertThat(error.name()).isIn("OperationError", "InvalidAccessError", "SyntaxError", "InvalidStateError");
     assertThat(error.domMessage()).isNotBlank();
-    assertThat(bob.connections().get(0).signalingState()).isEqualTo("stable");
+    assertThat(bob.connections().get(0).signalingState()).isEqualTo(SignalingState.STABLE);
 
     Call call = alice.call(bob).withAudio().connect();
     call.callee().awaitInboundMedia("audio", SOON);
