@@ -238,22 +238,38 @@ public final class PeerConnection {
     return doc;
   }
 
-  /** The connection state, from the last {@code connectionstatechange}; {@code NEW} before any. */
+  /**
+   * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
   public ConnectionState connectionState() {
     return lastState(ConnectionState.class, ConnectionState.NEW);
   }
 
-  /** The ICE connection state, from the last {@code iceconnectionstatechange}; {@code NEW} before any. */
+  /**
+   * The ICE connection state, from the last {@code iceconnectionstatechange}; {@code NEW} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
   public IceConnectionState iceConnectionState() {
     return lastState(IceConnectionState.class, IceConnectionState.NEW);
   }
 
-  /** The ICE gathering state, from the last {@code icegatheringstatechange}; {@code NEW} before any. */
+  /**
+   * The ICE gathering state, from the last {@code icegatheringstatechange}; {@code NEW} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
   public IceGatheringState iceGatheringState() {
     return lastState(IceGatheringState.class, IceGatheringState.NEW);
   }
 
-  /** The signaling state, from the last {@code signalingstatechange}; {@code STABLE} before any. */
+  /**
+   * The signaling state, from the last {@code signalingstatechange}; {@code STABLE} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
   public SignalingState signalingState() {
     return lastState(SignalingState.class, SignalingState.STABLE);
   }
