@@ -1,5 +1,7 @@
 package dev.callflow;
 
+import dev.callflow.internal.Settings;
+import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.internal.browser.BrowserPool;
 import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.browser.BrowserSpec;
@@ -7,6 +9,7 @@ import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
 import dev.callflow.server.CallflowServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,23 +27,50 @@ import java.util.List;
  */
 public final class Callflow implements AutoCloseable {
   private final CallflowServer server;
-  private final BrowserPool pool;
+  private final CallflowConfig config;
+  private final BrowserPool<BrowserSession> pool;
 
-  public Callflow(CallflowServer server) {
+  private Callflow(CallflowServer server, CallflowConfig config) {
     this.server = server;
-    this.pool = new BrowserPool();
+    this.config = config;
+    Settings drivers = config.drivers();
+    Duration pageLoadTimeout = config.pageLoadTimeout();
+    this.pool = new BrowserPool<>(config.parallelLaunches(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout));
   }
 
-  /** A session on a new server with the defaults (127.0.0.1, a free port, Callflow's pages). */
+  /**
+   * A session configured {@linkplain CallflowConfig#fromEnvironment() from the environment} on a new
+   * server with the defaults (127.0.0.1, a free port, Callflow's pages).
+   *
+   * @throws dev.callflow.failure.ConfigurationException naming a setting that cannot be used
+   */
   public static Callflow start() {
-    return start(CallflowServer.builder());
+    return start(CallflowConfig.fromEnvironment());
   }
 
-  /** A session on a new server built by {@code server}; the server is closed again if the session cannot start. */
+  /** A session with this configuration on a new server with the defaults. */
+  public static Callflow start(CallflowConfig config) {
+    return start(CallflowServer.builder(), config);
+  }
+
+  /**
+   * A session configured from the environment on a new server built by {@code server}.
+   *
+   * @throws dev.callflow.failure.ConfigurationException naming a setting that cannot be used
+   */
   public static Callflow start(CallflowServer.Builder server) {
-    CallflowServer started = server.start();
+    return start(server, CallflowConfig.fromEnvironment());
+  }
+
+  /**
+   * A session with this configuration on a new server built by {@code server}, which also serves the
+   * configuration's {@linkplain CallflowConfig#pages() pages}; the server is closed again if the session
+   * cannot start.
+   */
+  public static Callflow start(CallflowServer.Builder server, CallflowConfig config) {
+    CallflowServer started = config.pages().map(server::withPages).orElse(server).start();
     try {
-      return new Callflow(started);
+      return new Callflow(started, config);
     } catch (RuntimeException e) {
       started.close();
       throw e;
@@ -51,11 +81,17 @@ public final class Callflow implements AutoCloseable {
     return server;
   }
 
+  /** The configuration this session runs with. */
+  public CallflowConfig config() {
+    return config;
+  }
+
   /** A peer on the reference page, in a browser of this type with the default spec. */
   public Peer peer(String name, BrowserType type) {
     return peer(name, BrowserSpec.of(type));
   }
 
+  /** A peer on the reference page, in a browser of this spec (made headed if the configuration says so). */
   public Peer peer(String name, BrowserSpec spec) {
     return peers(List.of(new PeerRequest(name, spec))).get(0);
   }
@@ -65,7 +101,9 @@ public final class Callflow implements AutoCloseable {
 
   /** Several peers on the reference page; their browsers start in parallel. */
   public List<Peer> peers(List<PeerRequest> requests) {
-    List<BrowserSession> sessions = pool.acquireAll(requests.stream().map(PeerRequest::spec).toList());
+    // Applied before the pool looks for a warm browser, so that it finds the headed ones it launched.
+    List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec()).toList();
+    List<BrowserSession> sessions = pool.acquireAll(specs);
     List<Peer> peers = new ArrayList<>();
     URI page = server.url("/peer.html");
     try {

@@ -62,6 +62,19 @@ class ArchitectureTest {
       .orShould().callMethod(Thread.class, "sleep", java.time.Duration.class)
       .because("waits end on pushed events; a sleep only makes a test slower or flakier");
 
+  @ArchTest
+  static final ArchRule onlyTheEnvironmentReadsSettings = noClasses()
+      .that().doNotHaveFullyQualifiedName("dev.callflow.internal.Environment")
+      .should().callMethod(System.class, "getProperty", String.class)
+      .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+      .orShould().callMethod(System.class, "getProperties")
+      .orShould().callMethod(System.class, "getenv", String.class)
+      .orShould().callMethod(System.class, "getenv")
+      .orShould().callMethod(Boolean.class, "getBoolean", String.class)
+      .orShould().callMethod(Integer.class, "getInteger", String.class)
+      .orShould().callMethod(Long.class, "getLong", String.class)
+      .because("configuration is read once, by CallflowConfig through Environment, and handed to what needs it");
+
   /**
    * Public and protected members of a public API type name no type of an internal package in their
    * signature, unless they are marked {@code @API(status = INTERNAL)} (for the one place where the

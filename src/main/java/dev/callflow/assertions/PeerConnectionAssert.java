@@ -7,23 +7,27 @@ import static dev.callflow.internal.assertions.ShouldHaveVideo.shouldHaveVideo;
 import static dev.callflow.internal.assertions.ShouldHaveVideoResolution.shouldHaveVideoResolution;
 import static dev.callflow.internal.assertions.ShouldUseCandidates.shouldUseCandidates;
 
+import dev.callflow.failure.CallflowTimeoutError;
+import dev.callflow.internal.Wait;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.PeerConnection;
-import dev.callflow.peer.Waits;
 import dev.callflow.stats.SelectedPair;
 import dev.callflow.stats.StatsSeries;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Assertions on a live connection. Those that take {@code within} keep checking (getStats, the page's
- * video) until the condition holds or the time is up, then fail with the last thing they saw.
+ * Assertions on a live connection. Those that take {@code within} are waits: they keep checking (getStats,
+ * the page's video) until the condition holds or the time is up, and stop at once if the connection fails
+ * or closes. Their failure is a {@link CallflowTimeoutError}, like that of every {@code await…} method: it
+ * is an {@link AssertionError}, so {@link CallflowSoftAssertions} collects it, and its message is the
+ * assertion's own (with any {@code as(...)} description), then why it stopped early if it did, the last
+ * state seen and the timeline.
  */
 public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, PeerConnection> {
   private static final Duration CHECK = Duration.ofMillis(600);
@@ -47,18 +51,9 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   /** Inbound RTP of this kind grows within the time (bytesReceived between getStats samples). */
   public PeerConnectionAssert hasInboundMediaFlowing(String kind, Duration within) {
     isNotNull();
-    long[] seen = {-1, -1};
-    boolean ok = keepChecking(within, () -> {
-      long bytes = actual.getStats().inboundBytes(kind);
-      if (seen[0] < 0) {
-        seen[0] = bytes;
-      }
-      seen[1] = bytes;
-      return bytes > seen[0];
-    }, grew -> grew);
-    if (!ok) {
-      throwAssertionError(shouldHaveMediaFlowing(actual.toString(), kind, format(within),
-          "bytesReceived stayed at " + seen[1] + " (connectionState " + actual.connectionState().webName() + ")"));
+    Wait.Outcome outcome = actual.inboundMedia(kind, within);
+    if (!outcome.met()) {
+      failWaiting(shouldHaveMediaFlowing(actual.toString(), kind, format(within), outcome.lastSeen()), outcome);
     }
     return this;
   }
@@ -81,8 +76,9 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   private PeerConnectionAssert video(String expected, Predicate<VideoCheck> condition, Duration within) {
     isNotNull();
     VideoCheck[] last = {null};
-    if (!keepChecking(within, () -> last[0] = actual.checkVideo(CHECK), condition)) {
-      throwAssertionError(shouldHaveVideo(actual.toString(), expected, format(within), String.valueOf(last[0])));
+    Wait.Outcome outcome = keepChecking("should show " + expected + " video", within, () -> last[0] = actual.checkVideo(CHECK), condition);
+    if (!outcome.met()) {
+      failWaiting(shouldHaveVideo(actual.toString(), expected, format(within), String.valueOf(last[0])), outcome);
     }
     return this;
   }
@@ -91,12 +87,13 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   public PeerConnectionAssert hasVideoResolution(int width, int height, Duration within) {
     isNotNull();
     int[] seen = {0, 0};
-    if (!keepChecking(within, () -> actual.videoFrame(), f -> {
+    Wait.Outcome outcome = keepChecking("should receive video of " + width + "x" + height, within, actual::videoFrame, f -> {
       seen[0] = f.width();
       seen[1] = f.height();
       return f.width() == width && f.height() == height;
-    })) {
-      throwAssertionError(shouldHaveVideoResolution(actual.toString(), width, height, seen[0], seen[1]));
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldHaveVideoResolution(actual.toString(), width, height, seen[0], seen[1]), outcome);
     }
     return this;
   }
@@ -114,8 +111,9 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   private PeerConnectionAssert audio(String expected, Predicate<AudioCheck> condition, Duration within) {
     isNotNull();
     AudioCheck[] last = {null};
-    if (!keepChecking(within, () -> last[0] = actual.checkAudio(CHECK), condition)) {
-      throwAssertionError(shouldHaveAudio(actual.toString(), expected, format(within), String.valueOf(last[0])));
+    Wait.Outcome outcome = keepChecking("should receive " + expected + " audio", within, () -> last[0] = actual.checkAudio(CHECK), condition);
+    if (!outcome.met()) {
+      failWaiting(shouldHaveAudio(actual.toString(), expected, format(within), String.valueOf(last[0])), outcome);
     }
     return this;
   }
@@ -144,26 +142,19 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return new StatsSeriesAssert(series).as(actual + " over " + format(over));
   }
 
-  /** Checks at least once, then again until {@code within} has passed since the start. */
-  private static <T> boolean keepChecking(Duration within, Supplier<T> check, Predicate<T> condition) {
-    long start = System.nanoTime();
-    if (condition.test(check.get())) {
-      return true;
-    }
-    Duration left = within.minusNanos(System.nanoTime() - start);
-    if (left.isNegative() || left.isZero()) {
-      return false;
-    }
-    try {
-      Awaitility.await().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(left)
-          .until(() -> condition.test(check.get()));
-      return true;
-    } catch (ConditionTimeoutException e) {
-      return false;
-    }
+  /** Checks at least once, then again until {@code within} has passed or the connection fails or closes. */
+  private <T> Wait.Outcome keepChecking(String what, Duration within, Supplier<T> check, Predicate<T> condition) {
+    return actual.sampleFor(actual + " " + what, within).check(() -> condition.test(check.get()));
+  }
+
+  /** Fails with the assertion's own message (or the one set by {@code overridingErrorMessage}), then the wait's explanation. */
+  private void failWaiting(ErrorMessageFactory message, Wait.Outcome outcome) {
+    String headline = info.overridingErrorMessage() != null ? info.overridingErrorMessage()
+        : message.create(info.description(), info.representation());
+    outcome.orThrow(headline + "\n" + outcome.explanation());
   }
 
   private static String format(Duration d) {
-    return Waits.format(d);
+    return Wait.format(d);
   }
 }

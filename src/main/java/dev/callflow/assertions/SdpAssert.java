@@ -12,7 +12,7 @@ import static dev.callflow.internal.assertions.ShouldNotHaveCodec.shouldNotHaveC
 import static dev.callflow.internal.assertions.ShouldMatchBaseline.shouldMatchBaseline;
 import static dev.callflow.internal.assertions.ShouldNotHaveMedia.shouldNotHaveMedia;
 
-import dev.callflow.internal.Settings;
+import dev.callflow.CallflowConfig;
 import dev.callflow.sdp.Direction;
 import dev.callflow.sdp.Codec;
 import dev.callflow.sdp.MediaSection;
@@ -155,11 +155,21 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
   /**
    * Negotiates as the baseline in {@code file} says (compared in normalized form: per-run values such as
    * ports, ICE credentials and SSRCs do not count). A missing file is written from this SDP and passes;
-   * {@code -Dcallflow.baseline.update=true} rewrites it.
+   * with {@code callflow.baseline.update=true} in the system properties or environment
+   * ({@link CallflowConfig#fromEnvironment()}) it is rewritten. In a JUnit test, pass the session's
+   * configuration to {@link #matchesBaseline(Path, CallflowConfig)} to honour JUnit parameters too.
    */
   public SdpAssert matchesBaseline(Path file) {
+    return matchesBaseline(file, CallflowConfig.fromEnvironment());
+  }
+
+  /**
+   * As {@link #matchesBaseline(Path)}; the file is rewritten instead if {@code config} says
+   * {@linkplain CallflowConfig#baselineUpdate() update}, e.g. {@code callflow.config()}.
+   */
+  public SdpAssert matchesBaseline(Path file, CallflowConfig config) {
     isNotNull();
-    if (!Files.exists(file) || Settings.system().flag("callflow.baseline.update", false)) {
+    if (!Files.exists(file) || config.baselineUpdate()) {
       SdpBaseline.save(file, actual);
       return this;
     }

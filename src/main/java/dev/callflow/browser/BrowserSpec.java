@@ -1,6 +1,5 @@
 package dev.callflow.browser;
 
-import dev.callflow.internal.Settings;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +32,11 @@ public final class BrowserSpec {
   }
 
   /**
-   * A headless browser of this type (headed with {@code -Dcallflow.headed=true}) with fake devices
-   * and the loopback candidate policy.
-   *
-   * @throws dev.callflow.failure.ConfigurationException if {@code callflow.headed} is neither true nor false
+   * A headless browser of this type with fake devices and the loopback candidate policy. (A session
+   * configured with {@code callflow.headed=true} launches every spec headed.)
    */
   public static BrowserSpec of(BrowserType type) {
-    boolean headed = Settings.system().flag("callflow.headed", false);
-    return new BrowserSpec(type, !headed, MediaAccess.FAKE_DEVICES, CandidatePolicy.LOOPBACK, List.of(), null);
+    return new BrowserSpec(type, true, MediaAccess.FAKE_DEVICES, CandidatePolicy.LOOPBACK, List.of(), null);
   }
 
   /** A window on screen instead of headless (needs a display). */

@@ -1,12 +1,14 @@
 package dev.callflow.cli;
 
 import dev.callflow.Callflow;
+import dev.callflow.CallflowConfig;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserLaunchException;
 import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.Environment;
 import dev.callflow.internal.Folders;
 import dev.callflow.interop.InteropRun;
 import dev.callflow.interop.Scenario;
@@ -58,6 +60,7 @@ public final class InteropCommand {
   /** Runs the command; returns its exit status. */
   public static int run(String[] args, PrintStream out) {
     InteropOptions options;
+    CallflowConfig config;
     List<BrowserType[]> pairs;
     try {
       options = InteropOptions.parse(args);
@@ -65,7 +68,9 @@ public final class InteropCommand {
         out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS));
         return 0;
       }
-      pairs = prepare(options);
+      config = CallflowConfig.fromEnvironment();
+      config = options.headed ? config.withHeaded(true) : config;
+      pairs = prepare(options, config);
     } catch (UsageException e) {
       out.println("interop: " + e.getMessage() + " (see ci/interop.sh --help)");
       return 2;
@@ -74,11 +79,7 @@ public final class InteropCommand {
       return 2;
     }
     try {
-      return play(options, pairs, out);
-    } catch (ConfigurationException e) {
-      // A setting read when the session starts (e.g. -Dcallflow.parallelLaunches), still before any browser.
-      out.println("interop: " + e.getMessage());
-      return 2;
+      return play(options, config, pairs, out);
     } catch (BrowserLaunchException e) {
       // Found but would not start (a broken install, or an explicit path to the wrong program): the message names the files.
       out.println("interop: " + e.getMessage());
@@ -90,7 +91,7 @@ public final class InteropCommand {
    * Everything that can be checked before a browser starts: the output folder can be created and
    * written in, the baseline folder read, the browsers and their settings found. Returns the pairs to play.
    */
-  static List<BrowserType[]> prepare(InteropOptions options) throws UsageException {
+  static List<BrowserType[]> prepare(InteropOptions options, CallflowConfig config) throws UsageException {
     Optional<String> outProblem = Folders.problemWriting(options.out);
     if (outProblem.isPresent()) {
       throw new UsageException("--out", options.out + (options.outGiven ? "" : " (the default)"), outProblem.get());
@@ -98,14 +99,14 @@ public final class InteropCommand {
     if (options.baseline != null) {
       checkBaseline(options);
     }
-    if (options.headed && isLinux() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+    if (options.headed && !Environment.hasDisplay()) {
       throw new UsageException("--headed", null, "no display to show browsers on (DISPLAY and WAYLAND_DISPLAY are not set)");
     }
     List<BrowserType[]> pairs = new ArrayList<>(options.pairs);
     if (pairs.isEmpty()) {
       List<BrowserType> browsers = new ArrayList<>(options.browsers);
       if (browsers.isEmpty()) {
-        Arrays.stream(BrowserType.values()).filter(BrowserLauncher::isInstalled).forEach(browsers::add);
+        Arrays.stream(BrowserType.values()).filter(type -> BrowserLauncher.isInstalled(type, config.drivers())).forEach(browsers::add);
         if (browsers.isEmpty()) {
           throw new UsageException("no browser found; run ci/setup.sh (as root) to install Chromium and Firefox");
         }
@@ -119,9 +120,8 @@ public final class InteropCommand {
     Set<BrowserType> used = new LinkedHashSet<>();
     pairs.forEach(p -> used.addAll(List.of(p)));
     for (BrowserType type : used) {
-      BrowserSpec.of(type);  // reads -Dcallflow.headed
       try {
-        BrowserLauncher.requireInstalled(type);
+        BrowserLauncher.requireInstalled(type, config.drivers());
       } catch (BrowserLaunchException e) {
         String option = options.pairs.isEmpty() ? "--browsers" : "--pairs";
         throw new UsageException(option, type.id(), e.getMessage().lines().findFirst().orElse(""));
@@ -144,21 +144,16 @@ public final class InteropCommand {
     }
   }
 
-  private static boolean isLinux() {
-    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-  }
-
-  private static int play(InteropOptions options, List<BrowserType[]> pairs, PrintStream out) {
+  private static int play(InteropOptions options, CallflowConfig config, List<BrowserType[]> pairs, PrintStream out) {
     List<Scenario> scenarios = options.scenarios;
     Path baseline = options.baseline;
     Instant started = Instant.now();
     long start = System.nanoTime();
     int total = scenarios.size() * pairs.size();
     List<ScenarioResult> results = new ArrayList<>();
-    try (Callflow callflow = Callflow.start()) {
+    try (Callflow callflow = Callflow.start(config)) {
       out.printf(Locale.ROOT, "Callflow interop: %d scenarios x %d browser pairs%n", scenarios.size(), pairs.size());
-      boolean headed = options.headed;
-      InteropRun run = new InteropRun(callflow, type -> headed ? BrowserSpec.of(type).withHeaded() : BrowserSpec.of(type));
+      InteropRun run = new InteropRun(callflow, BrowserSpec::of);
       run.play(scenarios, pairs, r -> {
         ScenarioResult checked = baseline == null ? r : r.withBaselineChanges(compare(baseline, r));
         results.add(checked);

@@ -2,7 +2,6 @@ package dev.callflow.internal;
 
 import dev.callflow.failure.CallflowException;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -11,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public final class ProcessReaper {
    */
   public static synchronized Path runFolder() {
     if (runFolder == null) {
-      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Path tmp = Environment.temporaryFolder();
       for (int n = 0; runFolder == null; n++) {
         Path candidate = tmp.resolve("callflow-" + ProcessHandle.current().pid() + "-" + n);
         try {
@@ -100,9 +101,10 @@ public final class ProcessReaper {
   }
 
   private static Optional<Path> findSetsid() {
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + "/usr/bin:/bin";
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "setsid");
+    List<Path> dirs = new ArrayList<>(Environment.searchPath());
+    dirs.addAll(List.of(Path.of("/usr/bin"), Path.of("/bin")));
+    for (Path dir : dirs) {
+      Path candidate = dir.resolve("setsid");
       if (Files.isExecutable(candidate)) {
         return Optional.of(candidate);
       }

@@ -1,9 +1,9 @@
 package dev.callflow.junit;
 
 import dev.callflow.Callflow;
+import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
-import dev.callflow.internal.Settings;
 import dev.callflow.peer.Peer;
 import dev.callflow.report.Evidence;
 import dev.callflow.server.CallflowServer;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler, AfterTestExecutionCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
-  private static final String PAGES = "callflow.pages";
 
   static ExtensionContext.Store store(ExtensionContext context) {
     return context.getStore(NAMESPACE);
@@ -67,25 +65,14 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   }
 
   /**
-   * The run-wide session: started on first use, closed by JUnit when the run ends. Its server also
-   * serves the directory named by {@code -Dcallflow.pages} (e.g. {@code src/test/web}), if given.
-   * A wrong {@code callflow.pages} or {@code callflow.evidenceDir} fails here, before any browser starts.
+   * The run-wide session: started on first use, closed by JUnit when the run ends. Its configuration is
+   * read once, from the JUnit configuration parameters, the system properties and the environment
+   * ({@link CallflowConfig#read}); its server also serves the configured {@code callflow.pages}
+   * (e.g. {@code src/test/web}). A setting that cannot be used fails here, before any browser starts.
    */
   static Callflow callflow(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class, k -> {
-      CallflowServer.Builder server = CallflowServer.builder();
-      Optional<Path> pages = pages(context);
-      Evidence.root();
-      return Callflow.start(pages.map(server::withPages).orElse(server));
-    }, Callflow.class);
-  }
-
-  /** {@code callflow.pages}: the JUnit configuration parameter, else the system property; a readable folder. */
-  static Optional<Path> pages(ExtensionContext context) {
-    Settings settings = context.getConfigurationParameter(PAGES).isPresent()
-        ? new Settings(key -> context.getConfigurationParameter(key).orElse(null), "configuration parameter %s")
-        : Settings.system();
-    return settings.directory(PAGES);
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class,
+        k -> Callflow.start(CallflowConfig.read(context::getConfigurationParameter)), Callflow.class);
   }
 
   private static TestPeers peers(ExtensionContext context) {
@@ -147,7 +134,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     listenerFailures(peers).forEach(failure::addSuppressed);
     String name = context.getDisplayName().startsWith("[") ? context.getRequiredTestMethod().getName() + context.getDisplayName()
         : context.getDisplayName();
-    Path folder = Evidence.folderFor(context.getRequiredTestClass().getSimpleName(), name).toAbsolutePath();
+    Path folder = Evidence.folderFor(callflow(context).config().evidenceDir(), context.getRequiredTestClass().getSimpleName(), name)
+        .toAbsolutePath();
     try {
       Evidence.write(folder, peers.peers(), failure);
     } catch (RuntimeException e) {

@@ -12,18 +12,21 @@ import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.SessionDescription;
 import dev.callflow.peer.Timeline;
 import dev.callflow.peer.Track;
-import dev.callflow.peer.Waits;
+import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A call between two peers: Callflow relays offer, answer and trickled candidates between their
@@ -39,6 +42,13 @@ public final class Call implements AutoCloseable {
   private static final Duration STATS_EVERY = Duration.ofMillis(100);
   /** How long the answer to an ICE restart may wait for the callee's candidates before it goes without them. */
   private static final Duration GATHERING = Duration.ofSeconds(2);
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  /** Runs the rest of an exchange whose signal a hook delayed, on a thread of its own: it calls the browsers. */
+  private static final Executor DELAYED_SIGNALS = task -> {
+    Thread t = new Thread(task, "callflow-delayed-signal");
+    t.setDaemon(true);
+    t.start();
+  };
   private final Peer callerPeer;
   private final Peer calleePeer;
   private final PeerConnection caller;
@@ -98,7 +108,7 @@ public final class Call implements AutoCloseable {
 
   /** Runs one offer/answer exchange, the caller offering, e.g. after a track was added. */
   public Call renegotiate() {
-    negotiate(false);
+    finish(negotiate(false));
     return this;
   }
 
@@ -113,17 +123,15 @@ public final class Call implements AutoCloseable {
     toCaller.awaitIdle(timeout);
     toCallee.awaitIdle(timeout);
     caller.restartIce();
-    negotiate(true);
+    finish(negotiate(true));
     awaitConnected(timeout);
     String callerUfrag = caller.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
     String calleeUfrag = callee.localDescription().map(d -> d.attribute("ice-ufrag")).orElse("");
     String[] seen = {"", ""};
-    Waits.until("Call " + this + " should carry on over the new ICE credentials on both sides", timeout, STATS_EVERY,
-        () -> onGeneration(caller, callerUfrag, calleeUfrag, seen, 0) & onGeneration(callee, calleeUfrag, callerUfrag, seen, 1),
-        this::terminalOfEither,
-        () -> "new ufrags " + callerPeer.name() + "=" + callerUfrag + ", " + calleePeer.name() + "=" + calleeUfrag
-            + "\n  " + caller + " uses " + seen[0] + "\n  " + callee + " uses " + seen[1],
-        this::timeline);
+    explainedWait("Call " + this + " should carry on over the new ICE credentials on both sides", timeout).every(STATS_EVERY)
+        .lastSeen(() -> "new ufrags " + callerPeer.name() + "=" + callerUfrag + ", " + calleePeer.name() + "=" + calleeUfrag
+            + "\n  " + caller + " uses " + seen[0] + "\n  " + callee + " uses " + seen[1])
+        .await(() -> onGeneration(caller, callerUfrag, calleeUfrag, seen, 0) & onGeneration(callee, calleeUfrag, callerUfrag, seen, 1));
     return this;
   }
 
@@ -142,12 +150,8 @@ public final class Call implements AutoCloseable {
 
   /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */
   public Call awaitConnected(Duration within) {
-    Waits.until("Call " + this + " should reach 'connected'", within,
-        () -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED,
-        this::terminalOfEither,
-        () -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
-            + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState(),
-        this::timeline);
+    waitFor("Call " + this + " should reach 'connected'", within)
+        .await(() -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED);
     return this;
   }
 
@@ -155,14 +159,23 @@ public final class Call implements AutoCloseable {
     return awaitConnected(timeout);
   }
 
-  /** Why neither side can connect any more, or null while they still can. */
-  private String terminalOfEither() {
-    return terminal(caller) != null ? terminal(caller) : terminal(callee);
+  /** A wait on both peers' events, woken by each, stopped when either connection fails or closes. */
+  private Wait waitFor(String what, Duration within) {
+    return explainedWait(what, within).wakingOn(callerPeer.arrivals()).wakingOn(calleePeer.arrivals());
   }
 
-  private static String terminal(PeerConnection pc) {
-    ConnectionState s = pc.connectionState();
-    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? pc + " connectionState is '" + s.webName() + "'" : null;
+  /** A wait that stops when either connection fails or closes and shows both sides' states and the merged timeline. */
+  private Wait explainedWait(String what, Duration within) {
+    return Wait.until(what).atMost(within).failFastOn(this::terminalReason)
+        .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
+            + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())
+        .timeline(n -> timeline().render(n));
+  }
+
+  /** Why the call cannot carry on (either side failed or closed), or null while it can. */
+  private String terminalReason() {
+    String callerReason = caller.terminalReason();
+    return callerReason != null ? callerReason : callee.terminalReason();
   }
 
   /** Closes both peer connections and stops relaying. */
@@ -182,28 +195,55 @@ public final class Call implements AutoCloseable {
     toCallee.shutdown();
   }
 
-  private void negotiate(boolean iceRestart) {
+  /**
+   * One offer/answer exchange. A signal that a hook delays is delivered later, by the rest of the
+   * exchange scheduled on {@link #DELAYED_SIGNALS}; without a delay the exchange is done when this returns.
+   */
+  private CompletableFuture<Void> negotiate(boolean iceRestart) {
     toCallee.hold();
     SessionDescription offer = caller.setLocalDescription(caller.createOffer(iceRestart));
-    String offerSdp = pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp());
-    if (offerSdp == null) {
-      return;
-    }
-    callee.setRemoteDescription(offer.withSdp(offerSdp));
-    toCaller.hold();
-    SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription(callee.createAnswer());
-    // The caller's candidates reach the callee once its answer is in place, as when an app answers at
-    // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
-    // old credentials and the caller can settle on a pair with the callee's old generation, for good.
-    toCallee.open();
-    String answerSdp = pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp());
-    if (answerSdp == null) {
-      return;
-    }
-    caller.setRemoteDescription(answer.withSdp(answerSdp));
-    toCaller.open();
+    return pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp(), offerSdp -> {
+      callee.setRemoteDescription(offer.withSdp(offerSdp));
+      toCaller.hold();
+      SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription(callee.createAnswer());
+      // The caller's candidates reach the callee once its answer is in place, as when an app answers at
+      // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
+      // old credentials and the caller can settle on a pair with the callee's old generation, for good.
+      toCallee.open();
+      return pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp(), answerSdp -> {
+        caller.setRemoteDescription(answer.withSdp(answerSdp));
+        toCaller.open();
+        return DONE;
+      });
+    });
   }
 
+  /**
+   * Waits until an exchange is complete. start(), renegotiate() and restartIce() promise an applied offer
+   * and answer when they return, so the test thread waits for that, woken when it completes; a failure in
+   * the exchange (a DomException from the browser) is thrown here as it is.
+   */
+  private void finish(CompletableFuture<Void> exchange) {
+    if (!exchange.isDone()) {
+      waitFor("Call " + this + " should complete its delayed offer/answer exchange", timeout)
+          .wakingOn(wake -> {
+            exchange.whenComplete((ignored, error) -> wake.run());
+            return () -> {};
+          })
+          .await(exchange::isDone);
+    }
+    try {
+      exchange.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
   /**
    * The callee's answer to an ICE restart, given once the callee has gathered its new candidates (at most
    * {@link #GATHERING}), so that they arrive with the new credentials; they still trickle as well. Trickled
@@ -237,13 +277,21 @@ public final class Call implements AutoCloseable {
     }
   }
 
-  /** Runs the hooks on a description; returns the text to deliver, or null if dropped. Waits out a delay. */
-  private String pass(Signal.Kind kind, Peer from, Peer to, String text) {
+  /**
+   * Runs the hooks on a description, then hands the text they let through to {@code deliver}: at once, or
+   * after their delay on a thread of its own (nobody blocks to wait a delay out). Nothing if dropped.
+   */
+  private CompletableFuture<Void> pass(Signal.Kind kind, Peer from, Peer to, String text,
+      Function<String, CompletableFuture<Void>> deliver) {
     Outcome outcome = applyHooks(new Signal(kind, from.name(), to.name(), text));
-    if (outcome.text != null && !outcome.delay.isZero()) {
-      CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(outcome.delay.toMillis(), TimeUnit.MILLISECONDS)).join();
+    if (outcome.text == null) {
+      return DONE;
     }
-    return outcome.text;
+    if (outcome.delay.isZero()) {
+      return deliver.apply(outcome.text);
+    }
+    Executor later = CompletableFuture.delayedExecutor(outcome.delay.toMillis(), TimeUnit.MILLISECONDS, DELAYED_SIGNALS);
+    return CompletableFuture.supplyAsync(() -> outcome.text, later).thenCompose(deliver);
   }
 
   private record Outcome(String text, Duration delay) {}
@@ -379,7 +427,7 @@ public final class Call implements AutoCloseable {
           call.caller.createDataChannel(label);
         }
         setup.accept(call);
-        call.negotiate(false);
+        call.finish(call.negotiate(false));
         return call;
       } catch (RuntimeException e) {
         call.close();

@@ -46,14 +46,14 @@ public final class DataChannel {
   }
 
   public DataChannel awaitOpen(Duration timeout) {
-    connection.awaitCondition("data channel '" + label + "' on " + connection + " should open", timeout, this::isOpen);
+    connection.waitFor("data channel '" + label + "' on " + connection + " should open", timeout).await(this::isOpen);
     return this;
   }
 
   /** Waits until this message has arrived (it may have arrived already). */
   public DataChannel awaitMessage(String text, Duration timeout) {
-    connection.awaitCondition("data channel '" + label + "' on " + connection + " should receive \"" + text + "\"",
-        timeout, () -> received().contains(text));
+    connection.waitFor("data channel '" + label + "' on " + connection + " should receive \"" + text + "\"", timeout)
+        .await(() -> received().contains(text));
     return this;
   }
 

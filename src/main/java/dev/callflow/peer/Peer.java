@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserInfo;
+import dev.callflow.internal.Wait;
 import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.peer.Call;
 import java.net.URI;
@@ -88,7 +89,7 @@ public final class Peer implements AutoCloseable {
    *     network error (connection refused...) or the timeout
    */
   public Peer open(String pathOrUrl) {
-    return open(pathOrUrl, BrowserSession.defaultPageLoadTimeout());
+    return open(pathOrUrl, browser.defaultPageLoadTimeout());
   }
 
   /** As {@link #open(String)}, waiting at most {@code pageLoadTimeout} for the page's load event. */
@@ -202,8 +203,9 @@ public final class Peer implements AutoCloseable {
     if (n < 1) {
       throw new IllegalArgumentException("connections are counted from 1, not " + n);
     }
-    Waits.until(name + " should have created RTCPeerConnection #" + n, timeout, () -> connections().size() >= n,
-        () -> null, () -> connections().size() + " created: " + connections(), this::timeline);
+    waitFor(name + " should have created RTCPeerConnection #" + n, timeout)
+        .lastSeen(() -> connections().size() + " created: " + connections())
+        .await(() -> connections().size() >= n);
     return connections().get(n - 1);
   }
 
@@ -245,9 +247,20 @@ public final class Peer implements AutoCloseable {
 
   /** Waits until a page-level or connection event matches, counting those before the wait. */
   public PeerEvent awaitEvent(String description, java.util.function.Predicate<PeerEvent> matches, Duration timeout) {
-    Waits.until(name + " should see " + description, timeout, () -> events().stream().anyMatch(matches),
-        () -> null, () -> events().isEmpty() ? "no events" : events().get(events().size() - 1).describe(), this::timeline);
+    waitFor(name + " should see " + description, timeout)
+        .lastSeen(() -> events().isEmpty() ? "no events" : events().get(events().size() - 1).describe())
+        .await(() -> events().stream().anyMatch(matches));
     return events().stream().filter(matches).findFirst().orElseThrow();
+  }
+
+  /** A wait on this peer's events: woken by each one as it arrives, explained by this peer's timeline. */
+  Wait waitFor(String what, Duration within) {
+    return Wait.until(what).atMost(within).wakingOn(arrivals()).timeline(n -> timeline().render(n));
+  }
+
+  /** Wakes a wait as each event arrives: it then re-reads the log. */
+  Wait.Wakeup arrivals() {
+    return wake -> log.subscribe(e -> wake.run());
   }
 
   JsonNode invoke(String operation, ObjectNode args) {

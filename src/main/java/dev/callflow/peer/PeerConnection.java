@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
+import dev.callflow.internal.Sampling;
+import dev.callflow.internal.Wait;
 import dev.callflow.stats.StatsReport;
-import dev.callflow.stats.Sampling;
 import dev.callflow.stats.StatsSeries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * One RTCPeerConnection on a peer's page. Every method is the WebRTC call of the same name, run in
@@ -24,6 +25,7 @@ import java.util.function.Predicate;
  * States and events come from the probe, pushed as they happen.
  */
 public final class PeerConnection {
+  /** The pace of a wait or a check that asks the browser for stats: each round is a getStats() call. */
   private static final Duration STATS_EVERY = Duration.ofMillis(200);
   private final Peer peer;
   private final String doc;
@@ -208,11 +210,9 @@ public final class PeerConnection {
         .mapToLong(s -> s.framesDecoded().orElse(0)).sum()), series.seconds());
   }
 
-  /** Watches the remote audio for {@code over}: bytes, samples and energy received. */
+  /** Watches the remote audio for {@code over}: bytes, samples and energy received, sampled through the period. */
   public AudioCheck checkAudio(Duration over) {
-    StatsReport first = getStats();
-    Sampling.every(over, over, () -> {});
-    StatsSeries series = StatsSeries.of(List.of(first, getStats()));
+    StatsSeries series = sampleStats(STATS_EVERY, over);
     return new AudioCheck((long) series.delta(r -> r.inboundBytes("audio")),
         (long) series.delta(r -> r.inboundRtp("audio").stream().mapToLong(s -> s.totalSamplesReceived().orElse(0)).sum()),
         series.delta(r -> r.inboundRtp("audio").stream().mapToDouble(s -> s.totalAudioEnergy().orElse(0)).sum()),
@@ -239,12 +239,18 @@ public final class PeerConnection {
   }
 
   /**
-   * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any.
+   * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any, {@code CLOSED}
+   * once close() was called.
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
   public ConnectionState connectionState() {
-    return lastState(ConnectionState.class, ConnectionState.NEW);
+    // By the spec, close() sets the state to 'closed' without firing an event; the probe records the call.
+    return closedByCall() ? ConnectionState.CLOSED : lastState(ConnectionState.class, ConnectionState.NEW);
+  }
+
+  private boolean closedByCall() {
+    return events().stream().anyMatch(e -> e.is(EventKind.CALL) && "close".equals(e.method()));
   }
 
   /**
@@ -309,45 +315,72 @@ public final class PeerConnection {
 
   /** Waits for this connection state; stops at once on {@code failed} or {@code closed} if those are not awaited. */
   public PeerConnection awaitConnectionState(ConnectionState state, Duration timeout) {
-    awaitCondition(this + " should reach connectionState '" + state.webName() + "'", timeout, () -> connectionState() == state);
+    waitFor(this + " should reach connectionState '" + state.webName() + "'", timeout).await(() -> connectionState() == state);
     return this;
   }
 
   /** Waits until an event of this connection matches, counting those that came before the wait. */
   public PeerEvent awaitEvent(String description, Predicate<PeerEvent> matches, Duration timeout) {
-    awaitCondition(this + " should see " + description, timeout, () -> events().stream().anyMatch(matches));
+    waitFor(this + " should see " + description, timeout).await(() -> events().stream().anyMatch(matches));
     return events().stream().filter(matches).findFirst().orElseThrow();
   }
 
-  /** Waits until bytes received on inbound RTP of this kind grow between two getStats() samples. */
+  /**
+   * Waits until bytes received on inbound RTP of this kind grow from the first getStats() sample;
+   * stops at once if the connection fails or closes.
+   */
   public PeerConnection awaitInboundMedia(String kind, Duration timeout) {
-    long[] first = {-1};
-    long[] last = {-1};
-    Waits.until(this + " should receive " + kind + " (inbound-rtp bytesReceived growing)", timeout, STATS_EVERY, () -> {
-      last[0] = getStats().inboundBytes(kind);
-      if (first[0] <= 0) {
-        first[0] = last[0];
-        return false;
-      }
-      return last[0] > first[0];
-    }, () -> connectionState() == ConnectionState.FAILED ? "connectionState is 'failed'" : null,
-        () -> kind + " bytesReceived " + first[0] + " then " + last[0] + ", connectionState=" + connectionState().webName(),
-        peer::timeline);
+    inboundMedia(kind, timeout).orThrow();
     return this;
   }
 
-  void awaitCondition(String what, Duration timeout, BooleanSupplier done) {
-    Waits.until(what, timeout, done, this::terminalState, this::describeState, peer::timeline);
+  /**
+   * The one check that media arrives: inbound-rtp bytesReceived of this kind growing from the first
+   * sample, asked every 200 ms. Its last-seen text says what the bytes did.
+   */
+  @API(status = API.Status.INTERNAL)
+  public Wait.Outcome inboundMedia(String kind, Duration within) {
+    long[] bytes = {-1, -1};
+    return sampleFor(this + " should receive " + kind + " (inbound-rtp bytesReceived growing)", within)
+        .lastSeen(() -> "bytesReceived stayed at " + Math.max(0, bytes[1]) + " (connectionState " + connectionState().webName() + ")")
+        .check(() -> {
+          bytes[1] = getStats().inboundBytes(kind);
+          if (bytes[0] < 0) {
+            bytes[0] = bytes[1];
+          }
+          return bytes[1] > bytes[0];
+        });
   }
 
-  private String terminalState() {
+  /**
+   * A wait on this connection's events: woken by each event of its peer, stopped at once when the
+   * connection fails or closes, explained by its states and its peer's timeline.
+   */
+  @API(status = API.Status.INTERNAL)
+  public Wait waitFor(String what, Duration within) {
+    return peer.waitFor(what, within).failFastOn(this::terminalReason).lastSeen(this::describeState);
+  }
+
+  /** As {@link #waitFor}, for a condition that asks the browser (getStats, the page's video): checked every 200 ms. */
+  @API(status = API.Status.INTERNAL)
+  public Wait sampleFor(String what, Duration within) {
+    return Wait.until(what).atMost(within).every(STATS_EVERY).failFastOn(this::terminalReason)
+        .lastSeen(this::describeState).timeline(n -> peer.timeline().render(n));
+  }
+
+  /**
+   * Why this connection cannot carry a call any more, or null while it can: its connectionState is
+   * {@code failed} or {@code closed}. The one terminal-state rule of every wait on a connection or a call.
+   */
+  String terminalReason() {
     ConnectionState s = connectionState();
-    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? "connectionState is '" + s.webName() + "'" : null;
+    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? this + " connectionState is '" + s.webName() + "'" : null;
   }
 
   /** One line: connection, ICE, signalling and gathering state, for failure messages. */
   public String describeState() {
-    return this + " connection=" + lastStateName(ConnectionState.NEW) + ", ice=" + lastStateName(IceConnectionState.NEW)
+    String connection = closedByCall() ? ConnectionState.CLOSED.webName() : lastStateName(ConnectionState.NEW);
+    return this + " connection=" + connection + ", ice=" + lastStateName(IceConnectionState.NEW)
         + ", signaling=" + lastStateName(SignalingState.STABLE) + ", gathering=" + lastStateName(IceGatheringState.NEW);
   }
 

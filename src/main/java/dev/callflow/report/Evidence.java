@@ -2,7 +2,6 @@ package dev.callflow.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.callflow.internal.Settings;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
@@ -22,7 +21,7 @@ import java.util.Map;
 /**
  * Writes what a person needs to understand a failed call without rerunning it: the merged timeline,
  * each peer's events, each connection's SDPs and a short stats series, console and a screenshot,
- * under {@code target/callflow/}.
+ * in the evidence folder ({@code callflow.evidenceDir}, {@code target/callflow/} by default).
  */
 public final class Evidence {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,20 +29,13 @@ public final class Evidence {
   private Evidence() {}
 
   /**
-   * {@code target/callflow/<test class>/<test name>}, each name made a plain file name (characters
-   * unsafe in file names replaced, never {@code ..}, long names cut), so it stays in the evidence folder.
-   */
-  public static Path folderFor(String testClass, String testName) {
-    return EvidenceFiles.folder(root(), testClass, testName);
-  }
-
-  /**
-   * Where evidence goes: {@code target/callflow}, or the folder named by {@code -Dcallflow.evidenceDir}.
+   * {@code <root>/<test class>/<test name>}, each name made a plain file name (characters unsafe in
+   * file names replaced, never {@code ..}, long names cut), so it stays in the evidence folder.
    *
-   * @throws dev.callflow.failure.ConfigurationException if the named folder cannot be created or written in
+   * @param root the evidence folder, e.g. the configured {@code callflow.evidenceDir}
    */
-  public static Path root() {
-    return Settings.system().writableDirectory("callflow.evidenceDir").orElse(Path.of("target/callflow"));
+  public static Path folderFor(Path root, String testClass, String testName) {
+    return EvidenceFiles.folder(root, testClass, testName);
   }
 
   /** Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds. */

@@ -143,7 +143,7 @@ public final class MediaSection {
       List<String> fb = new ArrayList<>(feedback.getOrDefault(String.valueOf(payloadType), List.of()));
       fb.addAll(feedback.getOrDefault("*", List.of()));
       list.add(new Codec(payloadType, map.name(), map.clockRate(), map.channels(),
-          Map.copyOf(fmtps.getOrDefault(payloadType, Map.of())), List.copyOf(fb)));
+          inOrder(fmtps.getOrDefault(payloadType, Map.of())), List.copyOf(fb)));
     }
     codecs = List.copyOf(list);
   }
@@ -263,7 +263,7 @@ public final class MediaSection {
   }
 
   public List<Ssrc> ssrcs() {
-    return ssrcs.entrySet().stream().map(e -> new Ssrc(e.getKey(), Map.copyOf(e.getValue()))).toList();
+    return ssrcs.entrySet().stream().map(e -> new Ssrc(e.getKey(), inOrder(e.getValue()))).toList();
   }
 
   public List<SsrcGroup> ssrcGroups() {
@@ -346,5 +346,10 @@ public final class MediaSection {
   @Override
   public String toString() {
     return "m=" + kind + mid().map(m -> " (mid " + m + ")").orElse("");
+  }
+
+  /** An unmodifiable copy that keeps the order of the lines ({@code Map.copyOf} would not). */
+  private static Map<String, String> inOrder(Map<String, String> map) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -3,6 +3,7 @@ package dev.callflow.assertions;
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.media.VideoFrame;
@@ -11,6 +12,7 @@ import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.Call;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 
 /** Media, stats and candidate assertions against real browsers: each shown to pass and to fail with its message. */
 @CallflowTest
@@ -69,6 +71,30 @@ class PeerConnectionAssertTest {
   }
 
   @BrowserPairs
+  void aWaitingAssertionStopsAtOnceWhenTheConnectionCloses(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+    call.callee().close();
+    Duration patient = Duration.ofSeconds(30);
+    long started = System.nanoTime();
+
+    CallflowSoftAssertions softly = new CallflowSoftAssertions();
+    softly.assertThat(call.callee()).hasVideoPlaying(patient);
+
+    Assertions.assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    Assertions.assertThat(softly.errorsCollected()).singleElement().isInstanceOf(CallflowTimeoutError.class)
+        .extracting(Throwable::getMessage).asString()
+        .startsWith(String.format("%nExpecting bob/pc1 to show playing video within 30s, but the last check saw:%n  "))
+        .contains("\nStopped early: bob/pc1 connectionState is 'closed' after ")
+        .contains("\nLast seen: bob/pc1 connection=closed, ")
+        .contains("\nTimeline (last 40 events):\n")
+        .contains("bob/pc1 call close");
+    assertThatThrownBy(() -> call.callee().awaitInboundMedia("video", patient))
+        .hasMessageStartingWith("bob/pc1 should receive video (inbound-rtp bytesReceived growing), but bob/pc1 connectionState is 'closed' after ");
+    Assertions.assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @BrowserPairs
   void statsOverTime(Peer alice, Peer bob) {
     Call call = alice.call(bob).withAudio().withVideo().withReceiveOnlyCallee().connect();
     assertThat(call.callee()).hasVideoPlaying(SOON);
@@ -81,8 +107,10 @@ class PeerConnectionAssertTest {
     assertThatThrownBy(() -> assertThat(call.callee()).statsOver(Duration.ofSeconds(1)).hasPacketLossBelow("video", 0))
         .hasMessageContaining("Expecting inbound video to lose less than 0.00% of packets, but it lost 0.00% (0 lost, ");
     assertThatThrownBy(() -> assertThat(call.caller()).hasInboundMediaFlowing("video", Duration.ofSeconds(1)))
-        .hasMessage(String.format("%nExpecting alice/pc1 to receive \"video\" within 1s (inbound-rtp bytesReceived growing),"
-            + " but bytesReceived stayed at 0 (connectionState connected)"));
+        .isInstanceOf(CallflowTimeoutError.class)
+        .hasMessageStartingWith(String.format("%nExpecting alice/pc1 to receive \"video\" within 1s (inbound-rtp bytesReceived growing),"
+            + " but bytesReceived stayed at 0 (connectionState connected)%nLast seen: bytesReceived stayed at 0"))
+        .hasMessageContaining("\nTimeline (last 40 events):\n");
     assertThat(call.timeline()).hasStatesInOrder("bob", ConnectionState.CONNECTING, ConnectionState.CONNECTED)
         .neverReached("bob", ConnectionState.FAILED);
   }

@@ -96,4 +96,15 @@ class SettingsTest {
         })
         .hasMessage("Invalid configuration parameter callflow.test=maybe: expected true or false");
   }
+
+  @Test
+  void theFirstSourceThatGivesAKeyWinsAndNamesIt() {
+    Settings layered = new Settings(Map.of("callflow.a", "1")::get, "configuration parameter %s")
+        .then(Settings.of(Map.of("callflow.a", "2", "callflow.b", "x")));
+
+    assertThat(layered.positive("callflow.a", 9)).isEqualTo(1);
+    assertThat(layered.name("callflow.a")).isEqualTo("configuration parameter callflow.a");
+    assertThatThrownBy(() -> layered.positive("callflow.b", 9)).hasMessage("Invalid -Dcallflow.b=x: not a whole number (expected 1 or more)");
+    assertThat(layered.positive("callflow.c", 9)).isEqualTo(9);
+  }
 }

@@ -145,6 +145,24 @@ class NegotiationTest {
   }
 
   @BrowserPairs
+  void aDelayedOfferArrivesLaterAndItsFailureStillReachesTheTest(Peer alice, Peer bob) {
+    Duration delay = Duration.ofMillis(300);
+    SignalHook delayOffer = s -> s.kind() == Signal.Kind.OFFER ? SignalAction.delay(delay) : SignalAction.forward();
+    String broken = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=this-is-not-sdp\r\n";
+    Call.Builder corrupted = alice.call(bob).withAudio().withHook(delayOffer)
+        .withHook(s -> s.kind() == Signal.Kind.OFFER ? SignalAction.rewrite(broken) : SignalAction.forward());
+
+    DomException error = catchThrowableOfType(DomException.class, corrupted::start);
+
+    assertThat(error.operation()).isEqualTo("setRemoteDescription");
+    long started = System.nanoTime();
+    Call call = alice.call(bob).withAudio().withHook(delayOffer).connect();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(delay);
+    assertThat(call.signals()).anyMatch(line -> line.startsWith("OFFER alice→bob") && line.endsWith("delay 300ms"));
+    call.callee().awaitInboundMedia("audio", SOON);
+  }
+
+  @BrowserPairs
   void hooksRewriteTheOfferOnItsWay(Peer alice, Peer bob) {
     Call call = alice.call(bob).withAudio()
         .withHook(s -> s.kind() == Signal.Kind.OFFER ? SignalAction.rewrite(s.text().replace("a=sendrecv", "a=sendonly")) : SignalAction.forward())

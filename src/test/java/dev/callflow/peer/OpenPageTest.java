@@ -3,6 +3,8 @@ package dev.callflow.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callflow.Callflow;
+import dev.callflow.CallflowConfig;
 import dev.callflow.browser.PageLoadException;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
@@ -63,24 +65,18 @@ class OpenPageTest {
   }
 
   @EachBrowser
-  void aPageWhoseLoadNeverEndsTimesOutAfterTheDefault(Peer alice) throws Exception {
-    String before = System.getProperty("callflow.pageLoadTimeout");
-    System.setProperty("callflow.pageLoadTimeout", "2");
-    try (Silent server = new Silent("<!doctype html><title>half</title><p>the rest never comes")) {
+  void aPageWhoseLoadNeverEndsTimesOutAfterTheConfiguredDefault(Peer alice) throws Exception {
+    CallflowConfig config = CallflowConfig.fromEnvironment().withPageLoadTimeout(SHORT);
+    try (Callflow callflow = Callflow.start(config); Peer bob = callflow.peer("bob", alice.browser().type());
+        Silent server = new Silent("<!doctype html><title>half</title><p>the rest never comes")) {
       String url = server.url("/half.html");
 
-      assertThatThrownBy(() -> alice.open(url))
+      assertThatThrownBy(() -> bob.open(url))
           .isInstanceOf(PageLoadException.class)
-          .hasMessageStartingWith("alice: " + url + " did not finish loading within 2s in " + alice.browser()
+          .hasMessageStartingWith("bob: " + url + " did not finish loading within 2s in " + bob.browser()
               + ": the page arrived (HTTP 200, readyState ")
           .hasMessageContaining("but something it loads did not")
           .extracting(e -> ((PageLoadException) e).problem()).isEqualTo(PageLoadException.Problem.TIMEOUT);
-    } finally {
-      if (before == null) {
-        System.clearProperty("callflow.pageLoadTimeout");
-      } else {
-        System.setProperty("callflow.pageLoadTimeout", before);
-      }
     }
   }
 

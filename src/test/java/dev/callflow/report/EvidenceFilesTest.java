@@ -12,13 +12,13 @@ class EvidenceFilesTest {
 
   @Test
   void folderForKeepsHostileTestNamesInsideTheEvidenceFolder() {
-    Path root = Path.of(System.getProperty("callflow.evidenceDir", "target/callflow")).toAbsolutePath().normalize();
+    Path root = Path.of("target/callflow").toAbsolutePath().normalize();
     for (String name : HOSTILE) {
-      Path folder = Evidence.folderFor(name, name).toAbsolutePath().normalize();
+      Path folder = Evidence.folderFor(root, name, name).toAbsolutePath().normalize();
       assertThat(folder).as(name).startsWithRaw(root);
       assertThat(folder.getNameCount()).as(name).isEqualTo(root.getNameCount() + 2);
     }
-    assertThat(Evidence.folderFor("CallTest", "audioVideoCall[chrome→firefox]").getFileName())
+    assertThat(Evidence.folderFor(Path.of("target/callflow"), "CallTest", "audioVideoCall[chrome→firefox]").getFileName())
         .hasToString("audioVideoCall[chrome→firefox]");
   }
 

@@ -7,6 +7,8 @@ import dev.callflow.sdp.Direction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +36,22 @@ class SdpTest {
     assertThat(sdp.lines()).hasSize((int) text.lines().count());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"chrome-offer.sdp", "chrome-answer.sdp", "firefox-offer.sdp", "firefox-answer.sdp"})
+  void keepsFormatParametersInTheOrderOfTheirLine(String file) {
+    String text = resource(file);
+    for (MediaSection m : Sdp.parse(text).media()) {
+      for (Codec c : m.codecs()) {
+        String line = text.lines().filter(l -> l.startsWith("a=fmtp:" + c.payloadType() + " ")).findFirst().orElse(null);
+        if (line != null) {
+          List<String> written = java.util.Arrays.stream(line.substring(line.indexOf(' ') + 1).split(";"))
+              .map(p -> p.split("=", 2)[0].strip()).toList();
+          assertThat(List.copyOf(c.fmtp().keySet())).as(line).isEqualTo(written);
+        }
+      }
+    }
+  }
+
   @Test
   void chromeOfferInDetail() {
     Sdp offer = Sdp.parse(resource("chrome-offer.sdp"));
@@ -49,7 +67,8 @@ class SdpTest {
       assertThat(opus.payloadType()).isEqualTo(111);
       assertThat(opus.clockRate()).isEqualTo(48000);
       assertThat(opus.channels()).isEqualTo(2);
-      assertThat(opus.fmtp()).containsEntry("minptime", "10").containsEntry("useinbandfec", "1");
+      // In the order of the fmtp line: a regression that reorders parameters shows.
+      assertThat(opus.fmtp()).containsExactly(Map.entry("minptime", "10"), Map.entry("useinbandfec", "1"));
       assertThat(opus.rtcpFeedback()).contains("transport-cc");
     });
     assertThat(audio.headerExtensions()).extracting(HeaderExtension::uri).contains("urn:ietf:params:rtp-hdrext:ssrc-audio-level");

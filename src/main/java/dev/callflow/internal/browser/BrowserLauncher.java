@@ -8,7 +8,9 @@ import dev.callflow.browser.CandidatePolicy;
 import dev.callflow.browser.MediaAccess;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.internal.ProcessReaper;
+import dev.callflow.internal.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +89,9 @@ public final class BrowserLauncher {
    * @throws ConfigurationException if a path given for them explicitly does not work: a misconfigured
    *     browser is an error, not a missing one
    */
-  public static boolean isInstalled(BrowserType type) {
+  public static boolean isInstalled(BrowserType type, Settings drivers) {
     try {
-      requireInstalled(type);
+      requireInstalled(type, drivers);
       return true;
     } catch (BrowserLaunchException e) {
       return false;
@@ -102,24 +104,27 @@ public final class BrowserLauncher {
    * @throws BrowserLaunchException if either is missing; the message lists every attempt
    * @throws ConfigurationException if a path given for them explicitly does not work
    */
-  public static void requireInstalled(BrowserType type) {
-    DriverDiscovery.find(type);
+  public static void requireInstalled(BrowserType type, Settings drivers) {
+    DriverDiscovery.find(type, drivers);
   }
 
-  /** Launches a browser for this spec; the caller owns the session and must close it. */
-  public static BrowserSession launch(BrowserSpec spec) {
+  /**
+   * Launches a browser for this spec, found as {@code drivers} say, whose pages may take
+   * {@code pageLoadTimeout} to load unless told otherwise; the caller owns the session and must close it.
+   */
+  public static BrowserSession launch(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
     try {
-      return spec.gridUrl().isPresent() ? onGrid(spec) : locally(spec);
+      return spec.gridUrl().isPresent() ? onGrid(spec, pageLoadTimeout) : locally(spec, drivers, pageLoadTimeout);
     } catch (WebDriverException e) {
       throw new BrowserLaunchException("Cannot start " + spec + ": " + firstLine(e.getMessage())
           + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
     }
   }
 
-  private static BrowserSession locally(BrowserSpec spec) {
-    DriverDiscovery.Found found = DriverDiscovery.find(spec.type());
+  private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
+    DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
     try {
-      return locally(spec, found);
+      return locally(spec, found, pageLoadTimeout);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
       List<String> explicit = found.explicitSettings();
@@ -129,7 +134,7 @@ public final class BrowserLauncher {
     }
   }
 
-  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found) {
+  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Duration pageLoadTimeout) {
     Path folder = ProcessReaper.newFolder(spec.type().id());
     Map<String, String> environment = Map.of("TMPDIR", folder.toString());
     java.io.File setsid = ProcessReaper.setsid().toFile();
@@ -174,7 +179,8 @@ public final class BrowserLauncher {
       local.end();
       throw e;
     }
-    return new BrowserSession(spec, driver, service, local.withBrowser(), info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+    return new BrowserSession(spec, driver, service, local.withBrowser(), info(spec.type(), ((HasCapabilities) driver).getCapabilities()),
+        pageLoadTimeout);
   }
 
   /** The driver's command run by {@code setsid}: the driver then leads a session and process group of its own. */
@@ -185,10 +191,11 @@ public final class BrowserLauncher {
     return command;
   }
 
-  private static BrowserSession onGrid(BrowserSpec spec) {
+  private static BrowserSession onGrid(BrowserSpec spec, Duration pageLoadTimeout) {
     MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
     WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
-    return new BrowserSession(spec, driver, null, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()));
+    return new BrowserSession(spec, driver, null, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()),
+        pageLoadTimeout);
   }
 
   static ChromeOptions chromeOptions(BrowserSpec spec) {

@@ -2,7 +2,6 @@ package dev.callflow.internal.browser;
 
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.internal.OnShutdown;
-import dev.callflow.internal.Settings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,26 +12,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.openqa.selenium.WebDriverException;
 
 /**
  * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
  * and the next peer with an equal spec gets it without a new launch; a browser that ended (killed,
- * crashed) is never handed out again. Launches run in parallel, at most {@code callflow.parallelLaunches}
- * at once (default: the number of cores, at least 2). If the JVM shuts down (SIGTERM, Ctrl-C, SIGHUP)
- * while the pool is open, its browsers are ended at once.
+ * crashed) is never handed out again. Launches run in parallel, at most as many at once as the pool
+ * was told. If the JVM shuts down (SIGTERM, Ctrl-C, SIGHUP) while the pool is open, its browsers are
+ * ended at once.
+ *
+ * @param <B> the browsers it holds
  */
-public final class BrowserPool implements AutoCloseable {
-  private final Map<BrowserSpec, Deque<BrowserSession>> idle = new HashMap<>();
-  private final List<BrowserSession> all = new ArrayList<>();
+public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable {
+  private final Map<BrowserSpec, Deque<B>> idle = new HashMap<>();
+  private final List<B> all = new ArrayList<>();
+  private final Function<BrowserSpec, B> launch;
   private final ExecutorService launcher;
   private final OnShutdown.Registration onShutdown;
   private boolean closed;
 
-  /** @throws dev.callflow.failure.ConfigurationException if {@code callflow.parallelLaunches} is not a whole number of 1 or more */
-  public BrowserPool() {
-    int parallel = Settings.system().positive("callflow.parallelLaunches", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    this.launcher = Executors.newFixedThreadPool(parallel, r -> {
+  /**
+   * @param parallelLaunches how many browsers may start at once, 1 or more
+   * @param launch starts a browser for a spec; the pool owns what it returns
+   */
+  public BrowserPool(int parallelLaunches, Function<BrowserSpec, B> launch) {
+    this.launch = launch;
+    this.launcher = Executors.newFixedThreadPool(parallelLaunches, r -> {
       Thread t = new Thread(r, "callflow-launch");
       t.setDaemon(true);
       return t;
@@ -41,16 +47,16 @@ public final class BrowserPool implements AutoCloseable {
   }
 
   /** Browsers for these specs, in order: warm ones first, the rest launched in parallel. */
-  public List<BrowserSession> acquireAll(List<BrowserSpec> specs) {
-    List<CompletableFuture<BrowserSession>> futures = new ArrayList<>();
+  public List<B> acquireAll(List<BrowserSpec> specs) {
+    List<CompletableFuture<B>> futures = new ArrayList<>();
     for (BrowserSpec spec : specs) {
-      BrowserSession warm = takeIdle(spec);
+      B warm = takeIdle(spec);
       futures.add(warm != null ? CompletableFuture.completedFuture(warm)
-          : CompletableFuture.supplyAsync(() -> register(BrowserLauncher.launch(spec)), launcher));
+          : CompletableFuture.supplyAsync(() -> register(launch.apply(spec)), launcher));
     }
-    List<BrowserSession> sessions = new ArrayList<>();
+    List<B> sessions = new ArrayList<>();
     RuntimeException failure = null;
-    for (CompletableFuture<BrowserSession> f : futures) {
+    for (CompletableFuture<B> f : futures) {
       try {
         sessions.add(f.join());
       } catch (CompletionException e) {
@@ -70,7 +76,7 @@ public final class BrowserPool implements AutoCloseable {
   }
 
   /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
-  public void release(BrowserSession session) {
+  public void release(B session) {
     session.detach();
     boolean reusable = session.isRunning();
     try {
@@ -91,11 +97,11 @@ public final class BrowserPool implements AutoCloseable {
   }
 
   /** A warm browser for this spec, if one still runs; those that ended while idle are closed. */
-  private BrowserSession takeIdle(BrowserSpec spec) {
+  private B takeIdle(BrowserSpec spec) {
     while (true) {
-      BrowserSession session;
+      B session;
       synchronized (this) {
-        Deque<BrowserSession> queue = idle.get(spec);
+        Deque<B> queue = idle.get(spec);
         session = queue == null ? null : queue.poll();
         if (session == null || session.isRunning()) {
           return session;
@@ -106,7 +112,7 @@ public final class BrowserPool implements AutoCloseable {
     }
   }
 
-  private BrowserSession register(BrowserSession session) {
+  private B register(B session) {
     synchronized (this) {
       if (!closed) {
         all.add(session);
@@ -120,16 +126,16 @@ public final class BrowserPool implements AutoCloseable {
   @Override
   public void close() {
     onShutdown.close();
-    takeAll().parallelStream().forEach(BrowserSession::close);
+    takeAll().parallelStream().forEach(PooledBrowser::close);
   }
 
   /** Ends every browser at once, without the drivers' goodbyes: the JVM is shutting down. */
   private void terminate() {
-    takeAll().parallelStream().forEach(BrowserSession::terminate);
+    takeAll().parallelStream().forEach(PooledBrowser::terminate);
   }
 
-  private List<BrowserSession> takeAll() {
-    List<BrowserSession> sessions;
+  private List<B> takeAll() {
+    List<B> sessions;
     synchronized (this) {
       closed = true;
       sessions = new ArrayList<>(all);

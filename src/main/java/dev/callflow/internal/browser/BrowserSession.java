@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.failure.CallflowException;
-import dev.callflow.internal.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ import org.openqa.selenium.remote.service.DriverService;
  * this machine that ends while in use (killed, crashed) makes the next operation fail at once with a
  * {@link BrowserGoneException}.
  */
-public final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements PooledBrowser {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Runs one probe operation; the probe answers through {@code done} with JSON text. */
   private static final String INVOKE = """
@@ -63,12 +62,18 @@ public final class BrowserSession implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String peer;
   private Duration pageLoadTimeout;
+  private final Duration defaultPageLoadTimeout;
   /** Known to Java and the probe only: a page's own scripts cannot run Callflow's operations. */
   private final String token = java.util.UUID.randomUUID().toString();
 
-  /** A session on a Grid ({@code service} and {@code local} null) or on this machine. */
-  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info) {
+  /**
+   * A session on a Grid ({@code service} and {@code local} null) or on this machine, whose pages may
+   * take {@code defaultPageLoadTimeout} to load unless told otherwise.
+   */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
+      Duration defaultPageLoadTimeout) {
     this.spec = spec;
+    this.defaultPageLoadTimeout = defaultPageLoadTimeout;
     this.driver = driver;
     this.service = service;
     this.local = local;
@@ -106,6 +111,7 @@ public final class BrowserSession implements AutoCloseable {
     }
   }
 
+  @Override
   public BrowserSpec spec() {
     return spec;
   }
@@ -120,6 +126,7 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** False once the session is closed, or its browser or driver ended (killed, crashed). */
+  @Override
   public boolean isRunning() {
     return !closed.get() && ended().isEmpty();
   }
@@ -145,25 +152,16 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** Stops delivering events to the previous owner. */
+  @Override
   public void detach() {
     probeListener = ignored -> {};
     consoleListener = ignored -> {};
     peer = null;
   }
 
-  /**
-   * How long {@link #open(String)} waits for a page's load event: {@code -Dcallflow.pageLoadTimeout}
-   * seconds, 30 if not given.
-   *
-   * @throws dev.callflow.failure.ConfigurationException if the setting is not a whole number of 1 or more
-   */
-  public static Duration defaultPageLoadTimeout() {
-    return Duration.ofSeconds(Settings.system().positive("callflow.pageLoadTimeout", 30));
-  }
-
-  /** Opens a page with the {@link #defaultPageLoadTimeout()}. */
-  public void open(String url) {
-    open(url, defaultPageLoadTimeout());
+  /** How long a page may take to load unless told otherwise: the configured {@code callflow.pageLoadTimeout}. */
+  public Duration defaultPageLoadTimeout() {
+    return defaultPageLoadTimeout;
   }
 
   /**
@@ -212,7 +210,8 @@ public final class BrowserSession implements AutoCloseable {
   }
 
   /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
-  void reset() {
+  @Override
+  public void reset() {
     for (String handle : driver.getWindowHandles()) {
       if (!handle.equals(firstWindow)) {
         driver.switchTo().window(handle).close();
@@ -289,7 +288,8 @@ public final class BrowserSession implements AutoCloseable {
    * Ends the browser at once: kills its processes and removes its files without asking its driver
    * (a Grid session is still quit). For a JVM that is shutting down.
    */
-  void terminate() {
+  @Override
+  public void terminate() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.callflow.internal.browser;
 
 import dev.callflow.browser.BrowserLaunchException;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.Environment;
 import dev.callflow.internal.Settings;
 import io.github.bonigarcia.wdm.WebDriverManager;
 import java.nio.file.Files;
@@ -20,20 +21,17 @@ import java.util.Optional;
 final class DriverDiscovery {
   static final String WEBDRIVERMANAGER = "callflow.webdrivermanager";
 
-  /** A browser binary and the driver that drives it, each with where it came from. */
-  record Found(Path browser, String browserOrigin, Path driver, String driverOrigin) {
+  /** A browser binary and the driver that drives it, each with where it came from; the settings that named either. */
+  record Found(Path browser, String browserOrigin, Path driver, String driverOrigin, List<String> explicitSettings) {
     /** E.g. {@code browser /usr/bin/firefox-esr (found in /usr/bin), driver /x/geckodriver (-Dwebdriver.gecko.driver)}. */
     String describe() {
       return "browser " + browser + " (" + browserOrigin + "), driver " + driver + " (" + driverOrigin + ")";
     }
 
-    /** The system properties among the origins, e.g. {@code [-Dwebdriver.gecko.driver]}. */
-    List<String> explicitSettings() {
-      return java.util.stream.Stream.of(browserOrigin, driverOrigin).filter(o -> o.startsWith("-D")).toList();
-    }
   }
 
-  private record Located(Path path, String origin) {}
+  /** A file and where it came from; {@code explicit} if a setting named it. */
+  private record Located(Path path, String origin, boolean explicit) {}
 
   /** The system properties and the installed names of one browser type. */
   private record Names(String browserKey, List<String> browsers, String driverKey, String driver, String packages) {
@@ -55,18 +53,16 @@ final class DriverDiscovery {
     this.settings = settings;
   }
 
-  /** Searches PATH, /usr/bin, /usr/local/bin and ~/.cargo/bin; WebDriverManager unless {@code -Dcallflow.webdrivermanager=false}. */
-  static Found find(BrowserType type) {
-    List<Path> dirs = new ArrayList<>();
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isBlank()) {
-        dirs.add(Path.of(dir));
-      }
-    }
+  /**
+   * Uses the paths {@code settings} give, else searches PATH, /usr/bin, /usr/local/bin and ~/.cargo/bin,
+   * then WebDriverManager unless {@code callflow.webdrivermanager} is false.
+   */
+  static Found find(BrowserType type, Settings settings) {
+    List<Path> dirs = new ArrayList<>(Environment.searchPath());
     dirs.add(Path.of("/usr/bin"));
     dirs.add(Path.of("/usr/local/bin"));
-    dirs.add(Path.of(System.getProperty("user.home"), ".cargo", "bin"));
-    return new DriverDiscovery(dirs, Settings.system()).discover(type);
+    dirs.add(Environment.home().resolve(".cargo").resolve("bin"));
+    return new DriverDiscovery(dirs, settings).discover(type);
   }
 
   Found discover(BrowserType type) {
@@ -87,7 +83,8 @@ final class DriverDiscovery {
       attempts.add("driver: WebDriverManager switched off (-D" + WEBDRIVERMANAGER + "=false)");
     }
     if (browser.isPresent() && driver.isPresent()) {
-      return new Found(browser.get().path(), browser.get().origin(), driver.get().path(), driver.get().origin());
+      List<String> explicit = java.util.stream.Stream.of(browser.get(), driver.get()).filter(Located::explicit).map(Located::origin).toList();
+      return new Found(browser.get().path(), browser.get().origin(), driver.get().path(), driver.get().origin(), explicit);
     }
     String missing = browser.isEmpty() && driver.isEmpty() ? "no browser binary and no driver"
         : browser.isEmpty() ? "no browser binary" : "no driver";
@@ -99,7 +96,7 @@ final class DriverDiscovery {
   }
 
   private Optional<Located> explicit(String key) {
-    return settings.executable(key).map(p -> new Located(p, "-D" + key));
+    return settings.executable(key).map(p -> new Located(p, settings.name(key), true));
   }
 
   private Optional<Located> search(String what, String key, List<String> names) {
@@ -108,7 +105,7 @@ final class DriverDiscovery {
       for (Path dir : directories) {
         Path candidate = dir.resolve(name);
         if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(new Located(candidate, "found in " + dir));
+          return Optional.of(new Located(candidate, "found in " + dir, false));
         }
       }
     }
@@ -122,7 +119,7 @@ final class DriverDiscovery {
       manager.setup();
       String path = manager.getDownloadedDriverPath();
       if (path != null && Files.isExecutable(Path.of(path))) {
-        return Optional.of(new Located(Path.of(path), "from WebDriverManager"));
+        return Optional.of(new Located(Path.of(path), "from WebDriverManager", false));
       }
       attempts.add("driver: WebDriverManager gave no executable driver");
     } catch (RuntimeException e) {

@@ -5,9 +5,11 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callflow.internal.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +26,13 @@ class BrowserLauncherTest {
   void explicitFilesThatDoNotStartAreNamedWithTheirSettings(@TempDir Path dir) throws Exception {
     Path browser = script(dir, "not-a-browser", "exit 0");
     Path driver = script(dir, "not-a-driver", "exit 3");
-    Map<String, String> settings = Map.of("callflow.chrome.binary", browser.toString(), "webdriver.chrome.driver", driver.toString());
-    settings.keySet().forEach(key -> {
-      if (System.getProperty(key) != null) {
-        throw new IllegalStateException(key + " is set for this JVM; this test would overwrite it");
-      }
-    });
-    settings.forEach(System::setProperty);
-    try {
-      assertThatThrownBy(() -> BrowserLauncher.launch(BrowserSpec.of(BrowserType.CHROME)))
-          .isInstanceOf(BrowserLaunchException.class)
-          .hasMessageStartingWith("Cannot start chrome with browser " + browser + " (-Dcallflow.chrome.binary), driver " + driver
-              + " (-Dwebdriver.chrome.driver): Driver server process died prematurely, exit value: 3\n")
-          .hasMessageEndingWith("Check -Dcallflow.chrome.binary and -Dwebdriver.chrome.driver "
-              + "(an explicit path is used as given, never replaced by another).");
-    } finally {
-      settings.keySet().forEach(System::clearProperty);
-    }
+    Settings settings = Settings.of(Map.of("callflow.chrome.binary", browser.toString(), "webdriver.chrome.driver", driver.toString()));
+
+    assertThatThrownBy(() -> BrowserLauncher.launch(BrowserSpec.of(BrowserType.CHROME), settings, Duration.ofSeconds(30)))
+        .isInstanceOf(BrowserLaunchException.class)
+        .hasMessageStartingWith("Cannot start chrome with browser " + browser + " (-Dcallflow.chrome.binary), driver " + driver
+            + " (-Dwebdriver.chrome.driver): Driver server process died prematurely, exit value: 3\n")
+        .hasMessageEndingWith("Check -Dcallflow.chrome.binary and -Dwebdriver.chrome.driver "
+            + "(an explicit path is used as given, never replaced by another).");
   }
 }

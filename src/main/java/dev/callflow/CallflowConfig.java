@@ -1,0 +1,254 @@
+package dev.callflow;
+
+import dev.callflow.failure.ConfigurationException;
+import dev.callflow.internal.Environment;
+import dev.callflow.internal.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * Callflow's configuration: immutable, read once, then handed to everything that needs it. Read it
+ * from the environment, or build it in code for {@link Callflow#start(CallflowConfig)}:
+ *
+ * <pre>{@code
+ * CallflowConfig config = CallflowConfig.fromEnvironment().withHeaded(true).withPageLoadTimeout(Duration.ofSeconds(10));
+ * try (Callflow callflow = Callflow.start(config)) { … }
+ * }</pre>
+ *
+ * Each setting is read from, first to last: JUnit configuration parameters (with {@link #read}; the
+ * JUnit extension does so), system properties, environment variables. The variable's name is the key in
+ * capitals with {@code _} between words: {@code callflow.parallelLaunches} is
+ * {@code CALLFLOW_PARALLEL_LAUNCHES}. A value that does not parse, a path that cannot be used, and a
+ * {@code callflow.*} property or {@code CALLFLOW_*} variable that is no setting at all (a typo) are a
+ * {@link ConfigurationException} naming it. The settings, with their defaults, are in {@link Key}.
+ */
+public final class CallflowConfig {
+  /** Every setting: its key (JUnit parameter and system property), environment variable and default. */
+  public enum Key {
+    /** Browsers show a window instead of running headless (needs a display). Default false. */
+    HEADED("callflow.headed"),
+    /** How many browsers start at once. Default: the number of cores, at least 2. */
+    PARALLEL_LAUNCHES("callflow.parallelLaunches"),
+    /** Seconds a page may take to fire its load event. Default 30. */
+    PAGE_LOAD_TIMEOUT("callflow.pageLoadTimeout"),
+    /** Where a failed test's evidence goes, created if needed. Default {@code target/callflow}. */
+    EVIDENCE_DIR("callflow.evidenceDir"),
+    /** A folder of the user's pages, served next to Callflow's own. Default none. */
+    PAGES("callflow.pages"),
+    /** {@code matchesBaseline} rewrites baselines instead of comparing. Default false. */
+    BASELINE_UPDATE("callflow.baseline.update"),
+    /** The Chromium or Chrome binary. Default: searched on PATH, /usr/bin, /usr/local/bin. */
+    CHROME_BINARY("callflow.chrome.binary"),
+    /** The Firefox binary. Default: searched as for Chrome. */
+    FIREFOX_BINARY("callflow.firefox.binary"),
+    /** chromedriver. Default: searched as for Chrome, also in ~/.cargo/bin, then WebDriverManager. */
+    CHROME_DRIVER("webdriver.chrome.driver"),
+    /** geckodriver. Default: searched as for chromedriver. */
+    GECKO_DRIVER("webdriver.gecko.driver"),
+    /** Whether a driver that is not installed may be fetched with WebDriverManager. Default true. */
+    WEBDRIVERMANAGER("callflow.webdrivermanager");
+
+    private final String key;
+
+    Key(String key) {
+      this.key = key;
+    }
+
+    /** The JUnit configuration parameter and system property, e.g. {@code callflow.parallelLaunches}. */
+    public String key() {
+      return key;
+    }
+
+    /** The environment variable, e.g. {@code CALLFLOW_PARALLEL_LAUNCHES}. */
+    public String variable() {
+      return variableFor(key);
+    }
+
+    static Optional<Key> byKey(String key) {
+      return java.util.Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    static Optional<Key> byVariable(String variable) {
+      return java.util.Arrays.stream(values()).filter(k -> k.variable().equals(variable)).findFirst();
+    }
+  }
+
+  private static final String PREFIX = "callflow.";
+  private static final String VARIABLE_PREFIX = "CALLFLOW_";
+
+  private final boolean headed;
+  private final int parallelLaunches;
+  private final Duration pageLoadTimeout;
+  private final Path evidenceDir;
+  private final Path pages;
+  private final boolean baselineUpdate;
+  /** Where browsers and drivers are, read by discovery when a browser is needed. */
+  private final Settings drivers;
+
+  private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
+      boolean baselineUpdate, Settings drivers) {
+    this.headed = headed;
+    this.parallelLaunches = parallelLaunches;
+    this.pageLoadTimeout = pageLoadTimeout;
+    this.evidenceDir = evidenceDir;
+    this.pages = pages;
+    this.baselineUpdate = baselineUpdate;
+    this.drivers = drivers;
+  }
+
+  /** Every default; nothing read. Browsers and drivers are searched for. */
+  public static CallflowConfig defaults() {
+    return from(Settings.of(Map.of()));
+  }
+
+  /**
+   * System properties, then environment variables, over the defaults.
+   *
+   * @throws ConfigurationException naming the first setting that cannot be used, or a {@code callflow.*}
+   *     property or {@code CALLFLOW_*} variable that is no setting
+   */
+  public static CallflowConfig fromEnvironment() {
+    return read(key -> Optional.empty());
+  }
+
+  /**
+   * The configuration parameters of a test platform ({@code parameters}, e.g. JUnit's, which include
+   * {@code junit-platform.properties}), then system properties, then environment variables, over the
+   * defaults. Unknown keys among the parameters cannot be listed and are not detected.
+   *
+   * @throws ConfigurationException naming the first setting that cannot be used, or a {@code callflow.*}
+   *     property or {@code CALLFLOW_*} variable that is no setting
+   */
+  public static CallflowConfig read(Function<String, Optional<String>> parameters) {
+    return read(parameters, Environment.systemProperties(), Environment.variables());
+  }
+
+  /** {@link #read(Function)} over these system properties and environment variables. */
+  static CallflowConfig read(Function<String, Optional<String>> parameters, Map<String, String> properties,
+      Map<String, String> variables) {
+    rejectUnknown(properties, variables);
+    // JUnit's parameters include the system properties; a value that is one is named as one.
+    Settings given = new Settings(key -> parameters.apply(key).filter(v -> !v.equals(properties.get(key))).orElse(null),
+        "configuration parameter %s")
+        .then(new Settings(properties::get, "-D%s"))
+        .then(new Settings(key -> variables.get(variableFor(key)), key -> "environment variable " + variableFor(key)));
+    return from(given);
+  }
+
+  private static String variableFor(String key) {
+    return key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private static void rejectUnknown(Map<String, String> properties, Map<String, String> variables) {
+    properties.forEach((name, value) -> {
+      if (name.startsWith(PREFIX) && Key.byKey(name).isEmpty()) {
+        throw new ConfigurationException("-D" + name, value, "not a Callflow setting (known: " + known() + ")");
+      }
+    });
+    variables.forEach((name, value) -> {
+      if (name.startsWith(VARIABLE_PREFIX) && Key.byVariable(name).isEmpty()) {
+        throw new ConfigurationException("environment variable " + name, value, "not a Callflow setting (known: "
+            + String.join(", ", java.util.Arrays.stream(Key.values()).map(Key::variable).toList()) + ")");
+      }
+    });
+  }
+
+  private static String known() {
+    return String.join(", ", java.util.Arrays.stream(Key.values()).map(Key::key).toList());
+  }
+
+  /** Parses every setting now, so that a wrong one fails before anything starts. */
+  private static CallflowConfig from(Settings given) {
+    int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+    for (Key path : new Key[] {Key.CHROME_BINARY, Key.FIREFOX_BINARY, Key.CHROME_DRIVER, Key.GECKO_DRIVER}) {
+      given.executable(path.key());
+    }
+    given.flag(Key.WEBDRIVERMANAGER.key(), true);
+    return new CallflowConfig(
+        given.flag(Key.HEADED.key(), false),
+        given.positive(Key.PARALLEL_LAUNCHES.key(), cores),
+        Duration.ofSeconds(given.positive(Key.PAGE_LOAD_TIMEOUT.key(), 30)),
+        given.writableDirectory(Key.EVIDENCE_DIR.key()).orElse(Path.of("target/callflow")),
+        given.directory(Key.PAGES.key()).orElse(null),
+        given.flag(Key.BASELINE_UPDATE.key(), false),
+        given);
+  }
+
+  /** Browsers show a window (needs a display); headless otherwise. */
+  public CallflowConfig withHeaded(boolean headed) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
+  }
+
+  /** At most this many browsers start at once. */
+  public CallflowConfig withParallelLaunches(int launches) {
+    if (launches < 1) {
+      throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
+    }
+    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
+  }
+
+  /** How long {@code Peer.open(path)} waits for a page's load event. */
+  public CallflowConfig withPageLoadTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
+    }
+    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, drivers);
+  }
+
+  /** Where a failed test's evidence goes. */
+  public CallflowConfig withEvidenceDir(Path folder) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, drivers);
+  }
+
+  /** Also serves this folder of pages; its files win over Callflow's own on equal paths. */
+  public CallflowConfig withPages(Path folder) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, drivers);
+  }
+
+  /** Whether {@code matchesBaseline} rewrites baselines instead of comparing with them. */
+  public CallflowConfig withBaselineUpdate(boolean update) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, drivers);
+  }
+
+  public boolean headed() {
+    return headed;
+  }
+
+  public int parallelLaunches() {
+    return parallelLaunches;
+  }
+
+  public Duration pageLoadTimeout() {
+    return pageLoadTimeout;
+  }
+
+  public Path evidenceDir() {
+    return evidenceDir;
+  }
+
+  public Optional<Path> pages() {
+    return Optional.ofNullable(pages);
+  }
+
+  public boolean baselineUpdate() {
+    return baselineUpdate;
+  }
+
+  /** The settings that say where browsers and drivers are, for discovery. */
+  @API(status = API.Status.INTERNAL)
+  public Settings drivers() {
+    return drivers;
+  }
+
+  @Override
+  public String toString() {
+    return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", pageLoadTimeout=" + pageLoadTimeout
+        + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate + "]";
+  }
+}

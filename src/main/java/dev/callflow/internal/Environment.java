@@ -1,0 +1,66 @@
+package dev.callflow.internal;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The one place that reads the JVM's system properties and the process environment. Callflow's own
+ * settings are read from here once, as a snapshot, by the configuration; the rest are the few facts
+ * about the machine that Callflow needs (temporary folder, search path, home folder, display).
+ */
+public final class Environment {
+  private Environment() {}
+
+  /** The system properties as they are now, a copy. */
+  public static Map<String, String> systemProperties() {
+    Properties properties = System.getProperties();
+    Map<String, String> copy = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      copy.put(name, properties.getProperty(name));
+    }
+    return copy;
+  }
+
+  /** The environment variables, a copy. */
+  public static Map<String, String> variables() {
+    return new TreeMap<>(System.getenv());
+  }
+
+  /** {@code java.io.tmpdir}. */
+  public static Path temporaryFolder() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** The user's home folder ({@code user.home}). */
+  public static Path home() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  /** The folders of {@code PATH}, in order; empty entries left out. */
+  public static List<Path> searchPath() {
+    List<Path> folders = new ArrayList<>();
+    for (String folder : Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator)) {
+      if (!folder.isBlank()) {
+        folders.add(Path.of(folder));
+      }
+    }
+    return folders;
+  }
+
+  /** True on Linux ({@code os.name}). */
+  public static boolean isLinux() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+  }
+
+  /** True if a window can be shown: not Linux, or {@code DISPLAY} or {@code WAYLAND_DISPLAY} is set. */
+  public static boolean hasDisplay() {
+    return !isLinux() || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+  }
+}
