@@ -16,7 +16,7 @@ import dev.callflow.stats.StatsSeries;
  *
  * assertThat(call.callee().remoteDescription().orElseThrow()).hasCodec("audio", "opus").isBundled();
  * assertThat(call.callee()).hasVideoPlaying(Duration.ofSeconds(5));
- * assertThat(call.timeline()).neverReached("bob", "connectionstatechange", "failed");
+ * assertThat(call.timeline()).neverReached("bob", ConnectionState.FAILED);
  * }</pre>
  */
 public final class CallflowAssertions {

@@ -31,6 +31,11 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, PeerConnection> {
   private static final Duration CHECK = Duration.ofMillis(600);
+  /**
+   * Chrome's fake microphone beeps for 20 ms every 500 ms and is silent in between: an audio check must
+   * span well over one interval, or a live call can look silent under load.
+   */
+  private static final Duration AUDIO_CHECK = Duration.ofMillis(1200);
 
   public PeerConnectionAssert(PeerConnection actual) {
     super(actual, PeerConnectionAssert.class);
@@ -111,7 +116,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   private PeerConnectionAssert audio(String expected, Predicate<AudioCheck> condition, Duration within) {
     isNotNull();
     AudioCheck[] last = {null};
-    Wait.Outcome outcome = keepChecking("should receive " + expected + " audio", within, () -> last[0] = actual.checkAudio(CHECK), condition);
+    Wait.Outcome outcome = keepChecking("should receive " + expected + " audio", within, () -> last[0] = actual.checkAudio(AUDIO_CHECK), condition);
     if (!outcome.met()) {
       failWaiting(shouldHaveAudio(actual.toString(), expected, format(within), String.valueOf(last[0])), outcome);
     }

@@ -5,10 +5,17 @@ import static dev.callflow.internal.assertions.ShouldHaveStatesInOrder.shouldHav
 import static dev.callflow.internal.assertions.ShouldHaveTimeBetween.shouldHaveTimeBetween;
 import static dev.callflow.internal.assertions.ShouldNeverReachState.shouldNeverReachState;
 
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.EventMatcher;
+import dev.callflow.peer.IceConnectionState;
+import dev.callflow.peer.IceGatheringState;
 import dev.callflow.peer.PeerEvent;
+import dev.callflow.peer.PeerState;
+import dev.callflow.peer.SignalingState;
 import dev.callflow.peer.Timeline;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,47 +23,61 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on what happened, in order. {@code who} is a peer ({@code alice}) or one connection
- * ({@code alice/pc1}); {@code change} is a state-change event such as {@code connectionstatechange},
- * {@code iceconnectionstatechange}, {@code signalingstatechange} or {@code icegatheringstatechange}.
+ * ({@code alice/pc1}); a state ({@link ConnectionState}, {@link IceConnectionState}, {@link SignalingState},
+ * {@link IceGatheringState}) names the change event that reports it.
+ *
+ * <pre>{@code
+ * assertThat(call.timeline()).hasStatesInOrder("bob", ConnectionState.CONNECTING, ConnectionState.CONNECTED)
+ *     .neverReached("bob", ConnectionState.FAILED);
+ * }</pre>
  */
 public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
   public TimelineAssert(Timeline actual) {
     super(actual, TimelineAssert.class);
   }
 
-  private List<String> states(String who, String change) {
-    return actual.filter(e -> EventMatcher.on(who, e) && e.is(change)).stream().map(PeerEvent::state).toList();
+  /** The browser's spellings of the states {@code who} went through in changes of this kind, known to Callflow or not. */
+  private List<String> states(String who, EventKind change) {
+    return actual.filter(e -> EventMatcher.on(who, e) && e.is(change)).stream().map(PeerEvent::stateName).toList();
   }
 
-  public TimelineAssert hasReached(String who, String change, String state) {
+  /** {@code who} reached this state at some point. */
+  public TimelineAssert hasReached(String who, PeerState state) {
     isNotNull();
-    if (!states(who, change).contains(state)) {
-      throwAssertionError(shouldHaveReachedState(who, change, state, states(who, change)));
+    List<String> seen = states(who, state.change());
+    if (!seen.contains(state.webName())) {
+      throwAssertionError(shouldHaveReachedState(who, state.change().webName(), state.webName(), seen));
     }
     return this;
   }
 
-  /** These states appear in this order (other states may come between them). */
-  public TimelineAssert hasStatesInOrder(String who, String change, String... states) {
+  /** {@code who} went through these states, all of one kind, in this order (other states may come between them). */
+  public TimelineAssert hasStatesInOrder(String who, PeerState... states) {
     isNotNull();
+    if (states.length == 0 || Arrays.stream(states).map(PeerState::change).distinct().count() > 1) {
+      throw new IllegalArgumentException("hasStatesInOrder takes one or more states of one kind, not " + Arrays.toString(states));
+    }
+    EventKind change = states[0].change();
+    List<String> expected = Arrays.stream(states).map(PeerState::webName).toList();
     List<String> seen = states(who, change);
     int next = 0;
     for (String s : seen) {
-      if (next < states.length && s.equals(states[next])) {
+      if (next < expected.size() && expected.get(next).equals(s)) {
         next++;
       }
     }
-    if (next < states.length) {
-      throwAssertionError(shouldHaveStatesInOrder(who, change, List.of(states), seen));
+    if (next < expected.size()) {
+      throwAssertionError(shouldHaveStatesInOrder(who, change.webName(), expected, seen));
     }
     return this;
   }
 
-  public TimelineAssert neverReached(String who, String change, String state) {
+  /** {@code who} never reached this state. */
+  public TimelineAssert neverReached(String who, PeerState state) {
     isNotNull();
-    Optional<PeerEvent> hit = actual.events().stream().filter(EventMatcher.state(who, change, state)).findFirst();
+    Optional<PeerEvent> hit = actual.events().stream().filter(EventMatcher.state(who, state)).findFirst();
     if (hit.isPresent()) {
-      throwAssertionError(shouldNeverReachState(who, change, state,
+      throwAssertionError(shouldNeverReachState(who, state.change().webName(), state.webName(),
           String.format(Locale.ROOT, "+%.3fs %s", actual.secondsAt(hit.get()), hit.get().describe())));
     }
     return this;

@@ -5,6 +5,7 @@ import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.internal.Sampling;
+import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventMatcher;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
@@ -134,7 +135,7 @@ public final class InteropRun {
   }
 
   private static long firstConnected(List<PeerEvent> events, String peer) {
-    return events.stream().filter(EventMatcher.state(peer, "connectionstatechange", "connected"))
+    return events.stream().filter(EventMatcher.state(peer, ConnectionState.CONNECTED))
         .mapToLong(PeerEvent::receivedNanos).findFirst().orElse(-1);
   }
 

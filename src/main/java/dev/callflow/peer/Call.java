@@ -253,7 +253,7 @@ public final class Call implements AutoCloseable {
   private SessionDescription answerWithCandidates() {
     CountDownLatch gathered = new CountDownLatch(1);
     AutoCloseable watch = calleePeer.onEvent(e -> {
-      if (e.is("icegatheringstatechange") && "complete".equals(e.state()) && callee.id().equals(e.pc())
+      if (e.state() == IceGatheringState.COMPLETE && callee.id().equals(e.pc())
           && callee.document().equals(e.doc())) {
         gathered.countDown();
       }
@@ -315,14 +315,14 @@ public final class Call implements AutoCloseable {
   }
 
   private void relayCandidate(PeerEvent event, PeerConnection from, Relay to) {
-    if (!event.is("icecandidate") || !from.id().equals(event.pc()) || event.data().path("candidate").isNull()) {
+    IceCandidate c = event.candidate();
+    if (c == null || !from.id().equals(event.pc())) {
       return;
     }
-    if (!event.data().path("allowed").asBoolean(true)) {
+    if (event.isWithheld()) {
       return; // withheld by the candidate policy: it never leaves the page
     }
-    var c = event.data().path("candidate");
-    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.path("candidate").asText());
+    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.candidate());
     Outcome outcome;
     try {
       outcome = applyHooks(signal);
@@ -330,16 +330,14 @@ public final class Call implements AutoCloseable {
       // A hook runs on the thread that delivers events: its failure goes into the timeline, where
       // the test's next wait reports it.
       signals.add(signal + " hook failed: " + e);
-      from.peer().record(from, "hookerror", JsonNodeFactory.instance.objectNode()
+      from.peer().record(from, EventKind.HOOK_ERROR, JsonNodeFactory.instance.objectNode()
           .put("signal", signal.toString()).put("error", String.valueOf(e)));
       return;
     }
     if (outcome.text == null) {
       return;
     }
-    IceCandidate candidate = new IceCandidate(outcome.text, c.path("sdpMid").isTextual() ? c.path("sdpMid").asText() : null,
-        c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null,
-        c.path("usernameFragment").isTextual() ? c.path("usernameFragment").asText() : null);
+    IceCandidate candidate = new IceCandidate(outcome.text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
     to.deliver(candidate, outcome.delay);
   }
 
@@ -517,7 +515,7 @@ public final class Call implements AutoCloseable {
           try {
             target.addIceCandidate(candidate);
           } catch (RuntimeException e) {
-            target.peer().record(target, "relayerror", JsonNodeFactory.instance.objectNode()
+            target.peer().record(target, EventKind.RELAY_ERROR, JsonNodeFactory.instance.objectNode()
                 .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
           } finally {
             delivered();

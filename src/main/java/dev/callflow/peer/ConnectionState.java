@@ -1,16 +1,32 @@
 package dev.callflow.peer;
 
-import java.util.Locale;
-
-/** RTCPeerConnection.connectionState. */
-public enum ConnectionState {
+/** RTCPeerConnection.connectionState, reported by {@code connectionstatechange}. */
+public enum ConnectionState implements PeerState {
   NEW, CONNECTING, CONNECTED, DISCONNECTED, FAILED, CLOSED;
 
+  private static final WebNames<ConnectionState> NAMES = new WebNames<>("connectionState", values(), WebNames::spell);
+
+  /** The browser's spelling, e.g. {@code connected}. */
+  @Override
   public String webName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WebNames.spell(this);
   }
 
-  public static ConnectionState fromWebName(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
+  @Override
+  public EventKind change() {
+    return EventKind.CONNECTION_STATE_CHANGE;
+  }
+
+  /**
+   * The state the browser spells so.
+   *
+   * @throws IllegalArgumentException for a spelling that is not a connection state, naming the ones that are
+   */
+  public static ConnectionState fromWebName(String spelling) {
+    return NAMES.parse(spelling);
+  }
+
+  static ConnectionState find(String spelling) {
+    return NAMES.find(spelling);
   }
 }

@@ -35,14 +35,14 @@ public final class DataChannel {
   /** Every text message received on this channel so far, in order. */
   public List<String> received() {
     return connection.events().stream()
-        .filter(e -> e.is("channelmessage") && label.equals(e.data().path("label").asText()))
-        .map(e -> e.data().path("data").asText()).toList();
+        .filter(e -> e.is(EventKind.CHANNEL_MESSAGE) && label.equals(e.channelLabel()))
+        .map(PeerEvent::channelMessage).toList();
   }
 
   public boolean isOpen() {
-    return connection.events().stream().filter(e -> label.equals(e.data().path("label").asText()))
-        .filter(e -> e.is("channelopen") || e.is("channelclose")).reduce((a, b) -> b)
-        .map(e -> e.is("channelopen")).orElse(false);
+    return connection.events().stream().filter(e -> label.equals(e.channelLabel()))
+        .filter(e -> e.is(EventKind.CHANNEL_OPEN) || e.is(EventKind.CHANNEL_CLOSE)).reduce((a, b) -> b)
+        .map(e -> e.is(EventKind.CHANNEL_OPEN)).orElse(false);
   }
 
   public DataChannel awaitOpen(Duration timeout) {

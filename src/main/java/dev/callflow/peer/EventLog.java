@@ -126,8 +126,8 @@ final class EventLog {
       }
       ObjectNode data = Json.object().put("message", "an event of " + json.length() + " characters could not be read: "
           + e.getMessage().lines().findFirst().orElse(""));
-      PeerEvent event = new PeerEvent(peer, head.group(1), null, Long.parseLong(head.group(2)), System.currentTimeMillis(),
-          System.nanoTime(), "probe-error", data);
+      PeerEvent event = PeerEvent.owning(peer, head.group(1), null, Long.parseLong(head.group(2)), System.currentTimeMillis(),
+          System.nanoTime(), EventKind.PROBE_ERROR, data);
       return new Pending(event, json.length(), 0);
     }
     if (node == null || !node.path("seq").canConvertToLong() || !node.path("doc").isTextual()) {
@@ -135,10 +135,17 @@ final class EventLog {
       return null;
     }
     JsonNode data = node.path("data");
-    PeerEvent event = new PeerEvent(peer, node.path("doc").asText(), node.path("pc").isTextual() ? node.path("pc").asText() : null,
-        node.path("seq").asLong(), node.path("t").asDouble(), System.nanoTime(), node.path("type").asText(), data);
+    EventKind kind = EventKind.find(node.path("type").asText());
+    if (kind == null) { // kept in its place, and readable in the timeline
+      ObjectNode unknown = Json.object().put("message", "an event of unknown kind '" + node.path("type").asText() + "'");
+      unknown.set("data", data);
+      data = unknown;
+      kind = EventKind.PROBE_ERROR;
+    }
+    PeerEvent event = PeerEvent.owning(peer, node.path("doc").asText(), node.path("pc").isTextual() ? node.path("pc").asText() : null,
+        node.path("seq").asLong(), node.path("t").asDouble(), System.nanoTime(), kind, data);
     // A note of lost events (see the probe's since()) moves the sequence past them.
-    long skipTo = event.is("probe-error") ? data.path("skipTo").asLong(0) : 0;
+    long skipTo = event.is(EventKind.PROBE_ERROR) ? data.path("skipTo").asLong(0) : 0;
     return new Pending(event, json.length(), skipTo);
   }
 
@@ -190,7 +197,7 @@ final class EventLog {
       } catch (Throwable e) {
         listenerFailures.add(e);
         LOG.warn("{}: a listener failed on {}", peer, event.describe(), e);
-        record(event.doc(), event.pc(), "listenererror", Json.object().put("event", event.describe()).put("error", String.valueOf(e)));
+        record(event.doc(), event.pc(), EventKind.LISTENER_ERROR, Json.object().put("event", event.describe()).put("error", String.valueOf(e)));
       }
     }
   }
@@ -201,8 +208,8 @@ final class EventLog {
   }
 
   /** Adds an event that Java itself observed (e.g. a relay failure), so it shows in the timeline. */
-  void record(String doc, String pc, String type, JsonNode data) {
-    PeerEvent event = new PeerEvent(peer, doc, pc, 0, System.currentTimeMillis(), System.nanoTime(), type, data);
+  void record(String doc, String pc, EventKind kind, JsonNode data) {
+    PeerEvent event = new PeerEvent(peer, doc, pc, 0, System.currentTimeMillis(), System.nanoTime(), kind, data);
     synchronized (this) {
       append(event, data == null ? 0 : data.toString().length());
       notifyAll();
@@ -291,7 +298,7 @@ final class EventLog {
       for (; trimmedUpTo < size && chars > target; trimmedUpTo++) {
         if (sizes[trimmedUpTo] > SMALL) {
           PeerEvent e = copy[trimmedUpTo];
-          copy[trimmedUpTo] = new PeerEvent(e.peer(), e.doc(), e.pc(), e.seq(), e.browserTime(), e.receivedNanos(), e.type(),
+          copy[trimmedUpTo] = PeerEvent.owning(e.peer(), e.doc(), e.pc(), e.seq(), e.browserTime(), e.receivedNanos(), e.kind(),
               Json.object().put("dropped", "payload of " + sizes[trimmedUpTo] + " characters dropped to bound memory"));
           chars -= sizes[trimmedUpTo] - SMALL;
           sizes[trimmedUpTo] = SMALL;

@@ -21,19 +21,19 @@ public record EventMatcher(String description, Predicate<PeerEvent> predicate) i
     return slash < 0 ? who.equals(e.peer()) : who.substring(0, slash).equals(e.peer()) && who.substring(slash + 1).equals(e.pc());
   }
 
-  /** A state change to {@code state}, e.g. {@code state("bob", "connectionstatechange", "connected")}. */
-  public static EventMatcher state(String who, String change, String state) {
-    return new EventMatcher(who + " " + change + " " + state, e -> on(who, e) && e.is(change) && state.equals(e.state()));
+  /** A change to this state, e.g. {@code state("bob", ConnectionState.CONNECTED)}: described as {@code bob connectionstatechange connected}. */
+  public static EventMatcher state(String who, PeerState state) {
+    return new EventMatcher(who + " " + state.change().webName() + " " + state.webName(), e -> on(who, e) && state.equals(e.state()));
   }
 
   /** A call of a WebRTC method, e.g. {@code call("alice", "createOffer")}. */
   public static EventMatcher call(String who, String method) {
-    return new EventMatcher(who + " call " + method, e -> on(who, e) && e.is("call") && method.equals(e.method()));
+    return new EventMatcher(who + " call " + method, e -> on(who, e) && e.is(EventKind.CALL) && method.equals(e.method()));
   }
 
-  /** Any event of this type, e.g. {@code type("bob", "track")}. */
-  public static EventMatcher type(String who, String type) {
-    return new EventMatcher(who + " " + type, e -> on(who, e) && e.is(type));
+  /** Any event of this kind, e.g. {@code kind("bob", EventKind.TRACK)}. */
+  public static EventMatcher kind(String who, EventKind kind) {
+    return new EventMatcher(who + " " + kind.webName(), e -> on(who, e) && e.is(kind));
   }
 
   @Override

@@ -45,7 +45,7 @@ final class PageChannel {
     browser.attach(peer);
     channel.log.onGap(channel::recoverSoon);
     browser.onProbeEvent(channel.log::accept);
-    browser.onConsole(line -> channel.log.record("", null, "console", Json.object().put("text", line)));
+    browser.onConsole(line -> channel.log.record("", null, EventKind.CONSOLE, Json.object().put("text", line)));
     return channel;
   }
 

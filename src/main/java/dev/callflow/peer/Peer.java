@@ -185,7 +185,7 @@ public final class Peer implements AutoCloseable {
    * page or by the app's own scripts, in any frame.
    */
   public List<PeerConnection> connections() {
-    return events().stream().filter(e -> e.is("created") && e.pc() != null).map(e -> handle(e.doc(), e.pc())).toList();
+    return events().stream().filter(e -> e.is(EventKind.CREATED) && e.pc() != null).map(e -> handle(e.doc(), e.pc())).toList();
   }
 
   /** Waits until the pages have created at least {@code n} connections; returns the n-th (1-based). */
@@ -222,13 +222,13 @@ public final class Peer implements AutoCloseable {
   }
 
   /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
-  public void record(PeerConnection pc, String type, JsonNode data) {
-    log.record(pc.document(), pc.id(), type, data);
+  public void record(PeerConnection pc, EventKind kind, JsonNode data) {
+    log.record(pc.document(), pc.id(), kind, data);
   }
 
   /** Console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}. */
   public List<String> console() {
-    return events().stream().filter(e -> e.is("console")).map(e -> e.data().path("text").asText()).toList();
+    return events().stream().filter(e -> e.is(EventKind.CONSOLE)).map(PeerEvent::consoleText).toList();
   }
 
   public Optional<byte[]> screenshot() {

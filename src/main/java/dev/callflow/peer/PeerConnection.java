@@ -1,5 +1,6 @@
 package dev.callflow.peer;
 
+import dev.callflow.failure.CallflowException;
 import dev.callflow.sdp.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -237,31 +238,79 @@ public final class PeerConnection {
     return doc;
   }
 
-  /** The last state of this kind of state change, e.g. {@code connectionstatechange}; "new" before any. */
-  public String lastState(String changeEvent) {
-    String last = "new";
+  /**
+   * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any, {@code CLOSED}
+   * once close() was called.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
+  public ConnectionState connectionState() {
+    // By the spec, close() sets the state to 'closed' without firing an event; the probe records the call.
+    return closedByCall() ? ConnectionState.CLOSED : lastState(ConnectionState.class, ConnectionState.NEW);
+  }
+
+  private boolean closedByCall() {
+    return events().stream().anyMatch(e -> e.is(EventKind.CALL) && "close".equals(e.method()));
+  }
+
+  /**
+   * The ICE connection state, from the last {@code iceconnectionstatechange}; {@code NEW} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
+  public IceConnectionState iceConnectionState() {
+    return lastState(IceConnectionState.class, IceConnectionState.NEW);
+  }
+
+  /**
+   * The ICE gathering state, from the last {@code icegatheringstatechange}; {@code NEW} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
+  public IceGatheringState iceGatheringState() {
+    return lastState(IceGatheringState.class, IceGatheringState.NEW);
+  }
+
+  /**
+   * The signaling state, from the last {@code signalingstatechange}; {@code STABLE} before any.
+   *
+   * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
+   */
+  public SignalingState signalingState() {
+    return lastState(SignalingState.class, SignalingState.STABLE);
+  }
+
+  /**
+   * The state the last change of this kind reported, or {@code before} if none came yet.
+   *
+   * @throws CallflowException if the browser spelled that state in a way Callflow does not know
+   */
+  private <S extends PeerState> S lastState(Class<S> type, S before) {
+    PeerEvent last = lastChange(before.change());
+    if (last == null) {
+      return before;
+    }
+    if (last.state() == null) {
+      throw new CallflowException(this + " reported " + last.kind().webName() + " '" + last.stateName()
+          + "', a state Callflow does not know");
+    }
+    return type.cast(last.state());
+  }
+
+  /** The browser's spelling of the last state of this kind, known or not, for messages; {@code before}'s before any. */
+  private String lastStateName(PeerState before) {
+    PeerEvent last = lastChange(before.change());
+    return last == null ? before.webName() : last.stateName();
+  }
+
+  private PeerEvent lastChange(EventKind change) {
+    PeerEvent last = null;
     for (PeerEvent e : events()) {
-      if (e.is(changeEvent)) {
-        last = e.state();
+      if (e.is(change)) {
+        last = e;
       }
     }
     return last;
-  }
-
-  /** The connection state: the last {@code connectionstatechange}, or {@code closed} once close() was called. */
-  public ConnectionState connectionState() {
-    // By the spec, close() sets the state to 'closed' without firing an event; the probe records the call.
-    boolean closed = events().stream().anyMatch(e -> e.is("call") && "close".equals(e.data().path("method").asText()));
-    return closed ? ConnectionState.CLOSED : ConnectionState.fromWebName(lastState("connectionstatechange"));
-  }
-
-  public String iceConnectionState() {
-    return lastState("iceconnectionstatechange");
-  }
-
-  public String signalingState() {
-    String last = lastState("signalingstatechange");
-    return "new".equals(last) ? "stable" : last;
   }
 
   /** Waits for this connection state; stops at once on {@code failed} or {@code closed} if those are not awaited. */
@@ -330,8 +379,9 @@ public final class PeerConnection {
 
   /** One line: connection, ICE, signalling and gathering state, for failure messages. */
   public String describeState() {
-    return this + " connection=" + connectionState().webName() + ", ice=" + iceConnectionState()
-        + ", signaling=" + signalingState() + ", gathering=" + lastState("icegatheringstatechange");
+    String connection = closedByCall() ? ConnectionState.CLOSED.webName() : lastStateName(ConnectionState.NEW);
+    return this + " connection=" + connection + ", ice=" + lastStateName(IceConnectionState.NEW)
+        + ", signaling=" + lastStateName(SignalingState.STABLE) + ", gathering=" + lastStateName(IceGatheringState.NEW);
   }
 
   private static SessionDescription description(JsonNode node) {

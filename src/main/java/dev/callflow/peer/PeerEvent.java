@@ -2,56 +2,228 @@ package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
 
 /**
- * One thing the probe saw on a page: an API call, its result or error, a state change, a candidate,
- * a track, a data-channel event.
+ * One thing the probe saw on a page (an API call, its result or error, a state change, a candidate, a
+ * track, a data-channel event), or one Java added to the timeline. Immutable: typed accessors read what
+ * tests usually need, and {@link #details()} hands out a copy of the rest.
  *
- * @param peer the peer's name
- * @param doc the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events
- * @param pc the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events
- * @param seq the order in which the page recorded it
- * @param browserTime the page's clock, epoch milliseconds
- * @param receivedNanos when Java received it ({@link System#nanoTime()}), for one order across peers
- * @param type the event type, e.g. {@code connectionstatechange}, {@code icecandidate}, {@code call}
- * @param data the event's details as recorded by the probe
+ * <pre>{@code
+ * alice.awaitEvent("a video track", e -> e.is(EventKind.TRACK) && "video".equals(e.trackKind()), ofSeconds(5));
+ * }</pre>
  */
-public record PeerEvent(String peer, String doc, String pc, long seq, double browserTime, long receivedNanos, String type, JsonNode data) {
-  public PeerEvent {
-    data = data == null ? NullNode.getInstance() : data;
+public final class PeerEvent {
+  private final String peer;
+  private final String doc;
+  private final String pc;
+  private final long seq;
+  private final double browserTime;
+  private final long receivedNanos;
+  private final EventKind kind;
+  /** Never handed out: only copies of it leave this class. */
+  private final JsonNode details;
+  private final String stateName;
+  private final PeerState state;
+
+  /**
+   * An event with a copy of these details.
+   *
+   * @param peer the peer's name
+   * @param doc the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events
+   * @param pc the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events
+   * @param seq the order in which the page recorded it
+   * @param browserTime the page's clock, epoch milliseconds
+   * @param receivedNanos when Java received it ({@link System#nanoTime()}), for one order across peers
+   * @param kind what it reports
+   * @param details its details as the probe recorded them, e.g. {@code {"state":"connected"}}; copied
+   */
+  public PeerEvent(String peer, String doc, String pc, long seq, double browserTime, long receivedNanos, EventKind kind,
+      JsonNode details) {
+    this(kind, details == null ? null : details.deepCopy(), peer, doc, pc, seq, browserTime, receivedNanos);
   }
 
-  /** The {@code state} of a state-change event, or null. */
-  public String state() {
-    return data.path("state").isTextual() ? data.path("state").asText() : null;
+  /** Keeps {@code details} as they are: only for nodes nobody else holds. */
+  private PeerEvent(EventKind kind, JsonNode details, String peer, String doc, String pc, long seq, double browserTime,
+      long receivedNanos) {
+    this.peer = peer;
+    this.doc = doc;
+    this.pc = pc;
+    this.seq = seq;
+    this.browserTime = browserTime;
+    this.receivedNanos = receivedNanos;
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.details = details == null ? NullNode.getInstance() : details;
+    this.stateName = kind.isStateChange() ? text(this.details.path("state")) : null;
+    this.state = kind.state(stateName);
   }
 
-  /** The API method of a {@code call}, {@code result} or {@code error} event, or null. */
+  /** An event that keeps {@code details} without copying: the caller gives up the node. */
+  static PeerEvent owning(String peer, String doc, String pc, long seq, double browserTime, long receivedNanos, EventKind kind,
+      JsonNode details) {
+    return new PeerEvent(kind, details, peer, doc, pc, seq, browserTime, receivedNanos);
+  }
+
+  /** The peer's name. */
+  public String peer() {
+    return peer;
+  }
+
+  /** The document (page load, iframe) it happened in, as the probe named it; empty for Java's own events. */
+  public String doc() {
+    return doc;
+  }
+
+  /** The probe's id of the peer connection ({@code pc1}, ...), or null for page-level events. */
+  public String pc() {
+    return pc;
+  }
+
+  /** The order in which the page recorded it (0 for Java's own events). */
+  public long seq() {
+    return seq;
+  }
+
+  /** The page's clock, epoch milliseconds. */
+  public double browserTime() {
+    return browserTime;
+  }
+
+  /** When Java received it ({@link System#nanoTime()}), for one order across peers. */
+  public long receivedNanos() {
+    return receivedNanos;
+  }
+
+  /** What it reports. */
+  public EventKind kind() {
+    return kind;
+  }
+
+  /** True if it is of this kind. */
+  public boolean is(EventKind eventKind) {
+    return kind == eventKind;
+  }
+
+  /**
+   * The state a state change reports, of the type its kind implies ({@link ConnectionState} for
+   * {@code connectionstatechange}, ...); null for other events, and for a spelling Callflow does not
+   * know (see {@link #stateName()}).
+   */
+  public PeerState state() {
+    return state;
+  }
+
+  /** The browser's spelling of the state a state change reports, known to Callflow or not; null for other events. */
+  public String stateName() {
+    return stateName;
+  }
+
+  /** The WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer}; otherwise null. */
   public String method() {
-    return data.path("method").isTextual() ? data.path("method").asText() : null;
+    return is(EventKind.CALL) || is(EventKind.RESULT) || is(EventKind.ERROR) ? text(details.path("method")) : null;
   }
 
-  public boolean is(String eventType) {
-    return type.equals(eventType);
+  /** The name of the DOMException an error event reports, e.g. {@code NotAllowedError}; otherwise null. */
+  public String errorName() {
+    return isError() ? text(details.path("error").path("name")) : null;
+  }
+
+  /** The browser's message of the DOMException an error event reports; otherwise null. */
+  public String errorMessage() {
+    return isError() ? text(details.path("error").path("message")) : null;
+  }
+
+  private boolean isError() {
+    return is(EventKind.ERROR) || is(EventKind.GET_USER_MEDIA_ERROR) || is(EventKind.CHANNEL_ERROR);
+  }
+
+  /** The candidate an {@code icecandidate} event reports; null for end-of-candidates and for other events. */
+  public IceCandidate candidate() {
+    JsonNode c = details.path("candidate");
+    if (!is(EventKind.ICE_CANDIDATE) || !c.isObject()) {
+      return null;
+    }
+    return new IceCandidate(text(c.path("candidate")), text(c.path("sdpMid")),
+        c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null, text(c.path("usernameFragment")));
+  }
+
+  /** True for the {@code icecandidate} event that ends gathering (its candidate is null). */
+  public boolean isEndOfCandidates() {
+    return is(EventKind.ICE_CANDIDATE) && !details.path("candidate").isObject();
+  }
+
+  /** True for a candidate the candidate policy kept on its page: the page never saw it, the other peer never gets it. */
+  public boolean isWithheld() {
+    return is(EventKind.ICE_CANDIDATE) && !details.path("allowed").asBoolean(true);
+  }
+
+  /** The kind of track a {@code track} event reports ({@code audio}, {@code video}); otherwise null. */
+  public String trackKind() {
+    return is(EventKind.TRACK) ? text(details.path("track").path("kind")) : null;
+  }
+
+  /** The media id of the transceiver a {@code track} event reports; otherwise null. */
+  public String mid() {
+    return is(EventKind.TRACK) ? text(details.path("mid")) : null;
+  }
+
+  /** The label of the data channel a data-channel event is about; otherwise null. */
+  public String channelLabel() {
+    return switch (kind) {
+      case DATA_CHANNEL, CHANNEL_OPEN, CHANNEL_CLOSE, CHANNEL_ERROR, CHANNEL_MESSAGE -> text(details.path("label"));
+      default -> null;
+    };
+  }
+
+  /** The text of a {@code channelmessage} (a binary one reads {@code (binary n bytes)}); otherwise null. */
+  public String channelMessage() {
+    return is(EventKind.CHANNEL_MESSAGE) ? text(details.path("data")) : null;
+  }
+
+  /** The line of a {@code console} event, e.g. {@code error: something broke}; otherwise null. */
+  public String consoleText() {
+    return is(EventKind.CONSOLE) ? text(details.path("text")) : null;
+  }
+
+  /** A copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes nothing). */
+  public JsonNode details() {
+    return details.deepCopy();
+  }
+
+  /** The whole event as one line of JSON: {@code peer}, {@code doc}, {@code pc}, {@code seq}, times, {@code type}, {@code data}. */
+  public String json() {
+    ObjectNode out = Json.object().put("peer", peer).put("doc", doc).put("pc", pc).put("seq", seq).put("browserTime", browserTime)
+        .put("receivedNanos", receivedNanos).put("type", kind.webName());
+    out.set("data", details);
+    return out.toString();
   }
 
   /** A one-line description for timelines and failure messages. */
   public String describe() {
     String where = pc == null ? peer : peer + "/" + pc;
-    String detail = switch (type) {
-      case "signalingstatechange", "icegatheringstatechange", "iceconnectionstatechange", "connectionstatechange" -> state();
-      case "call" -> method() + "(" + abbreviate(data.path("args").toString()) + ")";
-      case "result" -> method() + " ok";
-      case "error", "getusermediaerror" -> (method() == null ? "" : method() + " ")
-          + data.path("error").path("name").asText() + ": " + data.path("error").path("message").asText();
-      case "icecandidate" -> data.path("candidate").isNull() ? "end-of-candidates"
-          : data.path("candidate").path("candidate").asText() + (data.path("allowed").asBoolean(true) ? "" : " (withheld by policy)");
-      case "track" -> data.path("track").path("kind").asText() + " mid=" + data.path("mid").asText();
-      case "channelmessage" -> data.path("label").asText() + " <- " + abbreviate(data.path("data").asText());
-      case "console" -> abbreviate(data.path("text").asText());
-      default -> abbreviate(data.isEmpty() ? "" : data.toString());
+    String detail = details.has("dropped") ? details.path("dropped").asText() : switch (kind) {
+      case SIGNALING_STATE_CHANGE, ICE_GATHERING_STATE_CHANGE, ICE_CONNECTION_STATE_CHANGE, CONNECTION_STATE_CHANGE -> stateName;
+      case CALL -> method() + "(" + abbreviate(details.path("args").toString()) + ")";
+      case RESULT -> method() + " ok";
+      case ERROR, GET_USER_MEDIA_ERROR -> (method() == null ? "" : method() + " ") + errorName() + ": " + errorMessage();
+      case ICE_CANDIDATE -> isEndOfCandidates() ? "end-of-candidates"
+          : candidate().candidate() + (isWithheld() ? " (withheld by policy)" : "");
+      case TRACK -> trackKind() + " mid=" + mid();
+      case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()));
+      case CONSOLE -> abbreviate(String.valueOf(consoleText()));
+      default -> abbreviate(details.isEmpty() ? "" : details.toString());
     };
-    return where + " " + type + (detail == null || detail.isEmpty() ? "" : " " + detail);
+    return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.asText() : null;
   }
 
   private static String abbreviate(String s) {

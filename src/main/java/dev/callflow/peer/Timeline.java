@@ -1,14 +1,19 @@
 package dev.callflow.peer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
- * The events of one or more peers merged into one order (the order Java received them in, which
- * keeps each page's own order), with a text rendering for failure messages.
+ * The events of one or more peers merged into one order (the order Java received them in, each peer's
+ * own events kept in its pages' order), with a text rendering for failure messages.
  */
 public final class Timeline {
   private final List<PeerEvent> events;
@@ -28,11 +33,29 @@ public final class Timeline {
     return of(all);
   }
 
+  /**
+   * Merges events by the time Java received them, keeping each peer's events in the order they have in
+   * the list (a peer's log order, which is its pages' order).
+   */
   public static Timeline of(List<PeerEvent> events) {
-    List<PeerEvent> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparingLong(PeerEvent::receivedNanos));
-    long origin = sorted.isEmpty() ? System.nanoTime() : sorted.get(0).receivedNanos();
-    return new Timeline(List.copyOf(sorted), origin);
+    // An event that overtook an earlier one on its way was received first but is logged after it: so
+    // peers are merged by time, and never reordered within.
+    Map<String, Deque<PeerEvent>> byPeer = new LinkedHashMap<>();
+    for (PeerEvent e : events) {
+      byPeer.computeIfAbsent(e.peer(), p -> new ArrayDeque<>()).add(e);
+    }
+    PriorityQueue<Deque<PeerEvent>> next = new PriorityQueue<>(Comparator.comparingLong(d -> d.getFirst().receivedNanos()));
+    next.addAll(byPeer.values());
+    List<PeerEvent> merged = new ArrayList<>(events.size());
+    while (!next.isEmpty()) {
+      Deque<PeerEvent> peer = next.poll();
+      merged.add(peer.removeFirst());
+      if (!peer.isEmpty()) {
+        next.add(peer);
+      }
+    }
+    long origin = events.stream().mapToLong(PeerEvent::receivedNanos).min().orElse(System.nanoTime());
+    return new Timeline(List.copyOf(merged), origin);
   }
 
   public List<PeerEvent> events() {

@@ -52,7 +52,7 @@ public final class Evidence {
         Files.writeString(EvidenceFiles.file(folder, "-console.log", n), String.join("\n", peer.console()) + "\n");
         StringBuilder events = new StringBuilder();
         for (PeerEvent e : peer.events()) {
-          events.append(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e)).append('\n');
+          events.append(e.json()).append('\n');
         }
         Files.writeString(EvidenceFiles.file(folder, "-events.jsonl", n), events);
         peer.screenshot().ifPresent(png -> write(EvidenceFiles.file(folder, ".png", n), png));

@@ -1,5 +1,6 @@
 package dev.callflow.report;
 
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.stats.Metric;
 import java.util.ArrayList;
@@ -9,9 +10,11 @@ import java.util.Map;
 
 /** Inline SVG pictures for the self-contained HTML report: state swim lanes and line charts. */
 final class Svg {
-  private static final List<String[]> LANES = List.of(
-      new String[] {"signalingstatechange", "signaling"}, new String[] {"icegatheringstatechange", "ICE gathering"},
-      new String[] {"iceconnectionstatechange", "ICE connection"}, new String[] {"connectionstatechange", "connection"});
+  private record Lane(EventKind change, String label) {}
+
+  private static final List<Lane> LANES = List.of(new Lane(EventKind.SIGNALING_STATE_CHANGE, "signaling"),
+      new Lane(EventKind.ICE_GATHERING_STATE_CHANGE, "ICE gathering"),
+      new Lane(EventKind.ICE_CONNECTION_STATE_CHANGE, "ICE connection"), new Lane(EventKind.CONNECTION_STATE_CHANGE, "connection"));
   private static final Map<String, String> COLORS = Map.ofEntries(
       Map.entry("new", "#d0d0d0"), Map.entry("stable", "#8fd19e"), Map.entry("have-local-offer", "#9ec5fe"),
       Map.entry("have-remote-offer", "#9ec5fe"), Map.entry("gathering", "#ffe08a"), Map.entry("complete", "#8fd19e"),
@@ -44,18 +47,18 @@ final class Svg {
     int row = 0;
     List<String> rows = new ArrayList<>();
     for (String peer : peers) {
-      for (String[] kind : LANES) {
-        List<PeerEvent> changes = events.stream().filter(e -> e.peer().equals(peer) && e.is(kind[0])).toList();
+      for (Lane kind : LANES) {
+        List<PeerEvent> changes = events.stream().filter(e -> e.peer().equals(peer) && e.is(kind.change())).toList();
         int y = 20 + row * lane;
-        rows.add("<text x=\"4\" y=\"" + (y + 15) + "\" font-size=\"12\">" + escape(peer + " " + kind[1]) + "</text>");
+        rows.add("<text x=\"4\" y=\"" + (y + 15) + "\" font-size=\"12\">" + escape(peer + " " + kind.label()) + "</text>");
         for (int i = 0; i < changes.size(); i++) {
           double from = (changes.get(i).receivedNanos() - origin) / 1e9;
           double to = i + 1 < changes.size() ? (changes.get(i + 1).receivedNanos() - origin) / 1e9 : end;
-          String state = String.valueOf(changes.get(i).state());
+          String state = String.valueOf(changes.get(i).stateName());
           double x = label + from * scale;
           double w = Math.max(2, (to - from) * scale);
           rows.add("<rect x=\"" + f(x) + "\" y=\"" + y + "\" width=\"" + f(w) + "\" height=\"" + (lane - 4)
-              + "\" fill=\"" + COLORS.getOrDefault(state, "#adb5bd") + "\"><title>" + escape(peer + " " + kind[1] + ": " + state
+              + "\" fill=\"" + COLORS.getOrDefault(state, "#adb5bd") + "\"><title>" + escape(peer + " " + kind.label() + ": " + state
               + String.format(Locale.ROOT, " at +%.3fs", from)) + "</title></rect>");
           if (w > 7 * state.length()) {
             rows.add("<text x=\"" + f(x + 3) + "\" y=\"" + (y + 14) + "\" font-size=\"11\">" + escape(state) + "</text>");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
 import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import java.time.Duration;
@@ -36,13 +37,13 @@ class AppPagesTest {
 
     // The page mutes its video elements, so only bytes tell about audio (Chrome measures energy at playout).
     assertThat(second).hasInboundMediaFlowing("video", SOON).hasInboundMediaFlowing("audio", SOON).hasVideoPlaying(SOON);
-    assertThat(first.events()).anyMatch(e -> e.is("call") && "createOffer".equals(e.method())
-        && e.data().path("args").toString().contains("(callbacks)"));
-    assertThat(second.events()).filteredOn(e -> e.is("created")).singleElement()
-        .satisfies(e -> assertThat(e.data().path("iceServersRemoved").asBoolean()).isTrue());
+    assertThat(first.events()).anyMatch(e -> e.is(EventKind.CALL) && "createOffer".equals(e.method())
+        && e.details().path("args").toString().contains("(callbacks)"));
+    assertThat(second.events()).filteredOn(e -> e.is(EventKind.CREATED)).singleElement()
+        .satisfies(e -> assertThat(e.details().path("iceServersRemoved").asBoolean()).isTrue());
     // The page's own signalling only ever saw loopback candidates.
-    assertThat(second.events()).filteredOn(e -> e.is("call") && "addIceCandidate".equals(e.method()))
-        .extracting(e -> e.data().path("args").path(0).path("candidate").asText())
+    assertThat(second.events()).filteredOn(e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method()))
+        .extracting(e -> e.details().path("args").path(0).path("candidate").asText())
         .filteredOn(c -> !c.isEmpty()) // end-of-candidates
         .isNotEmpty()
         .allMatch(c -> c.matches(".* (127\\.0\\.0\\.1|::1) .*"));
@@ -64,7 +65,7 @@ class AppPagesTest {
     PeerConnection first = connected(alice, 1);
     PeerConnection second = connected(alice, 2);
     String topDocument = alice.events().stream()
-        .filter(e -> e.is("probe") && e.data().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
+        .filter(e -> e.is(EventKind.PROBE) && e.details().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
     assertThat(second.document()).isEqualTo(first.document()).isNotEqualTo(topDocument);
   }
 
@@ -76,7 +77,7 @@ class AppPagesTest {
     PeerConnection first = connected(alice, 1);
     PeerConnection second = connected(alice, 2);
     assertThat(second.document()).isEqualTo(first.document());
-    assertThat(alice.events()).anyMatch(e -> e.is("probe") && e.doc().equals(first.document()));
+    assertThat(alice.events()).anyMatch(e -> e.is(EventKind.PROBE) && e.doc().equals(first.document()));
     assertThat(alice.driver().getWindowHandles()).hasSize(2);
   }
 }

@@ -7,6 +7,7 @@ import dev.callflow.browser.BrowserType;
 import dev.callflow.junit.Browser;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.server.CallflowServer;
@@ -40,8 +41,8 @@ class SampleRoomTest {
     // Bob leaves through the UI: the others are told and close their connection to him.
     bob.driver().findElement(By.id("leave")).click();
     for (Peer p : List.of(alice, carol)) {
-      p.awaitEvent("the app closing its connection to bob", e -> e.is("call") && "close".equals(e.method()), SOON);
-      assertThat(p.connections()).filteredOn(pc -> pc.events().stream().anyMatch(e -> e.is("call") && "close".equals(e.method())))
+      p.awaitEvent("the app closing its connection to bob", e -> e.is(EventKind.CALL) && "close".equals(e.method()), SOON);
+      assertThat(p.connections()).filteredOn(pc -> pc.events().stream().anyMatch(e -> e.is(EventKind.CALL) && "close".equals(e.method())))
           .hasSize(1);
     }
     assertThat(server.signaling().members("mesh")).containsExactlyInAnyOrder("alice", "carol");

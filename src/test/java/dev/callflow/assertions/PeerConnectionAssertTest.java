@@ -7,6 +7,8 @@ import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.media.VideoFrame;
+import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.Call;
 import java.time.Duration;
@@ -63,7 +65,7 @@ class PeerConnectionAssertTest {
     assertThat(call.callee()).hasFrozenVideo(SOON);
 
     ((org.openqa.selenium.JavascriptExecutor) bob.driver()).executeScript("console.error('something broke')");
-    bob.awaitEvent("the console error", e -> e.is("console"), SOON);
+    bob.awaitEvent("the console error", e -> e.is(EventKind.CONSOLE), SOON);
     assertThatThrownBy(() -> assertThat(bob).hasNoPageErrors())
         .hasMessage(String.format("%nExpecting the page of bob to log no errors, but it logged:%n  error: something broke"));
   }
@@ -109,7 +111,7 @@ class PeerConnectionAssertTest {
         .hasMessageStartingWith(String.format("%nExpecting alice/pc1 to receive \"video\" within 1s (inbound-rtp bytesReceived growing),"
             + " but bytesReceived stayed at 0 (connectionState connected)%nLast seen: bytesReceived stayed at 0"))
         .hasMessageContaining("\nTimeline (last 40 events):\n");
-    assertThat(call.timeline()).hasStatesInOrder("bob", "connectionstatechange", "connecting", "connected")
-        .neverReached("bob", "connectionstatechange", "failed");
+    assertThat(call.timeline()).hasStatesInOrder("bob", ConnectionState.CONNECTING, ConnectionState.CONNECTED)
+        .neverReached("bob", ConnectionState.FAILED);
   }
 }

@@ -3,6 +3,7 @@ package dev.callflow.bench;
 import dev.callflow.Callflow;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Call;
@@ -72,8 +73,8 @@ public final class ConcurrentCalls {
     }
     call.calleeChannel("chat").awaitMessage(tag + "#" + (MESSAGES - 1), SOON);
     call.callee().awaitInboundMedia("audio", SOON);
-    List<String> received = callee.events().stream().filter(e -> e.is("channelmessage"))
-        .map(PeerEvent::data).map(d -> d.path("data").asText()).toList();
+    List<String> received = callee.events().stream().filter(e -> e.is(EventKind.CHANNEL_MESSAGE))
+        .map(PeerEvent::channelMessage).toList();
     List<String> expected = new ArrayList<>();
     for (int m = 0; m < MESSAGES; m++) {
       expected.add(tag + "#" + m);

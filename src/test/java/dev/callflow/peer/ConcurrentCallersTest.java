@@ -104,15 +104,9 @@ class ConcurrentCallersTest {
 
   /** The candidates a connection gathered and the page let out, once gathering completed. */
   private static List<IceCandidate> gathered(PeerConnection pc) {
-    pc.awaitEvent("ICE gathering complete", e -> e.is("icegatheringstatechange") && "complete".equals(e.state()), SOON);
-    List<IceCandidate> candidates = new ArrayList<>();
-    for (PeerEvent e : pc.events()) {
-      var c = e.data().path("candidate");
-      if (e.is("icecandidate") && c.isObject() && e.data().path("allowed").asBoolean(true)) {
-        candidates.add(new IceCandidate(c.path("candidate").asText(), c.path("sdpMid").asText(null),
-            c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null, c.path("usernameFragment").asText(null)));
-      }
-    }
+    pc.awaitEvent("ICE gathering complete", e -> e.state() == IceGatheringState.COMPLETE, SOON);
+    List<IceCandidate> candidates = pc.events().stream().filter(e -> e.candidate() != null && !e.isWithheld())
+        .map(PeerEvent::candidate).toList();
     assertThat(candidates).as(pc + " candidates").isNotEmpty();
     return candidates;
   }

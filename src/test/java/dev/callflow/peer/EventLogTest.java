@@ -8,15 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventLogTest {
+  /** A data-channel message {@code e<seq>}. */
   private static String event(String doc, long seq) {
-    return "{\"doc\":\"" + doc + "\",\"seq\":" + seq + ",\"t\":0,\"pc\":\"pc1\",\"type\":\"e" + seq + "\",\"data\":{}}";
+    return "{\"doc\":\"" + doc + "\",\"seq\":" + seq + ",\"t\":0,\"pc\":\"pc1\",\"type\":\"channelmessage\","
+        + "\"data\":{\"label\":\"chat\",\"data\":\"e" + seq + "\"}}";
+  }
+
+  /** The message of an event from {@link #event}, or the kind of any other. */
+  private static String name(PeerEvent e) {
+    return e.is(EventKind.CHANNEL_MESSAGE) ? e.channelMessage() : e.kind().webName();
   }
 
   @Test
   void deliversInPageOrderWhateverTheArrivalOrder() {
     EventLog log = new EventLog("alice");
     List<String> seen = new ArrayList<>();
-    log.subscribe(e -> seen.add(e.type()));
+    log.subscribe(e -> seen.add(name(e)));
     log.accept(event("d1", 2));
     log.accept(event("d1", 3));
     assertThat(seen).isEmpty();
@@ -62,8 +69,8 @@ class EventLogTest {
     log.accept("{\"doc\":\"d1\",\"seq\":2,\"t\":0,\"pc\":\"pc1\",\"type\":\"channelmessage\",\"data\":" + deep + "}");
     log.accept(event("d1", 3));
 
-    assertThat(log.snapshot()).extracting(PeerEvent::type).containsExactly("e1", "probe-error", "e3");
-    assertThat(log.snapshot().get(1).data().path("message").asText()).contains("could not be read", "nesting depth");
+    assertThat(log.snapshot()).extracting(EventLogTest::name).containsExactly("e1", "probe-error", "e3");
+    assertThat(log.snapshot().get(1).details().path("message").asText()).contains("could not be read", "nesting depth");
     assertThat(log.nextSeq("d1")).isEqualTo(4);
   }
 
@@ -83,11 +90,11 @@ class EventLogTest {
     EventLog log = new EventLog("alice");
     List<String> seen = new ArrayList<>();
     log.subscribe(e -> {
-      if (e.is("e1")) {
+      if ("e1".equals(e.channelMessage())) {
         throw new AssertionError("a test's assertion inside a listener");
       }
     });
-    log.subscribe(e -> seen.add(e.type()));
+    log.subscribe(e -> seen.add(name(e)));
     log.accept(event("d1", 1));
     log.accept(event("d1", 2));
 
@@ -108,10 +115,36 @@ class EventLogTest {
     }
     assertThat(log.chars()).isLessThanOrEqualTo(100_000);
     List<PeerEvent> all = log.snapshot();
-    assertThat(all.get(all.size() - 1).data().path("data").asText()).isEqualTo(payload);
-    assertThat(all.get(0).data().path("dropped").asText()).contains("payload of");
+    assertThat(all.get(all.size() - 1).channelMessage()).isEqualTo(payload);
+    assertThat(all.get(0).details().path("dropped").asText()).contains("payload of");
     assertThat(log.dropped() + all.size()).isEqualTo(1000);
     // A view taken earlier is not changed by what came after it.
-    assertThat(early).hasSize(10).allSatisfy(e -> assertThat(e.data().path("data").asText()).isEqualTo(payload));
+    assertThat(early).hasSize(10).allSatisfy(e -> assertThat(e.channelMessage()).isEqualTo(payload));
+  }
+
+  @Test
+  void anEventOfAnUnknownKindTakesItsPlaceAsAProbeError() {
+    EventLog log = new EventLog("alice");
+    log.accept(event("d1", 1));
+    log.accept("{\"doc\":\"d1\",\"seq\":2,\"t\":0,\"pc\":\"pc1\",\"type\":\"rtpwarp\",\"data\":{\"speed\":9}}");
+    log.accept(event("d1", 3));
+
+    assertThat(log.snapshot()).extracting(EventLogTest::name).containsExactly("e1", "probe-error", "e3");
+    assertThat(log.snapshot().get(1).describe()).contains("unknown kind 'rtpwarp'", "\"speed\":9");
+  }
+
+  @Test
+  void aStateSpelledInAWayCallflowDoesNotKnowIsDeliveredAndReadable() {
+    EventLog log = new EventLog("alice");
+    List<PeerEvent> seen = new ArrayList<>();
+    log.subscribe(seen::add);
+    log.accept("{\"doc\":\"d1\",\"seq\":1,\"t\":0,\"pc\":\"pc1\",\"type\":\"connectionstatechange\",\"data\":{\"state\":\"suspended\"}}");
+    log.accept("{\"doc\":\"d1\",\"seq\":2,\"t\":0,\"pc\":\"pc1\",\"type\":\"connectionstatechange\",\"data\":{\"state\":\"connected\"}}");
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0).state()).isNull();
+    assertThat(seen.get(0).stateName()).isEqualTo("suspended");
+    assertThat(seen.get(0).describe()).isEqualTo("alice/pc1 connectionstatechange suspended");
+    assertThat(seen.get(1).state()).isEqualTo(ConnectionState.CONNECTED);
   }
 }

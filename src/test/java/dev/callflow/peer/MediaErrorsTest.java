@@ -18,7 +18,7 @@ class MediaErrorsTest {
     assertThat(error.name()).isEqualTo("NotAllowedError");
     assertThat(error.operation()).isEqualTo("getUserMedia");
     assertThat(error.getMessage()).startsWith("alice: getUserMedia failed with NotAllowedError: ").contains(error.domMessage());
-    assertThat(alice.events()).anyMatch(e -> e.is("getusermediaerror"));
+    assertThat(alice.events()).anyMatch(e -> e.is(EventKind.GET_USER_MEDIA_ERROR));
   }
 
   @EachBrowser

@@ -31,7 +31,7 @@ class NegotiationTest {
     call.renegotiate();
 
     assertThat(call.callee().remoteDescription().orElseThrow().sdp()).contains("m=video");
-    call.callee().awaitEvent("a video track", e -> e.is("track") && "video".equals(e.data().path("track").path("kind").asText()), SOON);
+    call.callee().awaitEvent("a video track", e -> e.is(EventKind.TRACK) && "video".equals(e.trackKind()), SOON);
     call.callee().awaitInboundMedia("video", SOON).awaitInboundMedia("audio", SOON);
     assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
   }
@@ -88,8 +88,8 @@ class NegotiationTest {
     assertThat(call.caller().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(callerUfrag);
     assertThat(call.callee().localDescription().orElseThrow().attribute("ice-ufrag")).isNotEqualTo(calleeUfrag);
     // The new ICE generation carries the call: the pair in use is made of the new candidates.
-    assertThat(call.caller().events()).anyMatch(e -> e.is("icecandidate")
-        && !callerUfrag.equals(e.data().path("candidate").path("usernameFragment").asText(callerUfrag)));
+    assertThat(call.caller().events()).anyMatch(e -> e.candidate() != null
+        && !callerUfrag.equals(e.candidate().usernameFragment()));
     assertThat(selectedPair(call)).isNotEqualTo(pairBefore);
     call.callerChannel("chat").send("after restart");
     call.calleeChannel("chat").awaitMessage("after restart", SOON);
@@ -112,7 +112,7 @@ class NegotiationTest {
     assertThat(error.operation()).isEqualTo("setRemoteDescription");
     assertThat(error.name()).isIn("OperationError", "InvalidAccessError", "SyntaxError", "InvalidStateError");
     assertThat(error.domMessage()).isNotBlank();
-    assertThat(bob.connections().get(0).signalingState()).isEqualTo("stable");
+    assertThat(bob.connections().get(0).signalingState()).isEqualTo(SignalingState.STABLE);
 
     Call call = alice.call(bob).withAudio().connect();
     call.callee().awaitInboundMedia("audio", SOON);

@@ -1,0 +1,32 @@
+package dev.callflow.peer;
+
+/** RTCPeerConnection.iceGatheringState, reported by {@code icegatheringstatechange}. */
+public enum IceGatheringState implements PeerState {
+  NEW, GATHERING, COMPLETE;
+
+  private static final WebNames<IceGatheringState> NAMES = new WebNames<>("iceGatheringState", values(), WebNames::spell);
+
+  /** The browser's spelling, e.g. {@code gathering}. */
+  @Override
+  public String webName() {
+    return WebNames.spell(this);
+  }
+
+  @Override
+  public EventKind change() {
+    return EventKind.ICE_GATHERING_STATE_CHANGE;
+  }
+
+  /**
+   * The state the browser spells so.
+   *
+   * @throws IllegalArgumentException for a spelling that is not an ICE gathering state, naming the ones that are
+   */
+  public static IceGatheringState fromWebName(String spelling) {
+    return NAMES.parse(spelling);
+  }
+
+  static IceGatheringState find(String spelling) {
+    return NAMES.find(spelling);
+  }
+}
