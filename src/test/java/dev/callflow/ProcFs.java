@@ -14,6 +14,18 @@ final class ProcFs {
     return p.isAlive() && !"Z".equals(stat(p.pid(), 0));
   }
 
+  /**
+   * A process the kernel is tearing down: it was killed and its memory is gone (its command line reads
+   * empty), though it is not yet a zombie.
+   */
+  static boolean exiting(ProcessHandle p) {
+    try {
+      return Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).length == 0;
+    } catch (IOException e) {
+      return true; // gone
+    }
+  }
+
   /** The process group id, or -1 once the process is gone. */
   static long group(long pid) {
     String pgid = stat(pid, 2);
