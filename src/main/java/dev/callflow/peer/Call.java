@@ -2,16 +2,6 @@ package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.callflow.failure.CallflowException;
-import dev.callflow.peer.ConnectionState;
-import dev.callflow.peer.DataChannel;
-import dev.callflow.peer.IceCandidate;
-import dev.callflow.peer.MediaConstraints;
-import dev.callflow.peer.Peer;
-import dev.callflow.peer.PeerConnection;
-import dev.callflow.peer.PeerEvent;
-import dev.callflow.peer.SessionDescription;
-import dev.callflow.peer.Timeline;
-import dev.callflow.peer.Track;
 import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
 import java.time.Duration;
@@ -19,12 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -53,24 +39,30 @@ public final class Call implements AutoCloseable {
   private final Peer calleePeer;
   private final PeerConnection caller;
   private final PeerConnection callee;
-  private final List<SignalHook> hooks;
   private final Duration timeout;
-  private final Relay toCaller;
-  private final Relay toCallee;
-  private final List<String> signals = new CopyOnWriteArrayList<>();
+  private final SignalPath path;
+  private final CandidateRelay toCaller;
+  private final CandidateRelay toCallee;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
   private Call(Builder b) {
     this.callerPeer = b.caller;
     this.calleePeer = b.callee;
-    this.hooks = List.copyOf(b.hooks);
+    this.path = new SignalPath(b.hooks);
     this.timeout = b.timeout;
     this.caller = callerPeer.createPeerConnection(b.configuration);
     this.callee = calleePeer.createPeerConnection(b.configuration);
-    this.toCaller = new Relay(caller);
-    this.toCallee = new Relay(callee);
-    subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, toCallee)));
-    subscriptions.add(calleePeer.onEvent(e -> relayCandidate(e, callee, toCaller)));
+    this.toCaller = relayTo(caller);
+    this.toCallee = relayTo(callee);
+    subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, callee, toCallee)));
+    subscriptions.add(calleePeer.onEvent(e -> relayCandidate(e, callee, caller, toCaller)));
+  }
+
+  /** Adds candidates to {@code target}; one that the browser refuses goes into the timeline as a relay error. */
+  private static CandidateRelay relayTo(PeerConnection target) {
+    return new CandidateRelay(target.toString(), target::addIceCandidate, (candidate, e) -> target.peer().record(target,
+        EventKind.RELAY_ERROR, JsonNodeFactory.instance.objectNode().put("candidate", candidate.candidate())
+            .put("error", String.valueOf(e.getMessage()))));
   }
 
   /** A call from {@code caller} to {@code callee}; the same as {@code caller.call(callee)}. */
@@ -103,7 +95,7 @@ public final class Call implements AutoCloseable {
 
   /** What the relay did, one line per signal: {@code OFFER alice→bob forward}. */
   public List<String> signals() {
-    return List.copyOf(signals);
+    return path.lines();
   }
 
   /** Runs one offer/answer exchange, the caller offering, e.g. after a track was added. */
@@ -283,38 +275,18 @@ public final class Call implements AutoCloseable {
    */
   private CompletableFuture<Void> pass(Signal.Kind kind, Peer from, Peer to, String text,
       Function<String, CompletableFuture<Void>> deliver) {
-    Outcome outcome = applyHooks(new Signal(kind, from.name(), to.name(), text));
-    if (outcome.text == null) {
+    SignalPath.Outcome outcome = path.pass(new Signal(kind, from.name(), to.name(), text));
+    if (outcome.text() == null) {
       return DONE;
     }
-    if (outcome.delay.isZero()) {
-      return deliver.apply(outcome.text);
+    if (outcome.delay().isZero()) {
+      return deliver.apply(outcome.text());
     }
-    Executor later = CompletableFuture.delayedExecutor(outcome.delay.toMillis(), TimeUnit.MILLISECONDS, DELAYED_SIGNALS);
-    return CompletableFuture.supplyAsync(() -> outcome.text, later).thenCompose(deliver);
+    Executor later = CompletableFuture.delayedExecutor(outcome.delay().toMillis(), TimeUnit.MILLISECONDS, DELAYED_SIGNALS);
+    return CompletableFuture.supplyAsync(() -> outcome.text(), later).thenCompose(deliver);
   }
 
-  private record Outcome(String text, Duration delay) {}
-
-  private Outcome applyHooks(Signal signal) {
-    Signal current = signal;
-    Duration delay = Duration.ZERO;
-    List<String> actions = new ArrayList<>();
-    for (SignalHook hook : hooks) {
-      SignalAction action = hook.apply(current);
-      actions.add(action.toString());
-      if (action.dropped()) {
-        signals.add(signal + " " + String.join(", ", actions));
-        return new Outcome(null, delay);
-      }
-      current = current.withText(action.textFor(current));
-      delay = delay.plus(action.delay());
-    }
-    signals.add(signal + " " + (actions.isEmpty() ? "forward" : String.join(", ", actions)));
-    return new Outcome(current.text(), delay);
-  }
-
-  private void relayCandidate(PeerEvent event, PeerConnection from, Relay to) {
+  private void relayCandidate(PeerEvent event, PeerConnection from, PeerConnection target, CandidateRelay to) {
     IceCandidate c = event.candidate();
     if (c == null || !from.id().equals(event.pc())) {
       return;
@@ -322,23 +294,22 @@ public final class Call implements AutoCloseable {
     if (event.isWithheld()) {
       return; // withheld by the candidate policy: it never leaves the page
     }
-    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), to.target.peer().name(), c.candidate());
-    Outcome outcome;
+    Signal signal = new Signal(Signal.Kind.CANDIDATE, from.peer().name(), target.peer().name(), c.candidate());
+    SignalPath.Outcome outcome;
     try {
-      outcome = applyHooks(signal);
+      outcome = path.pass(signal);
     } catch (RuntimeException | AssertionError e) {
       // A hook runs on the thread that delivers events: its failure goes into the timeline, where
       // the test's next wait reports it.
-      signals.add(signal + " hook failed: " + e);
       from.peer().record(from, EventKind.HOOK_ERROR, JsonNodeFactory.instance.objectNode()
           .put("signal", signal.toString()).put("error", String.valueOf(e)));
       return;
     }
-    if (outcome.text == null) {
+    if (outcome.text() == null) {
       return;
     }
-    IceCandidate candidate = new IceCandidate(outcome.text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
-    to.deliver(candidate, outcome.delay);
+    IceCandidate candidate = new IceCandidate(outcome.text(), c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
+    to.deliver(candidate, outcome.delay());
   }
 
   @Override
@@ -463,93 +434,6 @@ public final class Call implements AutoCloseable {
         kinds.add("video");
       }
       return kinds;
-    }
-  }
-
-  /**
-   * Delivers candidates to one side in order (the event log hands them over in page order). Candidates wait
-   * while that side has not yet applied the descriptions of their generation ({@link #hold()} until {@link #open()}).
-   */
-  private final class Relay {
-    private final PeerConnection target;
-    private final ExecutorService executor;
-    private final List<IceCandidate> pending = new ArrayList<>();
-    private boolean ready;
-    private int inFlight;
-
-    Relay(PeerConnection target) {
-      this.target = target;
-      // One thread at most (candidates keep their order), gone when idle, so a call nobody closes leaks nothing.
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "callflow-relay-" + target);
-        t.setDaemon(true);
-        return t;
-      });
-      pool.allowCoreThreadTimeOut(true);
-      this.executor = pool;
-    }
-
-    synchronized void hold() {
-      ready = false;
-    }
-
-    synchronized void open() {
-      ready = true;
-      pending.forEach(this::submit);
-      pending.clear();
-    }
-
-    synchronized void deliver(IceCandidate candidate, Duration delay) {
-      if (!delay.isZero()) {
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> deliver(candidate, Duration.ZERO));
-      } else if (ready) {
-        submit(candidate);
-      } else {
-        pending.add(candidate);
-      }
-    }
-
-    private void submit(IceCandidate candidate) {
-      try {
-        executor.execute(() -> {
-          try {
-            target.addIceCandidate(candidate);
-          } catch (RuntimeException e) {
-            target.peer().record(target, EventKind.RELAY_ERROR, JsonNodeFactory.instance.objectNode()
-                .put("candidate", candidate.candidate()).put("error", String.valueOf(e.getMessage())));
-          } finally {
-            delivered();
-          }
-        });
-        inFlight++;
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
-        // The call is closed: nothing to deliver to.
-      }
-    }
-
-    private synchronized void delivered() {
-      inFlight--;
-      notifyAll();
-    }
-
-    /** Waits (at most {@code limit}) until every candidate given to an open relay has been added. */
-    synchronized void awaitIdle(Duration limit) {
-      long deadline = System.nanoTime() + limit.toNanos();
-      try {
-        while (inFlight > 0) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return; // the restart's own wait reports what did not arrive
-          }
-          TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    void shutdown() {
-      executor.shutdownNow();
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.callflow.failure.CallflowException;
 import dev.callflow.browser.BrowserInfo;
 import dev.callflow.internal.Wait;
 import dev.callflow.internal.browser.BrowserSession;
-import dev.callflow.peer.Call;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

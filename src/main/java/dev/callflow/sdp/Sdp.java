@@ -1,6 +1,5 @@
 package dev.callflow.sdp;
 
-import dev.callflow.sdp.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

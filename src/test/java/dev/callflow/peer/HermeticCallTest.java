@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
-import dev.callflow.peer.PeerConnection;
-import dev.callflow.peer.Peer;
-import dev.callflow.peer.PeerEvent;
 import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.SelectedPair;
 

@@ -6,15 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.callflow.assertions.CallflowAssertions;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
-import dev.callflow.peer.ConnectionState;
 import dev.callflow.sdp.Direction;
-import dev.callflow.peer.DomException;
-import dev.callflow.peer.MediaConstraints;
-import dev.callflow.peer.Peer;
-import dev.callflow.peer.SessionDescription;
 import dev.callflow.stats.StatsReport;
-import dev.callflow.peer.Track;
-import dev.callflow.peer.Transceiver;
 import java.time.Duration;
 
 @CallflowTest

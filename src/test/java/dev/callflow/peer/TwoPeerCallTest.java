@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
-import dev.callflow.peer.ConnectionState;
-import dev.callflow.peer.Peer;
 import java.time.Duration;
 
 @CallflowTest
