@@ -6,12 +6,6 @@ public enum ConnectionState implements PeerState {
 
   private static final WebNames<ConnectionState> NAMES = new WebNames<>("connectionState", values(), WebNames::spell);
 
-  /** The browser's spelling, e.g. {@code connected}. */
-  @Override
-  public String webName() {
-    return WebNames.spell(this);
-  }
-
   @Override
   public EventKind change() {
     return EventKind.CONNECTION_STATE_CHANGE;

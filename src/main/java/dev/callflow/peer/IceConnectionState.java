@@ -6,12 +6,6 @@ public enum IceConnectionState implements PeerState {
 
   private static final WebNames<IceConnectionState> NAMES = new WebNames<>("iceConnectionState", values(), WebNames::spell);
 
-  /** The browser's spelling, e.g. {@code checking}. */
-  @Override
-  public String webName() {
-    return WebNames.spell(this);
-  }
-
   @Override
   public EventKind change() {
     return EventKind.ICE_CONNECTION_STATE_CHANGE;

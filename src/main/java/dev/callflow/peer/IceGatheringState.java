@@ -6,12 +6,6 @@ public enum IceGatheringState implements PeerState {
 
   private static final WebNames<IceGatheringState> NAMES = new WebNames<>("iceGatheringState", values(), WebNames::spell);
 
-  /** The browser's spelling, e.g. {@code gathering}. */
-  @Override
-  public String webName() {
-    return WebNames.spell(this);
-  }
-
   @Override
   public EventKind change() {
     return EventKind.ICE_GATHERING_STATE_CHANGE;

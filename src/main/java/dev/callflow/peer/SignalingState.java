@@ -6,12 +6,6 @@ public enum SignalingState implements PeerState {
 
   private static final WebNames<SignalingState> NAMES = new WebNames<>("signalingState", values(), WebNames::spell);
 
-  /** The browser's spelling, e.g. {@code have-local-offer}. */
-  @Override
-  public String webName() {
-    return WebNames.spell(this);
-  }
-
   @Override
   public EventKind change() {
     return EventKind.SIGNALING_STATE_CHANGE;
