@@ -244,7 +244,12 @@ public final class Peer implements AutoCloseable {
 
   /** A wait on this peer's events: woken by each one as it arrives, explained by this peer's timeline. */
   Wait waitFor(String what, Duration within) {
-    return Wait.until(what).atMost(within).wakingOn(arrivals()).timeline(n -> timeline().render(n));
+    return Wait.until(what).atMost(within).wakingOn(arrivals()).failFastOn(this::browserGone).timeline(n -> timeline().render(n));
+  }
+
+  /** Why this peer's browser can do nothing more (it was killed or crashed), or null while it runs. */
+  String browserGone() {
+    return browser.ended().map(why -> name + "'s browser " + browser.info() + " ended: " + why).orElse(null);
   }
 
   /** Wakes a wait as each event arrives: it then re-reads the log. */

@@ -369,10 +369,14 @@ public final class PeerConnection {
   }
 
   /**
-   * Why this connection cannot carry a call any more, or null while it can: its connectionState is
-   * {@code failed} or {@code closed}. The one terminal-state rule of every wait on a connection or a call.
+   * Why this connection cannot carry a call any more, or null while it can: its browser ended, or its
+   * connectionState is {@code failed} or {@code closed}. The one terminal-state rule of every wait on a connection or a call.
    */
   String terminalReason() {
+    String gone = peer.browserGone();
+    if (gone != null) {
+      return gone;
+    }
     ConnectionState s = connectionState();
     return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? this + " connectionState is '" + s.webName() + "'" : null;
   }

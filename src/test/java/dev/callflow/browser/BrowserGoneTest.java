@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.callflow.Callflow;
+import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.internal.Processes;
 import dev.callflow.junit.Browser;
 import dev.callflow.junit.CallflowTest;
@@ -34,6 +35,9 @@ class BrowserGoneTest {
   /** The killed browser of each invocation, by browser type, and how long the next operation took to fail. */
   static final Map<BrowserType, ProcessHandle> KILLED = new ConcurrentHashMap<>();
   static final Map<BrowserType, Duration> FAILED_AFTER = new ConcurrentHashMap<>();
+  /** How a wait on the killed browser's events ended, and how long it took. */
+  static final Map<BrowserType, String> WAIT_FAILURE = new ConcurrentHashMap<>();
+  static final Map<BrowserType, Duration> WAIT_ENDED_AFTER = new ConcurrentHashMap<>();
   static final List<ProcessHandle> LATER = new CopyOnWriteArrayList<>();
 
   static ProcessHandle browserOf(Peer peer, Callflow callflow) {
@@ -51,6 +55,14 @@ class BrowserGoneTest {
       KILLED.put(alice.browser().type(), browser);
       browser.destroyForcibly();
       await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.running(browser));
+
+      long waited = System.nanoTime();
+      try {
+        call.caller().awaitEvent("an event that never comes", e -> false, Duration.ofSeconds(30));
+      } catch (CallflowTimeoutError e) {
+        WAIT_FAILURE.put(alice.browser().type(), e.getMessage());
+      }
+      WAIT_ENDED_AFTER.put(alice.browser().type(), Duration.ofNanos(System.nanoTime() - waited));
 
       long start = System.nanoTime();
       try {
@@ -72,6 +84,8 @@ class BrowserGoneTest {
   void theNextOperationFailsAtOnceNamingPeerBrowserAndOperationAndLaterTestsGoOn() {
     KILLED.clear();
     FAILED_AFTER.clear();
+    WAIT_FAILURE.clear();
+    WAIT_ENDED_AFTER.clear();
     LATER.clear();
     Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(KillsItsBrowser.class)).execute().testEvents();
 
@@ -89,5 +103,11 @@ class BrowserGoneTest {
     assertThat(KILLED).containsOnlyKeys(BrowserType.CHROME, BrowserType.FIREFOX);
     assertThat(FAILED_AFTER.values()).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) < 0, "under a second");
     assertThat(LATER).hasSize(2).doesNotContainAnyElementsOf(KILLED.values());
+    // A wait does not run out its 30 s on a browser that is gone: it stops and says why.
+    assertThat(WAIT_FAILURE).containsOnlyKeys(BrowserType.CHROME, BrowserType.FIREFOX);
+    assertThat(WAIT_ENDED_AFTER.values()).allMatch(d -> d.compareTo(Duration.ofSeconds(5)) < 0, "under 5 seconds");
+    WAIT_FAILURE.forEach((type, message) -> assertThat(message)
+        .startsWith("alice/pc1 should see an event that never comes, but alice's browser ")
+        .contains(" ended: its browser process " + KILLED.get(type).pid() + " ended: killed or crashed"));
   }
 }

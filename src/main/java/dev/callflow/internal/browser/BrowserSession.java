@@ -207,7 +207,7 @@ public final class BrowserSession implements PooledBrowser {
   }
 
   /** Empty while the browser runs (always, on a Grid); otherwise what ended. */
-  private Optional<String> ended() {
+  public Optional<String> ended() {
     return local == null ? Optional.empty() : local.ended();
   }
 
