@@ -26,6 +26,8 @@
   const MapCtor = Map;
   const mapGet = Map.prototype.get;
   const mapSet = Map.prototype.set;
+  const WeakSetCtor = WeakSet;
+  const { has: weakHas, add: weakAdd } = WeakSet.prototype;
   const then = Promise.prototype.then;
   const PromiseCtor = Promise;
   const addListener = EventTarget.prototype.addEventListener;
@@ -213,7 +215,9 @@
         for (let i = 0; i < names.length; i++) {
           const name = names[i];
           // The state is read through the native getter: a page cannot forge it by dispatching an event.
-          on(this, name, () => send(this, name, { state: apply(stateGetters[STATE_EVENTS[name]], this, []) }));
+          // After close() the probe has recorded the closure itself (see recordClosure); a change still
+          // queued by the browser then would only repeat or contradict it.
+          on(this, name, () => apply(weakHas, closed, [this]) || send(this, name, { state: apply(stateGetters[STATE_EVENTS[name]], this, []) }));
         }
         on(this, 'icecandidate', (e) => {
           const c = e.candidate;
@@ -252,6 +256,17 @@
       if (e.candidate && e.candidate.candidate && !allowed(e.candidate.candidate)) return undefined;
       return typeof listener === 'function' ? apply(listener, this, [e]) : listener.handleEvent(e);
     };
+    // close() sets the signaling, ICE connection and connection states to 'closed' without firing an
+    // event, as the spec says: the probe records those changes itself, once per connection (a second
+    // close() changes nothing), marked byClose. The gathering state has no 'closed' and stays as it was.
+    const closed = new WeakSetCtor();
+    const recordClosure = (pc) => {
+      if (apply(weakHas, closed, [pc])) return;
+      apply(weakAdd, closed, [pc]);
+      send(pc, 'signalingstatechange', { state: 'closed', byClose: true });
+      send(pc, 'iceconnectionstatechange', { state: 'closed', byClose: true });
+      send(pc, 'connectionstatechange', { state: 'closed', byClose: true });
+    };
     const filterDescription = (d) => d && hermetic ? new RTCSessionDescription({ type: d.type, sdp: filterSdp(sdpOf(d)) }) : d;
 
     // Record each API call with its arguments and its result or DOMException. Methods are wrapped on
@@ -274,6 +289,7 @@
           throw e;
         }
         if (method === 'createDataChannel') watchChannel(pc, result);
+        if (method === 'close') recordClosure(pc);
         if (result instanceof PromiseCtor) {
           return apply(then, result, [(value) => {
             // Chrome copies candidates it has gathered into later offers and answers: filter those too.

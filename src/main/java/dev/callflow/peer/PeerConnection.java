@@ -240,17 +240,12 @@ public final class PeerConnection {
 
   /**
    * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any, {@code CLOSED}
-   * once close() was called.
+   * once close() was called (the probe records that change, which the browser does not announce).
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
   public ConnectionState connectionState() {
-    // By the spec, close() sets the state to 'closed' without firing an event; the probe records the call.
-    return closedByCall() ? ConnectionState.CLOSED : lastState(ConnectionState.class, ConnectionState.NEW);
-  }
-
-  private boolean closedByCall() {
-    return events().stream().anyMatch(e -> e.is(EventKind.CALL) && "close".equals(e.method()));
+    return lastState(ConnectionState.class, ConnectionState.NEW);
   }
 
   /**
@@ -378,13 +373,16 @@ public final class PeerConnection {
       return gone;
     }
     ConnectionState s = connectionState();
-    return s == ConnectionState.FAILED || s == ConnectionState.CLOSED ? this + " connectionState is '" + s.webName() + "'" : null;
+    if (s != ConnectionState.FAILED && s != ConnectionState.CLOSED) {
+      return null;
+    }
+    boolean byClose = lastChange(EventKind.CONNECTION_STATE_CHANGE).isByClose();
+    return this + " connectionState is '" + s.webName() + "'" + (byClose ? " (close() was called)" : "");
   }
 
   /** One line: connection, ICE, signalling and gathering state, for failure messages. */
   public String describeState() {
-    String connection = closedByCall() ? ConnectionState.CLOSED.webName() : lastStateName(ConnectionState.NEW);
-    return this + " connection=" + connection + ", ice=" + lastStateName(IceConnectionState.NEW)
+    return this + " connection=" + lastStateName(ConnectionState.NEW) + ", ice=" + lastStateName(IceConnectionState.NEW)
         + ", signaling=" + lastStateName(SignalingState.STABLE) + ", gathering=" + lastStateName(IceGatheringState.NEW);
   }
 

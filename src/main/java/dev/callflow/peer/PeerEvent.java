@@ -119,6 +119,14 @@ public final class PeerEvent {
     return stateName;
   }
 
+  /**
+   * True for a change to {@code closed} that close() made: the browser announces none, so the probe records
+   * the signaling, ICE connection and connection states' changes itself, once.
+   */
+  public boolean isByClose() {
+    return kind.isStateChange() && details.path("byClose").asBoolean(false);
+  }
+
   /** The WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer}; otherwise null. */
   public String method() {
     return is(EventKind.CALL) || is(EventKind.RESULT) || is(EventKind.ERROR) ? text(details.path("method")) : null;
@@ -203,7 +211,8 @@ public final class PeerEvent {
   public String describe() {
     String where = pc == null ? peer : peer + "/" + pc;
     String detail = details.has("dropped") ? details.path("dropped").asText() : switch (kind) {
-      case SIGNALING_STATE_CHANGE, ICE_GATHERING_STATE_CHANGE, ICE_CONNECTION_STATE_CHANGE, CONNECTION_STATE_CHANGE -> stateName;
+      case SIGNALING_STATE_CHANGE, ICE_GATHERING_STATE_CHANGE, ICE_CONNECTION_STATE_CHANGE, CONNECTION_STATE_CHANGE ->
+          isByClose() ? stateName + " (by close())" : stateName;
       case CALL -> method() + "(" + abbreviate(details.path("args").toString()) + ")";
       case RESULT -> method() + " ok";
       case ERROR, GET_USER_MEDIA_ERROR -> (method() == null ? "" : method() + " ") + errorName() + ": " + errorMessage();

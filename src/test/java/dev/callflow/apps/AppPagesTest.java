@@ -2,13 +2,16 @@ package dev.callflow.apps;
 
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.PeerEvent;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,5 +82,27 @@ class AppPagesTest {
     assertThat(second.document()).isEqualTo(first.document());
     assertThat(alice.events()).anyMatch(e -> e.is(EventKind.PROBE) && e.doc().equals(first.document()));
     assertThat(alice.driver().getWindowHandles()).hasSize(2);
+  }
+
+  @EachBrowser
+  void aConnectionThePageClosedIsClosedInEveryState(Peer alice) {
+    alice.open("/apps/hangup.html");
+    PeerConnection pc = alice.awaitConnection(1, SOON);
+    alice.awaitEvent("the page closing pc1", e -> e.is(EventKind.CONNECTION_STATE_CHANGE) && e.isByClose(), SOON);
+
+    assertThat(pc.describeState()).isEqualTo("alice/pc1 connection=closed, ice=closed, signaling=closed, gathering=complete");
+    assertThat(pc.events()).filteredOn(e -> e.is(EventKind.CALL) && "close".equals(e.method())).hasSize(2);
+    assertThat(pc.events()).filteredOn(PeerEvent::isByClose).extracting(PeerEvent::describe).containsExactly(
+        "alice/pc1 signalingstatechange closed (by close())", "alice/pc1 iceconnectionstatechange closed (by close())",
+        "alice/pc1 connectionstatechange closed (by close())");
+    assertThat(pc.events()).filteredOn(e -> e.is(EventKind.CONNECTION_STATE_CHANGE)).last()
+        .satisfies(e -> assertThat(e.state()).isEqualTo(ConnectionState.CLOSED));
+
+    long started = System.nanoTime();
+    CallflowTimeoutError error = catchThrowableOfType(CallflowTimeoutError.class,
+        () -> pc.awaitConnectionState(ConnectionState.CONNECTED, Duration.ofMinutes(1)));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped at once").isLessThan(Duration.ofSeconds(5));
+    assertThat(error.getMessage()).startsWith("alice/pc1 should reach connectionState 'connected', but alice/pc1 "
+        + "connectionState is 'closed' (close() was called) after ");
   }
 }
