@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  * {@linkplain #failFastOn fail-fast reason} (ICE {@code failed}, the connection closed) ends the wait at once.
  * A condition that throws ends the wait with its exception, unless a fail-fast reason explains it better.
  *
- * <p>A wait that ends unmet explains itself the same way everywhere: what was awaited and for how long (or
- * what stopped it, and when), the last state seen, and the last {@value #TIMELINE_EVENTS} events.
+ * <p>When the time is up the condition is checked once more, after the evidence below is read: a wait never
+ * fails showing a state that meets it. A wait that ends unmet explains itself the same way everywhere: what was
+ * awaited and for how long (or what stopped it, and when), what went wrong on the way ({@linkplain #causes
+ * page errors}), the last state seen, and the last {@value #TIMELINE_EVENTS} events.
  */
 public final class Wait {
   /** How many events of the timeline a failure shows. */
@@ -52,16 +54,18 @@ public final class Wait {
   private final Duration timeout;
   private final Duration every;
   private final Supplier<String> failFast;
+  private final Supplier<String> causes;
   private final Supplier<String> lastSeen;
   private final IntFunction<String> timeline;
   private final List<Wakeup> wakeups;
 
-  private Wait(String what, Duration timeout, Duration every, Supplier<String> failFast, Supplier<String> lastSeen,
-      IntFunction<String> timeline, List<Wakeup> wakeups) {
+  private Wait(String what, Duration timeout, Duration every, Supplier<String> failFast, Supplier<String> causes,
+      Supplier<String> lastSeen, IntFunction<String> timeline, List<Wakeup> wakeups) {
     this.what = what;
     this.timeout = timeout;
     this.every = every;
     this.failFast = failFast;
+    this.causes = causes;
     this.lastSeen = lastSeen;
     this.timeline = timeline;
     this.wakeups = wakeups;
@@ -72,7 +76,7 @@ public final class Wait {
    * most 10 s, checked every 50 ms, never stopped early, with nothing to show but the headline.
    */
   public static Wait until(String what) {
-    return new Wait(what, DEFAULT_TIMEOUT, DEFAULT_EVERY, () -> null, () -> "(not recorded)", n -> "", List.of());
+    return new Wait(what, DEFAULT_TIMEOUT, DEFAULT_EVERY, () -> null, () -> "", () -> "(not recorded)", n -> "", List.of());
   }
 
   /** The longest this wait lasts. */
@@ -80,7 +84,7 @@ public final class Wait {
     if (limit.isNegative()) {
       throw new IllegalArgumentException("a wait cannot last " + limit);
     }
-    return new Wait(what, limit, every, failFast, lastSeen, timeline, wakeups);
+    return new Wait(what, limit, every, failFast, causes, lastSeen, timeline, wakeups);
   }
 
   /** The longest gap between two checks: the pace of a condition that asks the browser. */
@@ -88,29 +92,37 @@ public final class Wait {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("checks need an interval above zero, not " + interval);
     }
-    return new Wait(what, timeout, interval, failFast, lastSeen, timeline, wakeups);
+    return new Wait(what, timeout, interval, failFast, causes, lastSeen, timeline, wakeups);
   }
 
   /** Also checks each time this source reports a change, instead of waiting for the next interval. */
   public Wait wakingOn(Wakeup source) {
     List<Wakeup> all = new ArrayList<>(wakeups);
     all.add(source);
-    return new Wait(what, timeout, every, failFast, lastSeen, timeline, List.copyOf(all));
+    return new Wait(what, timeout, every, failFast, causes, lastSeen, timeline, List.copyOf(all));
   }
 
   /** Stops the wait at once when {@code reason} returns text (why the condition cannot hold any more); null keeps waiting. */
   public Wait failFastOn(Supplier<String> reason) {
-    return new Wait(what, timeout, every, reason, lastSeen, timeline, wakeups);
+    return new Wait(what, timeout, every, reason, causes, lastSeen, timeline, wakeups);
+  }
+
+  /**
+   * What went wrong while the wait ran, read when it ends unmet, e.g. {@code Page errors: alice/pc1 error
+   * setRemoteDescription NotSupportedError: ...}: shown first, before the last state seen; empty when nothing did.
+   */
+  public Wait causes(Supplier<String> found) {
+    return new Wait(what, timeout, every, failFast, found, lastSeen, timeline, wakeups);
   }
 
   /** The state to show when the wait ends unmet, read at that moment. */
   public Wait lastSeen(Supplier<String> state) {
-    return new Wait(what, timeout, every, failFast, state, timeline, wakeups);
+    return new Wait(what, timeout, every, failFast, causes, state, timeline, wakeups);
   }
 
   /** The last events, rendered, to show when the wait ends unmet; given how many to show. */
   public Wait timeline(IntFunction<String> lastEvents) {
-    return new Wait(what, timeout, every, failFast, lastSeen, lastEvents, wakeups);
+    return new Wait(what, timeout, every, failFast, causes, lastSeen, lastEvents, wakeups);
   }
 
   /**
@@ -152,14 +164,14 @@ public final class Wait {
           return unmet(reason, started, e);
         }
         if (met) {
-          return new Outcome(this, true, null, Duration.ofNanos(System.nanoTime() - started), "", "", null);
+          return met(started);
         }
         if (reason != null) {
           return unmet(reason, started, null);
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          return unmet(null, started, null);
+          return timedOut(done, started);
         }
         changed.tryAcquire(Math.min(left, every.toNanos()), TimeUnit.NANOSECONDS);
       }
@@ -171,8 +183,21 @@ public final class Wait {
     }
   }
 
+  /**
+   * The time is up. The evidence is read first and the condition checked once more after it: what arrived
+   * between the last check and the deadline counts, and a failure never shows a last state that meets it.
+   */
+  private Outcome timedOut(BooleanSupplier done, long started) {
+    Outcome unmet = unmet(null, started, null);
+    return done.getAsBoolean() ? met(started) : unmet;
+  }
+
+  private Outcome met(long started) {
+    return new Outcome(this, true, null, Duration.ofNanos(System.nanoTime() - started), "", "", "", null);
+  }
+
   private Outcome unmet(String reason, long started, RuntimeException cause) {
-    return new Outcome(this, false, reason, Duration.ofNanos(System.nanoTime() - started), lastSeen.get(),
+    return new Outcome(this, false, reason, Duration.ofNanos(System.nanoTime() - started), causes.get(), lastSeen.get(),
         timeline.apply(TIMELINE_EVENTS), cause);
   }
 
@@ -184,9 +209,12 @@ public final class Wait {
     }
   }
 
-  /** {@code 5s}, or {@code 1.50s} for a duration that is not whole seconds. */
+  /** {@code 5s}, {@code 1.50s} for a duration that is not whole seconds, {@code 300ms} below a second. */
   public static String format(Duration d) {
     long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", ms / 1000.0);
   }
 
@@ -206,16 +234,18 @@ public final class Wait {
     private final boolean met;
     private final String stoppedBecause;
     private final Duration elapsed;
+    private final String causes;
     private final String lastSeen;
     private final String timeline;
     private final RuntimeException cause;
 
-    private Outcome(Wait wait, boolean met, String stoppedBecause, Duration elapsed, String lastSeen, String timeline,
-        RuntimeException cause) {
+    private Outcome(Wait wait, boolean met, String stoppedBecause, Duration elapsed, String causes, String lastSeen,
+        String timeline, RuntimeException cause) {
       this.wait = wait;
       this.met = met;
       this.stoppedBecause = stoppedBecause;
       this.elapsed = elapsed;
+      this.causes = causes;
       this.lastSeen = lastSeen;
       this.timeline = timeline;
       this.cause = cause;
@@ -247,18 +277,19 @@ public final class Wait {
     }
 
     /**
-     * What follows a failure's first line: why it stopped early (if it did), the last state seen and the
-     * timeline. An assertion puts it under its own message.
+     * What follows a failure's first line: why it stopped early (if it did), what went wrong (page errors),
+     * the last state seen and the timeline. An assertion puts it under its own message.
      */
     public String explanation() {
       return (stoppedEarly() ? "Stopped early: " + stoppedBecause + " after " + seconds(elapsed) + "\n" : "") + evidence();
     }
 
     private String evidence() {
-      return "Last seen: " + lastSeen + "\nTimeline (last " + TIMELINE_EVENTS + " events):\n" + timeline;
+      return (causes.isEmpty() ? "" : causes.strip() + "\n") + "Last seen: " + lastSeen
+          + "\nTimeline (last " + TIMELINE_EVENTS + " events):\n" + timeline;
     }
 
-    /** The whole explanation of an unmet wait: the headline, the last state seen and the timeline. */
+    /** The whole explanation of an unmet wait: the headline, what went wrong, the last state seen and the timeline. */
     public String message() {
       return headline() + "\n" + evidence();
     }

@@ -28,10 +28,10 @@ class PeerConnectionAssertTest {
     assertThat(call.callee()).isConnected().hasInboundMediaFlowing("video", SOON).hasVideoPlaying(SOON).hasAudibleAudio(SOON)
         .usesCandidatePair("host", "host", "udp");
     assertThatThrownBy(() -> assertThat(call.callee()).hasBlackVideo(BRIEFLY))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show black video within 0.60s, but the last check saw:%n  "))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show black video within 600ms, but the last check saw:%n  "))
         .hasMessageContaining("distinct pictures in");
     assertThatThrownBy(() -> assertThat(call.callee()).hasSilentAudio(BRIEFLY))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive silent audio within 0.60s, but the last check saw:%n  "))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive silent audio within 600ms, but the last check saw:%n  "))
         .hasMessageContaining(" bytes, ").hasMessageContaining("energy");
     VideoFrame frame = call.callee().videoFrame();
     assertThat(call.callee()).hasVideoResolution(frame.width(), frame.height(), SOON);
@@ -46,10 +46,10 @@ class PeerConnectionAssertTest {
 
     assertThat(call.callee()).hasBlackVideo(SOON).hasSilentAudio(SOON);
     assertThatThrownBy(() -> assertThat(call.callee()).hasVideoPlaying(BRIEFLY))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show playing video within 0.60s, but the last check saw:%n  "))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show playing video within 600ms, but the last check saw:%n  "))
         .hasMessageContaining("luma [0,");
     assertThatThrownBy(() -> assertThat(call.callee()).hasAudibleAudio(BRIEFLY))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive audible audio within 0.60s, but the last check saw:%n  "))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive audible audio within 600ms, but the last check saw:%n  "))
         .hasMessageContaining("energy 0.000000");
   }
 
@@ -58,7 +58,7 @@ class PeerConnectionAssertTest {
     Call call = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
     assertThat(call.callee()).hasVideoPlaying(SOON);
     assertThatThrownBy(() -> assertThat(call.callee()).hasFrozenVideo(BRIEFLY))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show frozen video within 0.60s, but the last check saw:%n  "));
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show frozen video within 600ms, but the last check saw:%n  "));
     assertThat(bob).hasNoPageErrors();
 
     call.caller().replaceTrack("video", null); // nothing sent any more: the last picture stays

@@ -68,7 +68,7 @@ class WaitTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(ofMillis(300));
     assertThat(error).isInstanceOf(AssertionError.class).hasMessage("""
-        alice→bob should reach 'connected' within 0.30s
+        alice→bob should reach 'connected' within 300ms
         Last seen: alice=connecting, bob=connecting
         Timeline (last 40 events):
           +0.01s alice/pc1 connectionstatechange connecting (last 40)""");
@@ -166,11 +166,53 @@ class WaitTest {
   }
 
   @Test
+  void aTimeBelowASecondIsPrintedInMilliseconds() {
+    CallflowTimeoutError error = catchThrowableOfType(CallflowTimeoutError.class,
+        () -> Wait.until("alice→bob should reach 'connected'").atMost(ofMillis(1)).await(() -> false));
+
+    assertThat(error.getMessage()).startsWith("alice→bob should reach 'connected' within 1ms\n");
+    assertThat(Wait.format(Duration.ZERO)).isEqualTo("0ms");
+    assertThat(Wait.format(ofMillis(999))).isEqualTo("999ms");
+    assertThat(Wait.format(ofMillis(1500))).isEqualTo("1.50s");
+    assertThat(Wait.format(Duration.ofSeconds(5))).isEqualTo("5s");
+  }
+
+  @Test
+  void aStateThatArrivedByTheDeadlineMeetsTheWaitInsteadOfShowingInItsFailure() {
+    AtomicBoolean connected = new AtomicBoolean();
+
+    // The state arrives after the last check in time, as it is read for the message: the wait then holds.
+    Wait.Outcome outcome = Wait.until("alice→bob should reach 'connected'").atMost(ofMillis(1))
+        .lastSeen(() -> {
+          connected.set(true);
+          return "alice=connected, bob=connected";
+        })
+        .check(connected::get);
+
+    assertThat(outcome.met()).isTrue();
+  }
+
+  @Test
+  void pageErrorsComeFirstAfterTheHeadline() {
+    Wait.Outcome outcome = Wait.until("alice→bob should reach 'connected'").atMost(ofMillis(1))
+        .causes(() -> "Page errors: alice/pc1 error setRemoteDescription NotSupportedError: no m= lines")
+        .lastSeen(() -> "alice=new").timeline(n -> "  +0.01s alice/pc1 call setRemoteDescription")
+        .check(() -> false);
+
+    assertThat(outcome.message()).isEqualTo("""
+        alice→bob should reach 'connected' within 1ms
+        Page errors: alice/pc1 error setRemoteDescription NotSupportedError: no m= lines
+        Last seen: alice=new
+        Timeline (last 40 events):
+          +0.01s alice/pc1 call setRemoteDescription""");
+  }
+
+  @Test
   void aSpecIsImmutable() {
     Wait base = Wait.until("x").atMost(ofMillis(100));
     Wait longer = base.atMost(ofMinutes(1));
 
-    assertThat(base).hasToString("x within 0.10s");
+    assertThat(base).hasToString("x within 100ms");
     assertThat(longer).hasToString("x within 60s");
   }
 
