@@ -331,6 +331,15 @@
     };
   }
 
+  // A script, image or stylesheet that fails to load fires 'error' on its element: that event does not
+  // bubble, and neither Chrome nor Firefox logs it to the console BiDi reports. A capture listener on
+  // window, added before the page's scripts, sees every one.
+  apply(addListener, window, ['error', (e) => {
+    const el = e.target;
+    if (!el || el === window || !el.localName) return; // an uncaught exception: the console reports it
+    send(null, 'resourceerror', { element: el.localName, url: el.currentSrc || el.src || el.href || '' });
+  }, true]);
+
   // ---- Operations Java runs on any page's connections, the app's own included ----
   const connection = (id) => {
     const found = apply(mapGet, registry, [id]);

@@ -2,7 +2,9 @@ package dev.callflow.assertions;
 
 import static dev.callflow.internal.assertions.ShouldHaveNoPageErrors.shouldHaveNoPageErrors;
 
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerEvent;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -15,7 +17,8 @@ public class PeerAssert extends AbstractAssert<PeerAssert, Peer> {
   /** The page logged no console error and threw no uncaught exception. */
   public PeerAssert hasNoPageErrors() {
     isNotNull();
-    List<String> errors = actual.console().stream().filter(c -> c.startsWith("error:") || c.startsWith("exception:")).toList();
+    List<String> errors = actual.events().stream().filter(e -> e.is(EventKind.CONSOLE) && e.isPageError())
+        .map(PeerEvent::consoleText).toList();
     if (!errors.isEmpty()) {
       throwAssertionError(shouldHaveNoPageErrors(actual.name(), errors));
     }

@@ -156,12 +156,15 @@ public final class Call implements AutoCloseable {
     return explainedWait(what, within).wakingOn(callerPeer.arrivals()).wakingOn(calleePeer.arrivals());
   }
 
-  /** A wait that stops when either connection fails or closes and shows both sides' states and the merged timeline. */
+  /**
+   * A wait that stops when either connection fails or closes and shows both sides' page errors, states
+   * and the merged timeline.
+   */
   private Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::terminalReason)
+    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> timeline().pageErrors())
         .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())
-        .timeline(n -> timeline().render(n));
+        .timeline(n -> timeline().excerpt(n));
   }
 
   /** Why the call cannot carry on (either side failed or closed), or null while it can. */

@@ -49,6 +49,8 @@ public enum EventKind {
   GET_USER_MEDIA_RESULT("getusermediaresult"),
   /** getUserMedia failed: see {@link PeerEvent#errorName()}. */
   GET_USER_MEDIA_ERROR("getusermediaerror"),
+  /** An element of the page (a script, an image, a stylesheet...) failed to load; details: {@code element}, {@code url}. */
+  RESOURCE_ERROR("resourceerror"),
   /** Recorded by Java: a console entry or uncaught exception of the page: see {@link PeerEvent#consoleText()}. */
   CONSOLE("console"),
   /** Recorded by Java: an event listener threw; details: {@code event}, {@code error}. */

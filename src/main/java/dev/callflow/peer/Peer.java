@@ -244,7 +244,16 @@ public final class Peer implements AutoCloseable {
 
   /** A wait on this peer's events: woken by each one as it arrives, explained by this peer's timeline. */
   Wait waitFor(String what, Duration within) {
-    return Wait.until(what).atMost(within).wakingOn(arrivals()).failFastOn(this::browserGone).timeline(n -> timeline().render(n));
+    return explainedWait(what, within).wakingOn(arrivals());
+  }
+
+  /**
+   * A wait explained by this peer's page errors and timeline (candidates summed up), stopped at once if
+   * its browser ends.
+   */
+  Wait explainedWait(String what, Duration within) {
+    return Wait.until(what).atMost(within).failFastOn(this::browserGone).causes(() -> timeline().pageErrors())
+        .timeline(n -> timeline().excerpt(n));
   }
 
   /** Why this peer's browser can do nothing more (it was killed or crashed), or null while it runs. */

@@ -359,8 +359,7 @@ public final class PeerConnection {
   /** As {@link #waitFor}, for a condition that asks the browser (getStats, the page's video): checked every 200 ms. */
   @API(status = API.Status.INTERNAL)
   public Wait sampleFor(String what, Duration within) {
-    return Wait.until(what).atMost(within).every(STATS_EVERY).failFastOn(this::terminalReason)
-        .lastSeen(this::describeState).timeline(n -> peer.timeline().render(n));
+    return peer.explainedWait(what, within).every(STATS_EVERY).failFastOn(this::terminalReason).lastSeen(this::describeState);
   }
 
   /**

@@ -146,6 +146,19 @@ public final class PeerEvent {
     return is(EventKind.ERROR) || is(EventKind.GET_USER_MEDIA_ERROR) || is(EventKind.CHANNEL_ERROR);
   }
 
+  /**
+   * True for an error of the page: a WebRTC or getUserMedia call that threw or rejected, a data-channel
+   * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
+   * (events lost or unreadable). Failure messages list these first.
+   */
+  public boolean isPageError() {
+    return switch (kind) {
+      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PROBE_ERROR -> true;
+      case CONSOLE -> consoleText() != null && (consoleText().startsWith("error:") || consoleText().startsWith("exception:"));
+      default -> false;
+    };
+  }
+
   /** The candidate an {@code icecandidate} event reports; null for end-of-candidates and for other events. */
   public IceCandidate candidate() {
     JsonNode c = details.path("candidate");
@@ -221,6 +234,7 @@ public final class PeerEvent {
       case TRACK -> trackKind() + " mid=" + mid();
       case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()));
       case CONSOLE -> abbreviate(String.valueOf(consoleText()));
+      case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText()) + " failed to load";
       default -> abbreviate(details.isEmpty() ? "" : details.toString());
     };
     return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);

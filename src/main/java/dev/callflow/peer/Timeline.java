@@ -4,11 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +18,8 @@ import java.util.function.Predicate;
  * own events kept in its pages' order), with a text rendering for failure messages.
  */
 public final class Timeline {
+  /** How many page errors a failure message lists; the timeline has them all. */
+  private static final int MAX_ERRORS = 10;
   private final List<PeerEvent> events;
   private final long origin;
 
@@ -74,15 +78,93 @@ public final class Timeline {
 
   /** The last {@code max} events, one per line: {@code +1.234s alice/pc1 connectionstatechange connected}. */
   public String render(int max) {
+    return render(events, max, PeerEvent::describe);
+  }
+
+  /**
+   * The timeline of a failure message: as {@link #render}, but each connection's {@code icecandidate}
+   * events are one line where the first of them was, {@code alice/pc1 icecandidate ×9 (host 8, srflx 0,
+   * relay 0, end-of-candidates 1)}, so the last {@code max} lines show what happened around them.
+   */
+  String excerpt(int max) {
+    Map<String, CandidateCount> byConnection = new LinkedHashMap<>();
+    Map<PeerEvent, CandidateCount> shownAt = new IdentityHashMap<>();
+    List<PeerEvent> shown = new ArrayList<>();
+    for (PeerEvent e : events) {
+      if (!e.is(EventKind.ICE_CANDIDATE)) {
+        shown.add(e);
+        continue;
+      }
+      CandidateCount count = byConnection.computeIfAbsent(e.peer() + "/" + e.doc() + "/" + e.pc(), k -> {
+        shown.add(e);
+        CandidateCount first = new CandidateCount();
+        shownAt.put(e, first);
+        return first;
+      });
+      count.add(e);
+    }
+    return render(shown, max, e -> shownAt.containsKey(e) ? shownAt.get(e).describe(e) : e.describe());
+  }
+
+  /**
+   * The errors of the pages, for the top of a failure message: rejected WebRTC and getUserMedia calls,
+   * data-channel errors, console errors and uncaught exceptions, failed resource loads and events lost on
+   * their way ({@link PeerEvent#isPageError()}); empty if there were none.
+   */
+  String pageErrors() {
+    List<String> errors = events.stream().filter(PeerEvent::isPageError).map(PeerEvent::describe).toList();
+    if (errors.size() <= 1) {
+      return errors.isEmpty() ? "" : "Page errors: " + errors.get(0);
+    }
+    StringBuilder out = new StringBuilder("Page errors (").append(errors.size()).append("):");
+    errors.stream().limit(MAX_ERRORS).forEach(line -> out.append("\n  ").append(line));
+    if (errors.size() > MAX_ERRORS) {
+      out.append("\n  ... ").append(errors.size() - MAX_ERRORS).append(" more (see the timeline)");
+    }
+    return out.toString();
+  }
+
+  private String render(List<PeerEvent> lines, int max, Function<PeerEvent, String> describe) {
+    if (lines.isEmpty()) {
+      return "  (no events)\n";
+    }
     StringBuilder out = new StringBuilder();
-    int from = Math.max(0, events.size() - max);
+    int from = Math.max(0, lines.size() - max);
     if (from > 0) {
       out.append("  ... ").append(from).append(" earlier events\n");
     }
-    for (PeerEvent e : events.subList(from, events.size())) {
-      out.append(String.format(Locale.ROOT, "  +%.3fs %s%n", secondsAt(e), e.describe()));
+    for (PeerEvent e : lines.subList(from, lines.size())) {
+      out.append(String.format(Locale.ROOT, "  +%.3fs %s%n", secondsAt(e), describe.apply(e)));
     }
-    return events.isEmpty() ? "  (no events)\n" : out.toString();
+    return out.toString();
+  }
+
+  /** One connection's local candidates, counted by type. */
+  private static final class CandidateCount {
+    private final Map<String, Integer> byType = new LinkedHashMap<>();
+    private int total;
+    private int withheld;
+
+    CandidateCount() {
+      for (String type : List.of("host", "srflx", "relay", "end-of-candidates")) {
+        byType.put(type, 0);
+      }
+    }
+
+    void add(PeerEvent e) {
+      total++;
+      withheld += e.isWithheld() ? 1 : 0;
+      String type = e.isEndOfCandidates() ? "end-of-candidates" : String.valueOf(e.candidate().type());
+      byType.merge(type, 1, Integer::sum);
+    }
+
+    /** {@code alice/pc1 icecandidate ×9 (host 8, srflx 0, relay 0, end-of-candidates 1; 4 withheld by policy)}. */
+    String describe(PeerEvent first) {
+      StringBuilder counts = new StringBuilder();
+      byType.forEach((type, n) -> counts.append(counts.length() == 0 ? "" : ", ").append(type).append(' ').append(n));
+      String where = first.peer() + "/" + first.pc();
+      return where + " icecandidate ×" + total + " (" + counts + (withheld > 0 ? "; " + withheld + " withheld by policy" : "") + ")";
+    }
   }
 
   @Override

@@ -50,6 +50,9 @@ class AppPagesTest {
         .filteredOn(c -> !c.isEmpty()) // end-of-candidates
         .isNotEmpty()
         .allMatch(c -> c.matches(".* (127\\.0\\.0\\.1|::1) .*"));
+    // Neither browser logs the dead script to the console: the probe reports it.
+    assertThat(alice.events()).filteredOn(e -> e.is(EventKind.RESOURCE_ERROR)).extracting(PeerEvent::describe)
+        .containsExactly("alice resourceerror script https://cdn.callflow-unreachable.example/adapter.js failed to load");
   }
 
   @EachBrowser

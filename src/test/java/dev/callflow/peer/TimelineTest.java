@@ -34,4 +34,54 @@ class TimelineTest {
         .containsExactly("bob#1", "alice#1", "bob#2", "alice#2");
     assertThat(Timeline.of(List.of()).render(5)).isEqualTo("  (no events)\n");
   }
+
+  private static PeerEvent event(String peer, String pc, long seq, EventKind kind, String detailsJson) {
+    try {
+      return new PeerEvent(peer, "d1", pc, seq, 0, seq * 1_000_000, kind, new com.fasterxml.jackson.databind.ObjectMapper().readTree(detailsJson));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static PeerEvent candidate(String peer, long seq, String type, boolean allowed) {
+    return event(peer, "pc1", seq, EventKind.ICE_CANDIDATE, "{\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122 127.0.0.1 5000 typ "
+        + type + "\"},\"allowed\":" + allowed + "}");
+  }
+
+  @Test
+  void aFailureMessageSumsUpEachConnectionsCandidatesWhereTheFirstWas() {
+    Timeline timeline = Timeline.of(List.of(
+        candidate("alice", 1, "host", true), candidate("alice", 2, "host", false), change("alice", 3, 3, ConnectionState.CONNECTING),
+        candidate("alice", 4, "srflx", true), event("alice", "pc1", 5, EventKind.ICE_CANDIDATE, "{\"candidate\":null}"),
+        candidate("bob", 6, "host", true)));
+
+    assertThat(timeline.excerpt(40)).isEqualTo("""
+          +0.000s alice/pc1 icecandidate ×4 (host 2, srflx 1, relay 0, end-of-candidates 1; 1 withheld by policy)
+          +0.002s alice/pc1 connectionstatechange connecting
+          +0.005s bob/pc1 icecandidate ×1 (host 1, srflx 0, relay 0, end-of-candidates 0)
+        """);
+    assertThat(timeline.excerpt(1)).isEqualTo("""
+          ... 2 earlier events
+          +0.005s bob/pc1 icecandidate ×1 (host 1, srflx 0, relay 0, end-of-candidates 0)
+        """);
+    assertThat(timeline.render(40)).contains("alice/pc1 icecandidate candidate:1 1 udp 2122 127.0.0.1 5000 typ srflx");
+  }
+
+  @Test
+  void pageErrorsAreListedFirstOneOnItsLineOrManyBelow() {
+    PeerEvent rejected = event("alice", "pc1", 1, EventKind.ERROR,
+        "{\"method\":\"setRemoteDescription\",\"error\":{\"name\":\"InvalidAccessError\",\"message\":\"no m= lines\"}}");
+    PeerEvent uncaught = event("bob", null, 2, EventKind.CONSOLE, "{\"text\":\"exception: Uncaught TypeError: x is undefined\"}");
+    PeerEvent info = event("bob", null, 3, EventKind.CONSOLE, "{\"text\":\"info: joined\"}");
+    PeerEvent deadScript = event("bob", null, 4, EventKind.RESOURCE_ERROR, "{\"element\":\"script\",\"url\":\"https://cdn.example/a.js\"}");
+
+    assertThat(Timeline.of(List.of(change("alice", 5, 5, ConnectionState.NEW), info)).pageErrors()).isEmpty();
+    assertThat(Timeline.of(List.of(rejected, info)).pageErrors())
+        .isEqualTo("Page errors: alice/pc1 error setRemoteDescription InvalidAccessError: no m= lines");
+    assertThat(Timeline.of(List.of(rejected, uncaught, info, deadScript)).pageErrors()).isEqualTo("""
+        Page errors (3):
+          alice/pc1 error setRemoteDescription InvalidAccessError: no m= lines
+          bob console exception: Uncaught TypeError: x is undefined
+          bob resourceerror script https://cdn.example/a.js failed to load""");
+  }
 }
