@@ -35,14 +35,14 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
       for (BrowserType caller : browsers) {
         for (BrowserType callee : browsers) {
           BrowserAssignment pair = new BrowserAssignment(List.of(caller, callee), false);
-          if (!except.remove(pair.toString())) {
+          if (!except.removeIf(written -> pairName(written).equals(pair.toString()))) {
             assignments.add(pair);
           }
         }
       }
       if (!except.isEmpty()) {
         throw new ExtensionConfigurationException("@BrowserPairs on " + method.getName() + " excepts " + except
-            + ", which is no pair of " + List.of(browsers) + "; write pairs as caller→callee, e.g. chrome→firefox");
+            + ", which is no pair of " + List.of(browsers) + "; write pairs as caller→callee or caller-callee, e.g. chrome→firefox");
       }
     } else {
       for (BrowserType browser : nonEmpty(AnnotationSupport.findAnnotation(method, EachBrowser.class).orElseThrow().value(),
@@ -51,6 +51,11 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
       }
     }
     return assignments.stream().map(BrowserInvocations::invocation);
+  }
+
+  /** A pair as {@code except} may spell it, {@code chrome→firefox}, {@code chrome-firefox} or {@code chrome->firefox}, as the pair names itself. */
+  private static String pairName(String written) {
+    return written.strip().replace("->", "→").replace('-', '→');
   }
 
   private static BrowserType[] nonEmpty(BrowserType[] browsers, String annotation, Method method) {

@@ -30,8 +30,8 @@ public @interface BrowserPairs {
   BrowserType[] value() default {BrowserType.CHROME, BrowserType.FIREFOX};
 
   /**
-   * Pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}), for a known browser
-   * defect: say which one in a comment. A name that matches no pair is a configuration error.
+   * Pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}, or {@code "chrome-firefox"}),
+   * for a known browser defect: say which one in a comment. A name that matches no pair is a configuration error.
    */
   String[] except() default {};
 }

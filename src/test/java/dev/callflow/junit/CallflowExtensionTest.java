@@ -96,6 +96,19 @@ class CallflowExtensionTest {
             message(m -> m.contains("@BrowserPairs on pairs names no browser")))));
   }
 
+  @CallflowTest
+  static class ExceptedPairs {
+    @BrowserPairs(except = {"chrome→firefox", "firefox-chrome", "firefox->firefox"})
+    void pairs(BrowserPair pair) {}
+  }
+
+  @Test
+  void exceptedPairsMayBeWrittenWithAnArrowOrAHyphen() {
+    Events events = run(ExceptedPairs.class);
+    events.assertStatistics(s -> s.succeeded(1).failed(0));
+    assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly("[chrome→chrome]");
+  }
+
   static final AtomicReference<String> SEEN = new AtomicReference<>();
 
   @CallflowTest
