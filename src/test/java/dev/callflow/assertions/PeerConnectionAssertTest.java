@@ -85,12 +85,12 @@ class PeerConnectionAssertTest {
     Assertions.assertThat(softly.errorsCollected()).singleElement().isInstanceOf(CallflowTimeoutError.class)
         .extracting(Throwable::getMessage).asString()
         .startsWith(String.format("%nExpecting bob/pc1 to show playing video within 30s, but the last check saw:%n  "))
-        .contains("\nStopped early: bob/pc1 connectionState is 'closed' after ")
-        .contains("\nLast seen: bob/pc1 connection=closed, ")
+        .contains("\nStopped early: bob/pc1 connectionState is 'closed' (close() was called) after ")
+        .contains("\nLast seen: bob/pc1 connection=closed, ice=closed, signaling=closed, ")
         .contains("\nTimeline (last 40 events):\n")
         .contains("bob/pc1 call close");
     assertThatThrownBy(() -> call.callee().awaitInboundMedia("video", patient))
-        .hasMessageStartingWith("bob/pc1 should receive video (inbound-rtp bytesReceived growing), but bob/pc1 connectionState is 'closed' after ");
+        .hasMessageStartingWith("bob/pc1 should receive video (inbound-rtp bytesReceived growing), but bob/pc1 connectionState is 'closed' (close() was called) after ");
     Assertions.assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
   }
 
