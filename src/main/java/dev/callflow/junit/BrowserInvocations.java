@@ -3,6 +3,7 @@ package dev.callflow.junit;
 import dev.callflow.browser.BrowserType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -15,9 +16,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The invocations of {@link BrowserPairs} (one per ordered pair) and {@link EachBrowser} (one per
- * browser) tests. Each invocation hands its browsers, by peer position, to {@link CallflowExtension}.
+ * browser) tests, each once per {@link Cases case} if the test has some. Each invocation hands its
+ * browsers, by peer position, and its case to {@link CallflowExtension}.
  */
 final class BrowserInvocations implements TestTemplateInvocationContextProvider {
+  private static final String PARAMETERIZED_TEST = "org.junit.jupiter.params.ParameterizedTest";
+
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
@@ -50,7 +54,21 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
         assignments.add(new BrowserAssignment(List.of(browser), true));
       }
     }
-    return assignments.stream().map(BrowserInvocations::invocation);
+    refuseParameterizedTest(method);
+    List<TestCase> cases = TestCase.of(context.getRequiredTestClass(), method);
+    if (cases.isEmpty()) {
+      return assignments.stream().map(a -> invocation(a, null));
+    }
+    return assignments.stream().flatMap(a -> cases.stream().map(c -> invocation(a, c)));
+  }
+
+  /** JUnit would run a parameterized test's arguments and these browsers apart, never crossed. */
+  private static void refuseParameterizedTest(Method method) {
+    if (Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(PARAMETERIZED_TEST))) {
+      throw new ExtensionConfigurationException("@ParameterizedTest on " + method.getName() + " does not combine with"
+          + " @BrowserPairs or @EachBrowser: JUnit would run its arguments and the browsers one after the other, never"
+          + " crossed; give the cases with @Cases in place of @ParameterizedTest and its sources");
+    }
   }
 
   private static BrowserType[] nonEmpty(BrowserType[] browsers, String annotation, Method method) {
@@ -61,16 +79,22 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
     return browsers;
   }
 
-  private static TestTemplateInvocationContext invocation(BrowserAssignment assignment) {
+  /** One run: these browsers, and this case or none. */
+  private static TestTemplateInvocationContext invocation(BrowserAssignment assignment, TestCase testCase) {
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
-        return "[" + assignment + "]";
+        return "[" + assignment + "]" + (testCase == null ? "" : " " + testCase.name());
       }
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of((BeforeEachCallback) c -> CallflowExtension.store(c).put(BrowserAssignment.class, assignment));
+        return List.of((BeforeEachCallback) c -> {
+          CallflowExtension.store(c).put(BrowserAssignment.class, assignment);
+          if (testCase != null) {
+            CallflowExtension.store(c).put(TestCase.class, testCase);
+          }
+        });
       }
     };
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Owns Callflow's lifecycles in JUnit: one {@link Callflow} session (server and warm browsers) in the
@@ -34,10 +35,20 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     return context.getStore(NAMESPACE);
   }
 
+  /** True for the types of parameter Callflow supplies to a test: peers, the browser pair, the session and its server. */
+  static boolean supplies(Class<?> type) {
+    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class;
+    return supplies(parameter.getParameter().getType()) || isCaseParameter(parameter);
+  }
+
+  /** The parameter of a {@link Cases} test that takes the case. */
+  private static boolean isCaseParameter(ParameterContext parameter) {
+    return parameter.getDeclaringExecutable() instanceof Method method && AnnotationSupport.isAnnotated(method, Cases.class)
+        && parameter.getIndex() == TestCase.parameterIndex(method);
   }
 
   @Override
@@ -55,6 +66,14 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
         throw new ParameterResolutionException("A BrowserPair parameter needs a @BrowserPairs test, not @Test");
       }
       return assignment.pair();
+    }
+    if (isCaseParameter(parameter)) {
+      TestCase testCase = store(context).get(TestCase.class, TestCase.class);
+      if (testCase == null) {
+        throw new ParameterResolutionException("@Cases runs each case in the browsers of @BrowserPairs or @EachBrowser: add one of"
+            + " them to " + parameter.getDeclaringExecutable().getName() + " in place of @Test");
+      }
+      return testCase.value();
     }
     Executable executable = parameter.getDeclaringExecutable();
     if (!(executable instanceof Method) || context.getTestMethod().filter(executable::equals).isEmpty()) {
@@ -132,10 +151,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
       throw failure;
     }
     listenerFailures(peers).forEach(failure::addSuppressed);
-    String name = context.getDisplayName().startsWith("[") ? context.getRequiredTestMethod().getName() + context.getDisplayName()
-        : context.getDisplayName();
-    Path folder = Evidence.folderFor(callflow(context).config().evidenceDir(), context.getRequiredTestClass().getSimpleName(), name)
-        .toAbsolutePath();
+    Path folder = Evidence.folderFor(callflow(context).config().evidenceDir(), context.getRequiredTestClass().getSimpleName(),
+        evidenceName(context)).toAbsolutePath();
     try {
       Evidence.write(folder, peers.peers(), failure);
     } catch (RuntimeException e) {
@@ -144,6 +161,21 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     }
     context.publishReportEntry("callflow.evidence", folder.toString());
     throw new CallflowTestFailure(failure, folder);
+  }
+
+  /**
+   * The name of a test's evidence folder: its display name; for a browser invocation, the method and the
+   * browsers, then the case's number and the case ({@code open[chrome→firefox][2] /apps/b.html}), so
+   * that no two invocations share a folder.
+   */
+  private static String evidenceName(ExtensionContext context) {
+    BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
+    if (assignment == null) {
+      return context.getDisplayName();
+    }
+    TestCase testCase = store(context).get(TestCase.class, TestCase.class);
+    return context.getRequiredTestMethod().getName() + "[" + assignment + "]"
+        + (testCase == null ? "" : "[" + testCase.number() + "] " + testCase.name());
   }
 
   /** A test that passed fails after all if an event listener it gave a peer threw. */

@@ -188,12 +188,17 @@ public final class Call implements AutoCloseable {
   }
 
   /**
-   * One offer/answer exchange. A signal that a hook delays is delivered later, by the rest of the
+   * One offer/answer exchange. For an ICE restart the caller sets its offer only once the answer is
+   * there, right before it: from its offer on, Chromium pairs its new candidates with the callee's old
+   * ones, and Firefox's old ICE context still answers those checks, so Chromium could settle on a pair
+   * of Firefox's old generation for good (1 in 3 chrome→firefox restarts on a busy machine).
+   * A signal that a hook delays is delivered later, by the rest of the
    * exchange scheduled on {@link #DELAYED_SIGNALS}; without a delay the exchange is done when this returns.
    */
   private CompletableFuture<Void> negotiate(boolean iceRestart) {
     toCallee.hold();
-    SessionDescription offer = caller.setLocalDescription(caller.createOffer(iceRestart));
+    // A restart offer is set on the caller's side only right before the answer (see above).
+    SessionDescription offer = iceRestart ? caller.createOffer(true) : caller.setLocalDescription(caller.createOffer(false));
     return pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp(), offerSdp -> {
       callee.setRemoteDescription(offer.withSdp(offerSdp));
       toCaller.hold();
@@ -203,6 +208,9 @@ public final class Call implements AutoCloseable {
       // old credentials and the caller can settle on a pair with the callee's old generation, for good.
       toCallee.open();
       return pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp(), answerSdp -> {
+        if (iceRestart) {
+          caller.setLocalDescription(offer);
+        }
         caller.setRemoteDescription(answer.withSdp(answerSdp));
         toCaller.open();
         return DONE;

@@ -56,7 +56,9 @@ public enum EventKind {
   /** Recorded by Java: a signal hook threw; details: {@code signal}, {@code error}. */
   HOOK_ERROR("hookerror"),
   /** Recorded by Java: a relayed candidate could not be added; details: {@code candidate}, {@code error}. */
-  RELAY_ERROR("relayerror");
+  RELAY_ERROR("relayerror"),
+  /** Recorded by Java: a mark the test set with {@link Peer#mark(String)}: see {@link PeerEvent#markLabel()}. */
+  MARK("mark");
 
   private static final WebNames<EventKind> NAMES = new WebNames<>("event kind", values(), EventKind::webName);
 

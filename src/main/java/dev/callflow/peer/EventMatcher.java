@@ -36,6 +36,11 @@ public record EventMatcher(String description, Predicate<PeerEvent> predicate) i
     return new EventMatcher(who + " " + kind.webName(), e -> on(who, e) && e.is(kind));
   }
 
+  /** A mark set with {@link Peer#mark(String)} on any peer, e.g. {@code mark("clicked Call")}: described as {@code mark 'clicked Call'}. */
+  public static EventMatcher mark(String label) {
+    return new EventMatcher("mark '" + label + "'", e -> label.equals(e.markLabel()));
+  }
+
   @Override
   public String toString() {
     return description;

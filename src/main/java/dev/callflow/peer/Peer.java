@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -223,6 +224,21 @@ public final class Peer implements AutoCloseable {
   /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
   public void record(PeerConnection pc, EventKind kind, JsonNode data) {
     log.record(pc.document(), pc.id(), kind, data);
+  }
+
+  /**
+   * Sets a mark in this peer's timeline, e.g. just before the test clicks a button: it shows as
+   * {@code alice mark clicked Call} in timelines, failure messages and evidence, and
+   * {@link Timeline#between} measures from it. Needs no page and no connection.
+   *
+   * <pre>{@code
+   * alice.mark("clicked Call");
+   * alice.driver().findElement(By.id("call")).click();
+   * Duration toConnected = Timeline.of(alice, bob).between(mark("clicked Call"), state("bob", CONNECTED));
+   * }</pre>
+   */
+  public void mark(String label) {
+    log.record("", null, EventKind.MARK, Json.object().put("label", Objects.requireNonNull(label, "label")));
   }
 
   /** Console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}. */

@@ -186,6 +186,11 @@ public final class PeerEvent {
     return is(EventKind.CONSOLE) ? text(details.path("text")) : null;
   }
 
+  /** The label of a {@code mark} a test set with {@link Peer#mark(String)}, e.g. {@code clicked Call}; otherwise null. */
+  public String markLabel() {
+    return is(EventKind.MARK) ? text(details.path("label")) : null;
+  }
+
   /** A copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes nothing). */
   public JsonNode details() {
     return details.deepCopy();
@@ -212,6 +217,7 @@ public final class PeerEvent {
       case TRACK -> trackKind() + " mid=" + mid();
       case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()));
       case CONSOLE -> abbreviate(String.valueOf(consoleText()));
+      case MARK -> markLabel();
       default -> abbreviate(details.isEmpty() ? "" : details.toString());
     };
     return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);

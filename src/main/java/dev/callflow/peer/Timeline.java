@@ -1,6 +1,7 @@
 package dev.callflow.peer;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The events of one or more peers merged into one order (the order Java received them in, each peer's
@@ -65,6 +67,44 @@ public final class Timeline {
   /** The events that match, in order. */
   public List<PeerEvent> filter(Predicate<PeerEvent> predicate) {
     return events.stream().filter(predicate).toList();
+  }
+
+  /**
+   * The time from the first {@code from} event to the first {@code to} event after it, as Java received
+   * them: e.g. from a mark the test set to a connection.
+   *
+   * <pre>{@code
+   * Duration clickToConnected = Timeline.of(alice, bob).between(mark("clicked Call"), state("bob", CONNECTED));
+   * }</pre>
+   *
+   * @throws AssertionFailedError naming the event that is missing, with the marks this timeline holds and its last events
+   */
+  public Duration between(EventMatcher from, EventMatcher to) {
+    int start = indexOf(from, 0);
+    if (start < 0) {
+      throw missing(from + " never happened");
+    }
+    int end = indexOf(to, start + 1);
+    if (end < 0) {
+      throw missing(String.format(Locale.ROOT, "%s never happened after %s at +%.3fs", to, from, secondsAt(events.get(start))));
+    }
+    return Duration.ofNanos(events.get(end).receivedNanos() - events.get(start).receivedNanos());
+  }
+
+  private int indexOf(EventMatcher matcher, int from) {
+    for (int i = from; i < events.size(); i++) {
+      if (matcher.test(events.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private AssertionFailedError missing(String what) {
+    List<String> marks = filter(e -> e.is(EventKind.MARK)).stream()
+        .map(e -> String.format(Locale.ROOT, "'%s' (%s, +%.3fs)", e.markLabel(), e.peer(), secondsAt(e))).toList();
+    return new AssertionFailedError("No time to measure: " + what + "\nMarks seen: "
+        + (marks.isEmpty() ? "none" : String.join(", ", marks)) + "\nTimeline (last 20 events):\n" + render(20));
   }
 
   /** Seconds from the first event of this timeline to this event. */

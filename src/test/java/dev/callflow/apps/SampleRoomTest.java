@@ -1,6 +1,8 @@
 package dev.callflow.apps;
 
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
+import static dev.callflow.peer.EventMatcher.mark;
+import static dev.callflow.peer.EventMatcher.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.browser.BrowserType;
@@ -10,6 +12,7 @@ import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.Timeline;
 import dev.callflow.server.CallflowServer;
 import java.time.Duration;
 import java.util.List;
@@ -46,5 +49,21 @@ class SampleRoomTest {
           .hasSize(1);
     }
     assertThat(server.signaling().members("mesh")).containsExactlyInAnyOrder("alice", "carol");
+  }
+
+  @Test
+  void clickToConnectedIsMeasuredFromAMark(CallflowServer server, Peer alice, Peer bob) {
+    server.signaling().open("marks");
+    alice.open("/sample/room.html?room=marks&name=alice");
+    alice.driver().findElement(By.id("join")).click();
+    bob.open("/sample/room.html?room=marks&name=bob");
+
+    bob.mark("clicked Join");
+    bob.driver().findElement(By.id("join")).click();
+    alice.awaitConnection(1, SOON).awaitConnectionState(ConnectionState.CONNECTED, SOON);
+
+    Timeline timeline = Timeline.of(alice, bob);
+    assertThat(timeline.toString()).contains(" bob mark clicked Join\n");
+    assertThat(timeline.between(mark("clicked Join"), state("alice", ConnectionState.CONNECTED))).isPositive().isLessThan(SOON);
   }
 }

@@ -1,9 +1,14 @@
 package dev.callflow.peer;
 
+import static dev.callflow.peer.EventMatcher.mark;
+import static dev.callflow.peer.EventMatcher.state;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 class TimelineTest {
   private static PeerEvent change(String peer, long seq, long receivedMillis, ConnectionState state) {
@@ -33,5 +38,44 @@ class TimelineTest {
     assertThat(timeline.events()).extracting(e -> e.peer() + "#" + e.seq())
         .containsExactly("bob#1", "alice#1", "bob#2", "alice#2");
     assertThat(Timeline.of(List.of()).render(5)).isEqualTo("  (no events)\n");
+  }
+
+  private static PeerEvent marked(String peer, long receivedMillis, String label) {
+    return new PeerEvent(peer, "", null, 0, 0, receivedMillis * 1_000_000, EventKind.MARK, Json.object().put("label", label));
+  }
+
+  /** alice marks a click at 100 ms; bob connects at 130 ms (once before the mark, at 20 ms). */
+  private static Timeline clickThenConnected() {
+    return Timeline.of(List.of(change("bob", 1, 20, ConnectionState.CONNECTED), marked("alice", 100, "clicked Call"),
+        change("bob", 2, 110, ConnectionState.CONNECTING), change("bob", 3, 130, ConnectionState.CONNECTED)));
+  }
+
+  @Test
+  void aMarkShowsInTheTimelineAndMeasuresToTheFirstMatchingEventAfterIt() {
+    Timeline timeline = clickThenConnected();
+
+    assertThat(timeline.render(10)).contains("+0.080s alice mark clicked Call\n");
+    assertThat(timeline.between(mark("clicked Call"), state("bob", ConnectionState.CONNECTED))).isEqualTo(Duration.ofMillis(30));
+    assertThat(timeline.between(mark("clicked Call"), state("bob", ConnectionState.CONNECTING))).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void aMissingMarkIsNamedWithTheMarksSeen() {
+    assertThatThrownBy(() -> clickThenConnected().between(mark("clicked Hang up"), state("bob", ConnectionState.CONNECTED)))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageStartingWith("No time to measure: mark 'clicked Hang up' never happened\n"
+            + "Marks seen: 'clicked Call' (alice, +0.080s)\n"
+            + "Timeline (last 20 events):\n")
+        .hasMessageContaining("+0.080s alice mark clicked Call");
+  }
+
+  @Test
+  void aMissingEventAfterTheMarkIsNamed() {
+    assertThatThrownBy(() -> clickThenConnected().between(mark("clicked Call"), state("bob", ConnectionState.FAILED)))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageStartingWith("No time to measure: bob connectionstatechange failed never happened after mark 'clicked Call' at +0.080s\n"
+            + "Marks seen: 'clicked Call' (alice, +0.080s)\n");
+    assertThatThrownBy(() -> Timeline.of(List.of()).between(mark("x"), state("bob", ConnectionState.FAILED)))
+        .hasMessageContaining("Marks seen: none\nTimeline (last 20 events):\n  (no events)\n");
   }
 }
