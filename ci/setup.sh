@@ -1,42 +1,74 @@
 #!/usr/bin/env bash
-# Installs what Callflow's tests need on a fresh Debian machine. Idempotent; run as root.
+# Makes sure this Debian machine has what Callflow's tests need, and installs only what is missing.
+# The check is quick (well under a second) and needs no root; installing needs root, and says so.
+# Idempotent. Usage: ci/setup.sh [--versions]   (--versions: also print the browser and driver versions)
 set -euo pipefail
 
 GECKODRIVER_VERSION=0.37.1
 export DEBIAN_FRONTEND=noninteractive
+here=$(dirname "$0")
+root=false
+[ "$(id -u)" = 0 ] && root=true
+have() { command -v "$1" >/dev/null 2>&1; }
 
-need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
-command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
-command -v javac >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
+# What is missing: Debian packages (apt), and geckodriver (cargo).
+apt=()
+have chromium || apt+=(chromium)
+have chromedriver || apt+=(chromium-driver)
+have firefox-esr || apt+=(firefox-esr)
+have mvn || apt+=(maven)
+have javac || apt+=(openjdk-17-jdk-headless)
 # Fonts keep screenshots readable; procps gives ps/pkill for leak checks.
-dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need_apt+=(fonts-dejavu-core)
-command -v pkill >/dev/null 2>&1 || need_apt+=(procps)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt+=(fonts-dejavu-core)
+have pkill || apt+=(procps)
 # setsid starts each driver and Callflow's process watchdog in a session of their own.
-command -v setsid >/dev/null 2>&1 || need_apt+=(util-linux)
-
-if [ ${#need_apt[@]} -gt 0 ]; then
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+have setsid || apt+=(util-linux)
+# The loopback-only firewall rules (ci/hermetic-net.sh); only root can add or check them.
+if $root; then have iptables && have ip6tables || apt+=(iptables); fi
+gecko=false
+if ! have geckodriver; then
+  gecko=true
+elif $root && [ -L /usr/local/bin/geckodriver ] && [[ "$(readlink -f /usr/local/bin/geckodriver)" == "$HOME"/* ]]; then
+  gecko=true # an earlier set-up linked it into root's home, where no other user may run it
 fi
 
-if ! command -v geckodriver >/dev/null 2>&1; then
-  if [ -x "$HOME/.cargo/bin/geckodriver" ]; then
-    :
-  else
-    command -v cargo >/dev/null 2>&1 || { echo "setup: cargo is needed to build geckodriver" >&2; exit 1; }
-    cargo install --locked --quiet geckodriver --version "$GECKODRIVER_VERSION"
+if [ ${#apt[@]} -gt 0 ] || $gecko; then
+  missing="${apt[*]}$($gecko && echo "${apt[*]:+ }geckodriver")"
+  if ! $root; then
+    how=$([ ${#apt[@]} -gt 0 ] && echo "apt-get")$([ ${#apt[@]} -gt 0 ] && $gecko && echo ", ")$($gecko && echo "cargo")
+    echo "setup: missing: $missing. Run ci/setup.sh as root once to install them ($how)." >&2
+    exit 1
   fi
-  ln -sf "$HOME/.cargo/bin/geckodriver" /usr/local/bin/geckodriver
+  echo "setup: installing $missing"
+  if [ ${#apt[@]} -gt 0 ]; then
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${apt[@]}"
+  fi
+  if $gecko; then
+    if [ ! -x "$HOME/.cargo/bin/geckodriver" ]; then
+      have cargo || { echo "setup: cargo is needed to build geckodriver" >&2; exit 1; }
+      cargo install --locked --quiet geckodriver --version "$GECKODRIVER_VERSION"
+    fi
+    # A copy, not a link into root's home, so that every user can run it.
+    install -m 0755 "$HOME/.cargo/bin/geckodriver" /usr/local/bin/geckodriver
+  fi
+  set -- --versions
 fi
 
-# Keep calls on loopback on this machine (see the script for why).
-bash "$(dirname "$0")/hermetic-net.sh"
+# Keep calls on loopback on this machine (see ci/hermetic-net.sh for why).
+if $root; then
+  bash "$here/hermetic-net.sh" --check || bash "$here/hermetic-net.sh"
+else
+  echo "setup: not root, so the loopback-only firewall rules of ci/hermetic-net.sh could not be checked. Without them" \
+    "Chromium may select ICE pairs on this machine's other addresses and calls are not hermetic; run ci/setup.sh as root once." >&2
+fi
 
-echo "setup: $(chromium --version 2>/dev/null | head -1)"
-echo "setup: $(chromedriver --version 2>/dev/null | head -1)"
-echo "setup: $(firefox-esr --version 2>/dev/null | head -1)"
-echo "setup: $(geckodriver --version 2>/dev/null | head -1)"
-echo "setup: $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1)"
+if [ "${1:-}" = --versions ]; then
+  echo "setup: $(chromium --version 2>/dev/null | head -1)"
+  echo "setup: $(chromedriver --version 2>/dev/null | head -1)"
+  echo "setup: $(firefox-esr --version 2>/dev/null | head -1)"
+  echo "setup: $(geckodriver --version 2>/dev/null | head -1)"
+  echo "setup: $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1)"
+else
+  echo "setup: browsers, drivers, JDK, Maven and tools in place$($root && echo ", loopback-only rules in place") (ci/setup.sh --versions for versions)"
+fi
