@@ -19,6 +19,16 @@ public record IceCandidate(String candidate, String sdpMid, Integer sdpMLineInde
     return field(4);
   }
 
+  /** The port, or null when the text has none. */
+  public Integer port() {
+    String p = field(5);
+    try {
+      return p == null ? null : Integer.valueOf(p);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** {@code udp} or {@code tcp}. */
   public String protocol() {
     String p = field(2);

@@ -91,7 +91,10 @@ class AppPagesTest {
   void aConnectionThePageClosedIsClosedInEveryState(Peer alice) {
     alice.open("/apps/hangup.html");
     PeerConnection pc = alice.awaitConnection(1, SOON);
-    alice.awaitEvent("the page closing pc1", e -> e.is(EventKind.CONNECTION_STATE_CHANGE) && e.isByClose(), SOON);
+    PeerEvent closure = alice.awaitEvent("the page closing pc1", e -> e.is(EventKind.CONNECTION_STATE_CHANGE) && e.isByClose(), SOON);
+    // The page's second close() comes after the closure it recorded: wait for it too before counting.
+    alice.awaitEvent("the page's second close()", e -> e.is(EventKind.CALL) && "close".equals(e.method())
+        && e.doc().equals(closure.doc()) && e.seq() > closure.seq(), SOON);
 
     assertThat(pc.describeState()).isEqualTo("alice/pc1 connection=closed, ice=closed, signaling=closed, gathering=complete");
     assertThat(pc.events()).filteredOn(e -> e.is(EventKind.CALL) && "close".equals(e.method())).hasSize(2);

@@ -10,7 +10,10 @@ import dev.callflow.media.VideoFrame;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Call;
+import dev.callflow.peer.Signal;
+import dev.callflow.peer.SignalAction;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 
@@ -51,6 +54,29 @@ class PeerConnectionAssertTest {
     assertThatThrownBy(() -> assertThat(call.callee()).hasAudibleAudio(BRIEFLY))
         .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive audible audio within 600ms, but the last check saw:%n  "))
         .hasMessageContaining("energy 0.000000");
+  }
+
+  /**
+   * Alice's candidates reach Bob a second late, so Bob learns her address from her checks first: Firefox
+   * then keeps calling that end {@code prflx}. It was signalled as a host candidate, and counts as one.
+   */
+  @BrowserPairs
+  void aCandidateWhoseCheckCameFirstCountsAsWhatWasSignalled(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withDataChannel("chat")
+        .withHook(s -> s.kind() == Signal.Kind.CANDIDATE && s.from().equals("alice") ? SignalAction.delay(Duration.ofSeconds(1))
+            : SignalAction.forward())
+        .connect();
+    for (PeerEvent sent : call.caller().events()) {
+      if (sent.candidate() != null && !sent.isWithheld()) {
+        String line = sent.candidate().candidate();
+        call.callee().awaitEvent("alice's late " + line, e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method())
+            && e.details().toString().contains(line), SOON);
+      }
+    }
+
+    assertThat(call.callee()).usesCandidatePair("host", "host", "udp");
+    assertThatThrownBy(() -> assertThat(call.callee()).usesCandidatePair("host", "srflx", "udp"))
+        .hasMessageContaining("to use a host <-> srflx over udp candidate pair, but the selected pair is:");
   }
 
   @BrowserPairs
