@@ -23,9 +23,13 @@ final class EvidenceFiles {
       s = "_" + s; // also turns "." and ".." into plain names
     }
     if (s.length() > MAX_PART) {
-      // Cut, with a hash of the whole name so that names differing only late stay apart.
-      String hash = String.format("%08x", raw.hashCode());
-      s = s.substring(0, MAX_PART - hash.length() - 1) + "-" + hash;
+      // Cut, with a hash of the whole name so that names differing only late stay apart. A test's
+      // invocation ("[chrome→firefox]", "[2]") is what tells its folders apart: it is kept, the name before it cut.
+      String hash = "-" + String.format("%08x", raw.hashCode());
+      int bracket = s.indexOf('[');
+      String tail = bracket > 0 ? s.substring(bracket) : "";
+      int room = MAX_PART - hash.length() - tail.length();
+      s = room >= 8 ? s.substring(0, room) + hash + tail : s.substring(0, MAX_PART - hash.length()) + hash;
     }
     return s;
   }

@@ -34,6 +34,10 @@ class EvidenceFilesTest {
     assertThat(EvidenceFiles.part("CON")).isEqualTo("_CON");
     // Long names are cut, but two that differ only late stay apart.
     assertThat(EvidenceFiles.part("x".repeat(300) + "a")).isNotEqualTo(EvidenceFiles.part("x".repeat(300) + "b"));
+    // A long test name keeps its invocation: the browsers are what tell its folders apart.
+    String cut = EvidenceFiles.part("aCandidateWhoseCheckCameFirstCountsAsWhatWasSignalled[chrome→firefox]");
+    assertThat(cut).hasSize(EvidenceFiles.MAX_PART).startsWith("aCandidateWhoseCheck").endsWith("[chrome→firefox]");
+    assertThat(EvidenceFiles.part("y".repeat(100) + "[" + "z".repeat(100) + "]")).hasSize(EvidenceFiles.MAX_PART);
   }
 
   @Test
