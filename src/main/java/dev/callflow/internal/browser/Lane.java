@@ -141,6 +141,8 @@ final class Lane {
         return outcome.get();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
+        // It was thrown on the lane's thread: its stack ends there. Where the test asked is added.
+        cause.addSuppressed(new Exception(operation + " was asked for here, on " + Thread.currentThread().getName()));
         if (cause instanceof RuntimeException r) {
           throw r;
         }

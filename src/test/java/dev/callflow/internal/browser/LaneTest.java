@@ -68,6 +68,11 @@ class LaneTest {
     assertThatThrownBy(() -> lane.run("getStats", () -> {
       throw thrown;
     })).isSameAs(thrown);
+    // Thrown on the lane's thread, it also says where the caller asked.
+    assertThat(thrown.getSuppressed()).singleElement().satisfies(asked -> {
+      assertThat(asked).hasMessage("getStats was asked for here, on " + Thread.currentThread().getName());
+      assertThat(asked.getStackTrace()).anyMatch(f -> f.getMethodName().equals("theCallerGetsWhatTheCallThrew"));
+    });
     assertThat(lane.run("next", () -> "still serving")).isEqualTo("still serving");
   }
 
