@@ -218,11 +218,6 @@ public final class Wait {
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", ms / 1000.0);
   }
 
-  /** A time taken, always to the hundredth: {@code 0.52s}. */
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0);
-  }
-
   @Override
   public String toString() {
     return what + " within " + format(timeout);
@@ -271,9 +266,9 @@ public final class Wait {
       return lastSeen;
     }
 
-    /** What was awaited and how the wait ended: {@code … within 5s} or {@code …, but <reason> after 0.52s}. */
+    /** What was awaited and how the wait ended: {@code … within 5s} or {@code …, but <reason> after 520ms}. */
     public String headline() {
-      return stoppedEarly() ? wait.what + ", but " + stoppedBecause + " after " + seconds(elapsed) : wait.toString();
+      return stoppedEarly() ? wait.what + ", but " + stoppedBecause + " after " + format(elapsed) : wait.toString();
     }
 
     /**
@@ -281,7 +276,7 @@ public final class Wait {
      * the last state seen and the timeline. An assertion puts it under its own message.
      */
     public String explanation() {
-      return (stoppedEarly() ? "Stopped early: " + stoppedBecause + " after " + seconds(elapsed) + "\n" : "") + evidence();
+      return (stoppedEarly() ? "Stopped early: " + stoppedBecause + " after " + format(elapsed) + "\n" : "") + evidence();
     }
 
     private String evidence() {

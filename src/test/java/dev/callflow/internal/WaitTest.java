@@ -104,7 +104,7 @@ class WaitTest {
     assertThat(outcome.met()).isFalse();
     assertThat(outcome.stoppedEarly()).isTrue();
     assertThat(outcome.explanation()).matches("""
-        Stopped early: bob/pc1 connectionState is 'closed' after \\d+\\.\\d\\ds
+        Stopped early: bob/pc1 connectionState is 'closed' after (\\d+ms|\\d+(\\.\\d\\d)?s)
         Last seen: bob/pc1 connection=closed
         Timeline \\(last 40 events\\):
           \\+1.00s bob/pc1 call close""");
