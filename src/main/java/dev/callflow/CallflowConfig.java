@@ -148,19 +148,20 @@ public final class CallflowConfig {
   private static void rejectUnknown(Map<String, String> properties, Map<String, String> variables) {
     properties.forEach((name, value) -> {
       if (name.startsWith(PREFIX) && Key.byKey(name).isEmpty()) {
-        throw new ConfigurationException("-D" + name, value, "not a Callflow setting (known: " + known() + ")");
+        throw new ConfigurationException("-D" + name, value, "not a Callflow setting (known: " + known(Key::key) + ")");
       }
     });
     variables.forEach((name, value) -> {
       if (name.startsWith(VARIABLE_PREFIX) && Key.byVariable(name).isEmpty()) {
         throw new ConfigurationException("environment variable " + name, value, "not a Callflow setting (known: "
-            + String.join(", ", java.util.Arrays.stream(Key.values()).map(Key::variable).toList()) + ")");
+            + known(Key::variable) + ")");
       }
     });
   }
 
-  private static String known() {
-    return String.join(", ", java.util.Arrays.stream(Key.values()).map(Key::key).toList());
+  /** Every setting, named as {@code name} names it. */
+  private static String known(Function<Key, String> name) {
+    return String.join(", ", java.util.Arrays.stream(Key.values()).map(name).toList());
   }
 
   /** Parses every setting now, so that a wrong one fails before anything starts. */

@@ -67,8 +67,8 @@ public final class Peer implements AutoCloseable {
 
   /**
    * Navigates this peer's tab to a page: a path on the embedded server ({@code /sample/room.html?room=a})
-   * or any URL, and waits for its load event, at most {@code -Dcallflow.pageLoadTimeout} seconds (30 if
-   * not given). The probe instruments it before its own scripts run; its connections show in
+   * or any URL, and waits for its load event, at most the configured {@code callflow.pageLoadTimeout}
+   * (30 s unless set). The probe instruments it before its own scripts run; its connections show in
    * {@link #connections()} as the page creates them.
    *
    * @throws dev.callflow.browser.PageLoadException naming the URL and the HTTP error status (404...), the

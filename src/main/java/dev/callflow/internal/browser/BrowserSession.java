@@ -313,19 +313,15 @@ public final class BrowserSession implements PooledBrowser {
   /** Quits the browser through its driver, then ends whatever is left of it and removes its files. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!stop("its session was closed")) {
       return;
     }
-    lane.end(operation -> gone(operation, "its session was closed"));
-    detach();
     // Not on the lane: a call stuck there must not keep the browser from ending.
     try {
       // A driver whose browser is gone may wait long for it: skip the goodbye.
       if (driver instanceof RemoteWebDriver && ended().isEmpty()) {
-        driver.quit();
+        quitQuietly();
       }
-    } catch (WebDriverException e) {
-      // The browser is already gone; the process sweep below still runs.
     } finally {
       if (service != null) {
         service.stop();
@@ -342,19 +338,31 @@ public final class BrowserSession implements PooledBrowser {
    */
   @Override
   public void terminate() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!stop("the JVM is shutting down")) {
       return;
     }
-    lane.end(operation -> gone(operation, "the JVM is shutting down"));
-    detach();
     if (local != null) {
       local.end();
     } else {
-      try {
-        driver.quit();
-      } catch (WebDriverException e) {
-        // Gone already.
-      }
+      quitQuietly();
+    }
+  }
+
+  /** Marks the session closed and fails every call waiting on the lane with {@code why}; false if it was closed already. */
+  private boolean stop(String why) {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    lane.end(operation -> gone(operation, why));
+    detach();
+    return true;
+  }
+
+  private void quitQuietly() {
+    try {
+      driver.quit();
+    } catch (WebDriverException e) {
+      // The browser is already gone; whatever is left of it is ended by the caller.
     }
   }
 
