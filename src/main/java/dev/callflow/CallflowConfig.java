@@ -52,7 +52,14 @@ public final class CallflowConfig {
     /** geckodriver. Default: searched as for chromedriver. */
     GECKO_DRIVER("webdriver.gecko.driver"),
     /** Whether a driver that is not installed may be fetched with WebDriverManager. Default true. */
-    WEBDRIVERMANAGER("callflow.webdrivermanager");
+    WEBDRIVERMANAGER("callflow.webdrivermanager"),
+    /**
+     * Hermetic browsers run in a network namespace that holds only loopback (Linux, as root or with
+     * unprivileged user namespaces), so they reach nothing but each other and Callflow's server.
+     * Default true; false, or a machine that does not allow it, leaves them on the host's network,
+     * kept to loopback candidates by the probe alone.
+     */
+    NAMESPACES("callflow.namespaces");
 
     private final String key;
 
@@ -171,6 +178,7 @@ public final class CallflowConfig {
       given.executable(path.key());
     }
     given.flag(Key.WEBDRIVERMANAGER.key(), true);
+    given.flag(Key.NAMESPACES.key(), true);
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),

@@ -113,7 +113,7 @@ class CallflowConfigTest {
     Map<String, String> variables = new java.util.HashMap<>();
     for (Key key : Key.values()) {
       String value = switch (key) {
-        case HEADED, BASELINE_UPDATE, WEBDRIVERMANAGER -> "true";
+        case HEADED, BASELINE_UPDATE, WEBDRIVERMANAGER, NAMESPACES -> "true";
         case PARALLEL_LAUNCHES, PAGE_LOAD_TIMEOUT -> "2";
         case EVIDENCE_DIR, PAGES -> dir.toString();
         case CHROME_BINARY, FIREFOX_BINARY, CHROME_DRIVER, GECKO_DRIVER -> "/bin/sh";

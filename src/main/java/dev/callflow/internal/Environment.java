@@ -43,6 +43,11 @@ public final class Environment {
     return Path.of(System.getProperty("user.home"));
   }
 
+  /** The user this JVM runs as ({@code user.name}). */
+  public static String userName() {
+    return System.getProperty("user.name", "?");
+  }
+
   /** The folders of {@code PATH}, in order; empty entries left out. */
   public static List<Path> searchPath() {
     List<Path> folders = new ArrayList<>();

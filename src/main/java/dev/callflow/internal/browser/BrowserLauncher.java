@@ -9,11 +9,15 @@ import dev.callflow.browser.MediaAccess;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.internal.ProcessReaper;
 import dev.callflow.internal.Settings;
+import dev.callflow.internal.net.Namespace;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.firefox.FirefoxDriver;
 import org.openqa.selenium.firefox.FirefoxOptions;
 import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.net.PortProber;
+import org.openqa.selenium.net.UrlChecker;
 import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.remote.RemoteWebDriver;
@@ -81,6 +87,9 @@ public final class BrowserLauncher {
       Map.entry("browser.startup.homepage_override.mstone", "ignore"),
       Map.entry("browser.shell.checkDefaultBrowser", false));
 
+  /** Whether hermetic browsers run in a network namespace where the machine allows it (default true). */
+  static final String NAMESPACES = "callflow.namespaces";
+
   private BrowserLauncher() {}
 
   /**
@@ -123,8 +132,11 @@ public final class BrowserLauncher {
 
   private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
+    // Hermetic browsers share a network namespace that holds only loopback, where this machine allows it.
+    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true)
+        ? Namespace.loopback() : Optional.empty();
     try {
-      return locally(spec, found, pageLoadTimeout);
+      return locally(spec, found, network, pageLoadTimeout);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
       List<String> explicit = found.explicitSettings();
@@ -134,7 +146,8 @@ public final class BrowserLauncher {
     }
   }
 
-  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Duration pageLoadTimeout) {
+  private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Optional<Namespace> network,
+      Duration pageLoadTimeout) {
     Path folder = ProcessReaper.newFolder(spec.type().id());
     Map<String, String> environment = Map.of("TMPDIR", folder.toString());
     java.io.File setsid = ProcessReaper.setsid().toFile();
@@ -150,7 +163,7 @@ public final class BrowserLauncher {
       ChromeDriverService chrome = new ChromeDriverService.Builder() {
         @Override
         protected List<String> createArgs() {
-          return inOwnGroup(driverPath, super.createArgs());
+          return inOwnGroup(driverPath, super.createArgs(), network, folder, List.of(getPort()));
         }
       }.usingDriverExecutable(setsid).usingAnyFreePort().withEnvironment(environment)
           .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
@@ -159,18 +172,42 @@ public final class BrowserLauncher {
     } else {
       FirefoxOptions options = firefoxOptions(spec);
       options.setBinary(found.browser());
+      // In a namespace, the WebDriver BiDi port is relayed to the host like the driver's: choose it here.
+      Integer bidiPort = network.isPresent() ? PortProber.findFreePort() : null;
       GeckoDriverService gecko = new GeckoDriverService.Builder() {
         @Override
         protected List<String> createArgs() {
-          return inOwnGroup(driverPath, super.createArgs());
+          return inOwnGroup(driverPath, super.createArgs(), network, folder,
+              bidiPort == null ? List.of(getPort()) : List.of(getPort(), bidiPort));
         }
-      }.usingDriverExecutable(setsid).withProfileRoot(folder.toFile()).usingAnyFreePort().withEnvironment(environment)
-          .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+
+        @Override
+        protected GeckoDriverService createDriverService(java.io.File exe, int port, Duration timeout, List<String> args,
+            Map<String, String> environment) {
+          try {
+            return new GeckoDriverService(exe, port, timeout, args, environment) {
+              // geckodriver's service only waits for its port to accept connections; in a namespace the
+              // relay accepts them before the driver runs, so wait, as for chromedriver, for /status.
+              @Override
+              protected void waitUntilAvailable() {
+                try {
+                  new UrlChecker().waitUntilAvailable(getTimeout().toMillis(), TimeUnit.MILLISECONDS, new URL(getUrl() + "/status"));
+                } catch (UrlChecker.TimeoutException | java.net.MalformedURLException e) {
+                  throw new WebDriverException("Timed out waiting for geckodriver to answer on " + getUrl(), e);
+                }
+              }
+            };
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }.usingDriverExecutable(setsid).withProfileRoot(folder.toFile()).usingAnyFreePort().withWebSocketPort(bidiPort)
+          .withEnvironment(environment).withLogOutput(java.io.OutputStream.nullOutputStream()).build();
       service = gecko;
       session = () -> new FirefoxDriver(gecko, options);
     }
     // The driver runs, and is covered by the watchdog, before any browser starts.
-    LocalBrowser local = LocalBrowser.start(service, folder);
+    LocalBrowser local = LocalBrowser.start(service, folder, network);
     WebDriver driver;
     try {
       driver = session.get();
@@ -183,12 +220,16 @@ public final class BrowserLauncher {
         pageLoadTimeout);
   }
 
-  /** The driver's command run by {@code setsid}: the driver then leads a session and process group of its own. */
-  private static List<String> inOwnGroup(String driver, List<String> arguments) {
+  /**
+   * The driver's command run by {@code setsid}: the driver then leads a session and process group of its
+   * own; in a network namespace, with its {@code ports} relayed to the host.
+   */
+  private static List<String> inOwnGroup(String driver, List<String> arguments, Optional<Namespace> network, Path folder,
+      List<Integer> ports) {
     List<String> command = new ArrayList<>();
     command.add(driver);
     command.addAll(arguments);
-    return command;
+    return network.map(n -> n.driverCommand(folder, ports, command)).orElse(command);
   }
 
   private static BrowserSession onGrid(BrowserSpec spec, Duration pageLoadTimeout) {

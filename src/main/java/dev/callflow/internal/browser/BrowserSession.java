@@ -195,6 +195,9 @@ public final class BrowserSession implements PooledBrowser {
         driver.manage().timeouts().pageLoadTimeout(timeout);
         pageLoadTimeout = timeout;
       }
+      if (local != null) {
+        local.reach(url);
+      }
       new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
       return null;
     });

@@ -2,6 +2,7 @@ package dev.callflow.internal.browser;
 
 import dev.callflow.internal.Folders;
 import dev.callflow.internal.Processes;
+import dev.callflow.internal.net.Namespace;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -33,16 +34,21 @@ final class LocalBrowser {
 
   private final Path folder;
   private final ProcessHandle driver;
+  private final Optional<Namespace> network;
   private volatile ProcessHandle browser;
 
-  private LocalBrowser(Path folder, ProcessHandle driver) {
+  private LocalBrowser(Path folder, ProcessHandle driver, Optional<Namespace> network) {
     this.folder = folder;
     this.driver = driver;
+    this.network = network;
   }
 
-  /** Starts the driver of {@code service}, whose {@code TMPDIR} is {@code folder}; no browser runs yet. */
-  static LocalBrowser start(DriverService service, Path folder) {
-    LocalBrowser local = new LocalBrowser(folder, null);
+  /**
+   * Starts the driver of {@code service}, whose {@code TMPDIR} is {@code folder}, in {@code network} if
+   * given; no browser runs yet.
+   */
+  static LocalBrowser start(DriverService service, Path folder, Optional<Namespace> network) {
+    LocalBrowser local = new LocalBrowser(folder, null, network);
     try {
       service.start();
     } catch (IOException e) {
@@ -56,13 +62,24 @@ final class LocalBrowser {
     ProcessHandle driver = ProcessHandle.current().children()
         .filter(p -> p.info().arguments().map(a -> List.of(a).contains(port)).orElse(false))
         .findFirst().orElse(null);
-    return new LocalBrowser(folder, driver);
+    return new LocalBrowser(folder, driver, network);
+  }
+
+  /** Before the browser opens {@code url}: in a network namespace, a host port it names is relayed in. */
+  void reach(String url) {
+    network.ifPresent(n -> n.reach(url));
+  }
+
+  /** The network namespace the browser runs in, if any. */
+  Optional<Namespace> network() {
+    return network;
   }
 
   /** The session started: its browser is the driver's child from now on. */
   LocalBrowser withBrowser() {
     if (driver != null) {
-      browser = driver.children().min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX))).orElse(null);
+      // The driver's relays (socat, in a network namespace) start before the browser: not the browser.
+      browser = driver.children().filter(p -> !p.info().command().orElse("").endsWith("/socat")).min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX))).orElse(null);
     }
     return this;
   }

@@ -1,0 +1,269 @@
+package dev.callflow.internal.net;
+
+import dev.callflow.failure.CallflowException;
+import dev.callflow.internal.Environment;
+import dev.callflow.internal.Folders;
+import dev.callflow.internal.OnShutdown;
+import dev.callflow.internal.ProcessReaper;
+import dev.callflow.internal.Processes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Linux network namespace of Callflow's own: it holds a loopback interface and nothing else, so a
+ * browser started in it can reach no address of this machine's other interfaces, nor anything outside,
+ * and no rule in the host's firewall is needed for that. A shell inside holds it open; the namespace
+ * ends with its last process. Everything Callflow starts for it runs with {@code TMPDIR} in its folder,
+ * so {@link #close()}, or the watchdog after a killed JVM, ends it all.
+ *
+ * <p>Programs on the host reach into it, and it reaches host ports it is given, through {@code socat}
+ * relays over Unix sockets in that folder (the file system is shared, the network is not): a driver's
+ * port is reachable from the host at the same number ({@link #driverCommand}), and a host port opened
+ * with {@link #reach} at the same number inside, so URLs stay as they are.
+ */
+public final class Namespace implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Namespace.class);
+  /** How long ending the namespace's processes may take before its folder is removed anyway. */
+  private static final Duration END_WAIT = Duration.ofSeconds(3);
+
+  // Prints one line: "ready" once the socat it runs listens, or "failed: <socat's last line>".
+  private static final String READY = """
+      while read -r line; do
+        case $line in *"listening on"*) echo "$1"; exec cat >/dev/null;; esac
+        last=$line
+      done
+      echo "failed: $last"
+      """;
+  // Inside: loopback up, then for each port read, a listener relaying to the host end's socket.
+  private static final String HOLDER = """
+      ip link set lo up || exit 1
+      echo ready
+      while read -r port; do
+        socat -d -d TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$1/in-$port.sock" 2>&1 |
+          sh -c "$2" ready "open $port" &
+      done
+      """;
+  // On the host: the socket that the listener inside connects to, relayed to the host port.
+  private static final String HOST_END = """
+      socat -d -d UNIX-LISTEN:"$1",fork,unlink-early TCP:127.0.0.1:"$2" 2>&1 | sh -c "$3" ready ready
+      """;
+  // A driver in the namespace, reachable from the host on its ports: a relay per port on each side.
+  private static final String DRIVER_HOST = """
+      dir=$1 ports=$2; shift 2
+      for p in $ports; do
+        socat TCP-LISTEN:"$p",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$dir/out-$p.sock" 2>/dev/null &
+      done
+      exec "$@"
+      """;
+  private static final String DRIVER_INSIDE = """
+      dir=$1 ports=$2; shift 2
+      for p in $ports; do
+        socat UNIX-LISTEN:"$dir/out-$p.sock",fork,unlink-early TCP:127.0.0.1:"$p" 2>/dev/null &
+      done
+      exec "$@"
+      """;
+
+  private static Optional<Namespace> loopback;
+
+  private final Path folder;
+  private final Process holder;
+  private final BufferedReader replies;
+  private final Writer requests;
+  private final List<String> enter;
+  private final Set<Integer> reached = new HashSet<>();
+  private boolean closed;
+
+  private Namespace(Path folder, Process holder, List<String> enter) {
+    this.folder = folder;
+    this.holder = holder;
+    this.replies = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+    this.requests = new OutputStreamWriter(holder.getOutputStream(), StandardCharsets.UTF_8);
+    this.enter = enter;
+  }
+
+  /**
+   * The namespace that hermetic browsers of this JVM share, made on first use; empty if this machine
+   * does not let Callflow make one (said once in the log, with the reason): hermetic calls then rest
+   * on the probe's candidate filtering alone.
+   */
+  public static synchronized Optional<Namespace> loopback() {
+    if (loopback == null) {
+      try {
+        Namespace shared = create("net");
+        OnShutdown.run(shared::close);
+        loopback = Optional.of(shared);
+      } catch (NamespaceException e) {
+        LOG.warn("Hermetic browsers run on the host's network, kept to loopback by candidate filtering only: {}",
+            e.getMessage());
+        loopback = Optional.empty();
+      }
+    }
+    return loopback;
+  }
+
+  /**
+   * A new namespace holding only loopback, named {@code name} in Callflow's folders.
+   *
+   * @throws NamespaceException if this machine does not allow it, naming what is missing
+   */
+  public static Namespace create(String name) {
+    Optional<String> missing = missingTools();
+    if (missing.isPresent()) {
+      throw new NamespaceException("Cannot make a network namespace: " + missing.get()
+          + " not installed (ci/setup.sh installs them)");
+    }
+    boolean root = isRoot();
+    Path folder = ProcessReaper.newFolder(name);
+    List<String> command = new ArrayList<>(List.of(ProcessReaper.setsid().toString(), tool("unshare").toString(), "--net"));
+    if (!root) {
+      command.addAll(List.of("--user", "--map-root-user"));
+    }
+    command.addAll(List.of("sh", "-c", HOLDER, "callflow-net", folder.toString(), READY));
+    String failure;
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("TMPDIR", folder.toString());
+      Process holder = builder.start();
+      String pid = String.valueOf(holder.pid());
+      List<String> enter = new ArrayList<>(List.of(tool("nsenter").toString()));
+      if (!root) {
+        enter.addAll(List.of("--user=/proc/" + pid + "/ns/user", "--preserve-credentials"));
+      }
+      enter.addAll(List.of("--net=/proc/" + pid + "/ns/net", "--"));
+      Namespace namespace = new Namespace(folder, holder, List.copyOf(enter));
+      String first = namespace.replies.readLine();
+      if ("ready".equals(first)) {
+        return namespace;
+      }
+      namespace.close();
+      failure = first == null ? "unshare exited at once" : first;
+    } catch (IOException e) {
+      failure = Folders.describe(e);
+    }
+    throw new NamespaceException("Cannot make a network namespace (" + (root ? "unshare --net" : "unshare --user --net, "
+        + "as user " + Environment.userName() + ": unprivileged user namespaces must be allowed, or run as root") + "): "
+        + failure);
+  }
+
+  /**
+   * The command that runs a driver in this namespace, reachable from the host on {@code ports} (its
+   * own port, and any other it serves, like geckodriver's WebDriver BiDi port), with {@code files}
+   * its folder for the relays' sockets. Start it with {@code TMPDIR} in that folder.
+   */
+  public List<String> driverCommand(Path files, List<Integer> ports, List<String> driver) {
+    String portList = String.join(" ", ports.stream().map(String::valueOf).toList());
+    List<String> command = new ArrayList<>(List.of("sh", "-c", DRIVER_HOST, "callflow-driver", files.toString(), portList));
+    command.addAll(enter);
+    command.addAll(List.of("sh", "-c", DRIVER_INSIDE, "callflow-driver", files.toString(), portList));
+    command.addAll(driver);
+    return command;
+  }
+
+  /**
+   * Makes the port of a loopback URL ({@code http://127.0.0.1:8080/...}, {@code localhost},
+   * {@code [::1]}) reachable inside at the same address, relayed to the host's 127.0.0.1 at that
+   * port; other URLs are left alone (inside, they lead nowhere). Once per port.
+   */
+  public synchronized void reach(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return; // the browser says what is wrong with it
+    }
+    String host = uri.getHost();
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    boolean loopbackHost = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    if (!loopbackHost || closed || !reached.add(port)) {
+      return;
+    }
+    try {
+      ProcessBuilder builder = new ProcessBuilder("sh", "-c", HOST_END, "callflow-net-host",
+          folder.resolve("in-" + port + ".sock").toString(), String.valueOf(port), READY).redirectErrorStream(true);
+      builder.environment().put("TMPDIR", folder.toString());
+      Process hostEnd = builder.start();
+      String hostReply = new BufferedReader(new InputStreamReader(hostEnd.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      if (!"ready".equals(hostReply)) {
+        throw new NamespaceException("Cannot relay port " + port + " into the network namespace: " + hostReply);
+      }
+      requests.write(port + "\n");
+      requests.flush();
+      String reply = replies.readLine();
+      if (!("open " + port).equals(reply)) {
+        throw new NamespaceException("Cannot open port " + port + " inside the network namespace: " + reply);
+      }
+    } catch (IOException e) {
+      reached.remove(port);
+      throw new NamespaceException("Cannot relay port " + port + " into the network namespace: " + Folders.describe(e));
+    } catch (NamespaceException e) {
+      reached.remove(port);
+      throw e;
+    }
+  }
+
+  /** Ends every process of the namespace, so the namespace ends too, and removes its folder. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    holder.destroy();
+    if (!Processes.kill(null, folder, END_WAIT)) {
+      LOG.warn("Some processes of the network namespace in {} did not end within {}s", folder, END_WAIT.toSeconds());
+    }
+    try (var files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // The watchdog removes the whole run folder when the JVM ends.
+    }
+  }
+
+  private static Optional<String> missingTools() {
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of("unshare", "nsenter", "ip", "socat", "sh")) {
+      if (find(name).isEmpty()) {
+        missing.add(name);
+      }
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
+  }
+
+  private static Path tool(String name) {
+    return find(name).orElseThrow(() -> new NamespaceException(name + " is not installed (ci/setup.sh installs it)"));
+  }
+
+  private static Optional<Path> find(String name) {
+    List<Path> dirs = new ArrayList<>(Environment.searchPath());
+    for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
+      dirs.add(Path.of(dir));
+    }
+    return dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
+  }
+
+  private static boolean isRoot() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
