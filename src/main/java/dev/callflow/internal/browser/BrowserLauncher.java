@@ -160,10 +160,17 @@ public final class BrowserLauncher {
       if (spec.extraArguments().stream().noneMatch(a -> a.startsWith("--user-data-dir"))) {
         options.addArguments("--user-data-dir=" + folder.resolve("profile"));
       }
+      // In a namespace, Chrome's DevTools port is relayed to the host like the driver's, so that Selenium
+      // finds it (it looks for it at every start) and CDP works as it does outside: choose it here.
+      Integer devToolsPort = network.isPresent() ? PortProber.findFreePort() : null;
+      if (devToolsPort != null) {
+        options.addArguments("--remote-debugging-port=" + devToolsPort);
+      }
       ChromeDriverService chrome = new ChromeDriverService.Builder() {
         @Override
         protected List<String> createArgs() {
-          return inOwnGroup(driverPath, super.createArgs(), network, folder, List.of(getPort()));
+          return inOwnGroup(driverPath, super.createArgs(), network, folder,
+              devToolsPort == null ? List.of(getPort()) : List.of(getPort(), devToolsPort));
         }
       }.usingDriverExecutable(setsid).usingAnyFreePort().withEnvironment(environment)
           .withLogOutput(java.io.OutputStream.nullOutputStream()).build();

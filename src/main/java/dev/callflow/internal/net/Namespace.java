@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,7 +180,7 @@ public final class Namespace implements AutoCloseable {
   /**
    * Makes the port of a loopback URL ({@code http://127.0.0.1:8080/...}, {@code localhost},
    * {@code [::1]}) reachable inside at the same address, relayed to the host's 127.0.0.1 at that
-   * port; other URLs are left alone (inside, they lead nowhere). Once per port.
+   * port, if something listens there; other URLs are left alone (inside, they lead nowhere). Once per port.
    */
   public synchronized void reach(String url) {
     URI uri;
@@ -189,9 +192,10 @@ public final class Namespace implements AutoCloseable {
     String host = uri.getHost();
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     boolean loopbackHost = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
-    if (!loopbackHost || closed || !reached.add(port)) {
-      return;
+    if (!loopbackHost || closed || reached.contains(port) || !listening(port)) {
+      return; // nothing listens on the host: inside, the browser finds the port refused, as it is
     }
+    reached.add(port);
     try {
       ProcessBuilder builder = new ProcessBuilder("sh", "-c", HOST_END, "callflow-net-host",
           folder.resolve("in-" + port + ".sock").toString(), String.valueOf(port), READY).redirectErrorStream(true);
@@ -213,6 +217,15 @@ public final class Namespace implements AutoCloseable {
     } catch (NamespaceException e) {
       reached.remove(port);
       throw e;
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
