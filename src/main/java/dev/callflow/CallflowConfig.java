@@ -56,8 +56,8 @@ public final class CallflowConfig {
     /**
      * Hermetic browsers run in a network namespace that holds only loopback (Linux, as root or with
      * unprivileged user namespaces), so they reach nothing but each other and Callflow's server.
-     * Default true; false, or a machine that does not allow it, leaves them on the host's network,
-     * kept to loopback candidates by the probe alone.
+     * Default false (see README, "Hermetic calls", for why not yet); a machine that does not allow it
+     * leaves them on the host's network and says so.
      */
     NAMESPACES("callflow.namespaces");
 
@@ -178,7 +178,7 @@ public final class CallflowConfig {
       given.executable(path.key());
     }
     given.flag(Key.WEBDRIVERMANAGER.key(), true);
-    given.flag(Key.NAMESPACES.key(), true);
+    given.flag(Key.NAMESPACES.key(), false);
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),

@@ -12,8 +12,6 @@ import dev.callflow.internal.Wait;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.peer.ConnectionState;
-import dev.callflow.peer.EventKind;
-import dev.callflow.peer.IceCandidate;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.SelectedPair;
@@ -135,7 +133,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   public PeerConnectionAssert usesCandidatePair(String localType, String remoteType, String protocol) {
     isNotNull();
     SelectedPair pair = actual.getStats().selectedPair().orElse(null);
-    String signalled = pair == null ? null : signalledType(pair.remoteCandidate());
+    String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
     boolean ok = pair != null && pair.localCandidate().candidateType().filter(localType::equals).isPresent()
         && remoteType.equals(signalled)
         && pair.localCandidate().protocol().filter(protocol::equalsIgnoreCase).isPresent();
@@ -145,23 +143,6 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
       throwAssertionError(shouldUseCandidates(actual.toString(), localType + " <-> " + remoteType + " over " + protocol, seen));
     }
     return this;
-  }
-
-  /** The remote candidate's type as the other side signalled it (its addIceCandidate here), else as the browser names it. */
-  private String signalledType(IceCandidateStats remote) {
-    String named = remote.candidateType().orElse("?");
-    if (!named.equals("prflx")) {
-      return named;
-    }
-    return actual.events().stream()
-        .filter(e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method()))
-        .map(e -> new IceCandidate(e.details().path("args").path(0).path("candidate").asText(""), null, null, null))
-        // Chromium leaves a prflx candidate's address out of its stats: then the port and protocol decide.
-        .filter(c -> c.type() != null && remote.address().filter(a -> !a.isEmpty()).map(a -> a.equals(c.address())).orElse(true)
-            && c.port() != null && remote.port().orElse(-1) == c.port()
-            && remote.protocol().filter(p -> p.equalsIgnoreCase(c.protocol())).isPresent())
-        .map(IceCandidate::type)
-        .findFirst().orElse(named);
   }
 
   /** Samples getStats() every 250 ms for {@code over}, then asserts on the series. */

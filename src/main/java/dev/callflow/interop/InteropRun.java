@@ -87,7 +87,7 @@ public final class InteropRun {
       }
       List<PeerEvent> events = Timeline.of(caller, callee).events();
       return new ScenarioResult(scenario.id(), scenario.description(), callerType, calleeType, message.isEmpty(), message,
-          connectedMs(events, start), codecs(stats), candidateTypes(stats[1]),
+          connectedMs(events, start), codecs(stats), candidateTypes(calleePc, stats[1]),
           callerPc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
           calleePc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
           List.of(), events, stats[0], stats[1], console, screenshots);
@@ -150,12 +150,13 @@ public final class InteropRun {
     return List.copyOf(out);
   }
 
-  private static String candidateTypes(StatsSeries callee) {
-    if (callee.samples().isEmpty()) {
+  /** The callee's selected pair, e.g. {@code host/host udp}; a prflx remote end as the caller signalled it. */
+  private static String candidateTypes(Optional<PeerConnection> calleePc, StatsSeries callee) {
+    if (callee.samples().isEmpty() || calleePc.isEmpty()) {
       return "";
     }
     return callee.samples().get(callee.samples().size() - 1).selectedPair()
-        .map(p -> p.localCandidate().candidateType().orElse("?") + "/" + p.remoteCandidate().candidateType().orElse("?")
+        .map(p -> p.localCandidate().candidateType().orElse("?") + "/" + calleePc.get().signalledType(p.remoteCandidate())
             + " " + p.localCandidate().protocol().orElse("?"))
         .orElse("");
   }

@@ -9,6 +9,7 @@ import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.internal.Sampling;
 import dev.callflow.internal.Wait;
+import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.StatsReport;
 import dev.callflow.stats.StatsSeries;
 import java.time.Duration;
@@ -161,6 +162,27 @@ public final class PeerConnection {
   public DataChannel createDataChannel(String label) {
     invoke("createDataChannel", o -> o.put("label", label));
     return new DataChannel(this, label);
+  }
+
+  /**
+   * The type of a remote candidate of this connection's stats as the other side signalled it (its
+   * {@code addIceCandidate} here), else as the browser names it: a browser calls a remote end
+   * {@code prflx} when the other side's check arrived before the trickled candidate did.
+   */
+  public String signalledType(IceCandidateStats remote) {
+    String named = remote.candidateType().orElse("?");
+    if (!named.equals("prflx")) {
+      return named;
+    }
+    return events().stream()
+        .filter(e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method()))
+        .map(e -> new IceCandidate(e.details().path("args").path(0).path("candidate").asText(""), null, null, null))
+        // Chromium leaves a prflx candidate's address out of its stats: then the port and protocol decide.
+        .filter(c -> c.type() != null && remote.address().filter(a -> !a.isEmpty()).map(a -> a.equals(c.address())).orElse(true)
+            && c.port() != null && remote.port().orElse(-1) == c.port()
+            && remote.protocol().filter(p -> p.equalsIgnoreCase(c.protocol())).isPresent())
+        .map(IceCandidate::type)
+        .findFirst().orElse(named);
   }
 
   /** A data channel by label, whichever side created it. */

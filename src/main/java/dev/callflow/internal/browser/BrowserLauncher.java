@@ -87,7 +87,7 @@ public final class BrowserLauncher {
       Map.entry("browser.startup.homepage_override.mstone", "ignore"),
       Map.entry("browser.shell.checkDefaultBrowser", false));
 
-  /** Whether hermetic browsers run in a network namespace where the machine allows it (default true). */
+  /** Whether hermetic browsers run in a network namespace where the machine allows it (default false). */
   static final String NAMESPACES = "callflow.namespaces";
 
   private BrowserLauncher() {}
@@ -132,8 +132,8 @@ public final class BrowserLauncher {
 
   private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
-    // Hermetic browsers share a network namespace that holds only loopback, where this machine allows it.
-    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true)
+    // With callflow.namespaces, hermetic browsers share a network namespace that holds only loopback.
+    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, false)
         ? Namespace.loopback() : Optional.empty();
     try {
       return locally(spec, found, network, pageLoadTimeout);
