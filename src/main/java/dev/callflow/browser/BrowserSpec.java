@@ -34,56 +34,83 @@ public final class BrowserSpec {
   /**
    * A headless browser of this type with fake devices and the loopback candidate policy. (A session
    * configured with {@code callflow.headed=true} launches every spec headed.)
+   *
+   * @param type the browser to launch
+   * @return the default spec for that browser
    */
   public static BrowserSpec of(BrowserType type) {
     return new BrowserSpec(type, true, MediaAccess.FAKE_DEVICES, CandidatePolicy.LOOPBACK, List.of(), null);
   }
 
-  /** A window on screen instead of headless (needs a display). */
+  /** {@return this spec with a window on screen instead of headless (needs a display)} */
   public BrowserSpec withHeaded() {
     return new BrowserSpec(type, false, mediaAccess, candidatePolicy, extraArguments, gridUrl);
   }
 
+  /**
+   * {@return this spec with what a page gets from getUserMedia}
+   *
+   * @param access fake devices (the default), permission denied, or no devices
+   */
   public BrowserSpec withMediaAccess(MediaAccess access) {
     return new BrowserSpec(type, headless, access, candidatePolicy, extraArguments, gridUrl);
   }
 
+  /**
+   * {@return this spec with how far the browser may reach}
+   *
+   * @param policy loopback only (the default, hermetic) or any candidate and host
+   */
   public BrowserSpec withCandidatePolicy(CandidatePolicy policy) {
     return new BrowserSpec(type, headless, mediaAccess, policy, extraArguments, gridUrl);
   }
 
-  /** Extra command-line arguments (Chrome) or {@code name=value} preferences (Firefox). */
+  /**
+   * {@return this spec with these arguments added after the ones it has}
+   *
+   * @param arguments command-line arguments (Chrome) or {@code name=value} preferences (Firefox)
+   */
   public BrowserSpec withExtraArguments(String... arguments) {
     List<String> all = new ArrayList<>(extraArguments);
     all.addAll(List.of(arguments));
     return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, all, gridUrl);
   }
 
-  /** Runs the browser on a Selenium Grid instead of this machine. */
+  /**
+   * {@return this spec run on a Selenium Grid instead of this machine}
+   *
+   * @param url the grid's address, e.g. {@code http://grid:4444}
+   */
   public BrowserSpec withGrid(URL url) {
     return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, extraArguments, url);
   }
 
+  /** {@return the browser to launch} */
   public BrowserType type() {
     return type;
   }
 
+  /** {@return whether the browser runs without a window (the default)} */
   public boolean headless() {
     return headless;
   }
 
+  /** {@return what a page gets when it asks for the camera and microphone} */
   public MediaAccess mediaAccess() {
     return mediaAccess;
   }
 
+  /** {@return how far the browser may reach: loopback only, or anywhere} */
   public CandidatePolicy candidatePolicy() {
     return candidatePolicy;
   }
 
+  /** {@return the extra arguments or preferences, in the order given; empty when there are none} */
   public List<String> extraArguments() {
     return extraArguments;
   }
 
+  /** {@return the Selenium Grid to run on; empty when the browser runs on this machine} */
   public Optional<URL> gridUrl() {
     return Optional.ofNullable(gridUrl);
   }

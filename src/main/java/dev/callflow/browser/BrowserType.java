@@ -9,7 +9,7 @@ public enum BrowserType {
   /** Firefox (ESR or release), through geckodriver. */
   FIREFOX;
 
-  /** The lower-case name used in test names and reports, e.g. {@code chrome}. */
+  /** {@return the lower-case name used in test names and reports, e.g. {@code chrome}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -11,6 +11,7 @@ public enum CandidatePolicy {
   /** Every candidate the browser gathers leaves the page, and pages may reach other hosts. */
   ANY;
 
+  /** {@return the policy's name as the probe on the page knows it: {@code loopback} or {@code any}} */
   public String probeName() {
     return this == LOOPBACK ? "loopback" : "any";
   }

@@ -19,10 +19,22 @@ public final class PageLoadException extends CallflowException {
     TIMEOUT
   }
 
+  /** The URL that did not open. */
   private final String url;
+  /** Why it did not open. */
   private final Problem problem;
+  /** The HTTP status for {@link Problem#HTTP_ERROR}, else unused. */
   private final int status;
 
+  /**
+   * A page that did not open.
+   *
+   * @param message the URL and the status, network error or timeout, in words
+   * @param url the URL that did not open
+   * @param problem why it did not open
+   * @param status the HTTP status for {@link Problem#HTTP_ERROR}; ignored for the other problems
+   * @param cause the driver's error, or null
+   */
   public PageLoadException(String message, String url, Problem problem, int status, Throwable cause) {
     super(message, cause);
     this.url = url;
@@ -30,15 +42,17 @@ public final class PageLoadException extends CallflowException {
     this.status = status;
   }
 
+  /** {@return the URL that did not open} */
   public String url() {
     return url;
   }
 
+  /** {@return why the page did not open} */
   public Problem problem() {
     return problem;
   }
 
-  /** The HTTP status, for {@link Problem#HTTP_ERROR}. */
+  /** {@return the HTTP status for {@link Problem#HTTP_ERROR}; empty for the other problems} */
   public OptionalInt status() {
     return problem == Problem.HTTP_ERROR ? OptionalInt.of(status) : OptionalInt.empty();
   }

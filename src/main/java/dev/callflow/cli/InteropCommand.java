@@ -53,11 +53,22 @@ public final class InteropCommand {
 
   private InteropCommand() {}
 
+  /**
+   * Runs the command and exits the JVM with its status.
+   *
+   * @param args the options, as {@code ci/interop.sh --help} lists them
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out));
   }
 
-  /** Runs the command; returns its exit status. */
+  /**
+   * Runs the command without exiting.
+   *
+   * @param args the options, as {@code ci/interop.sh --help} lists them
+   * @param out where the usage, the progress, the matrix and any mistake are printed
+   * @return the exit status: 0 all passed, 1 a failure, a baseline change or unwritable reports, 2 bad arguments or settings
+   */
   public static int run(String[] args, PrintStream out) {
     InteropOptions options;
     CallflowConfig config;

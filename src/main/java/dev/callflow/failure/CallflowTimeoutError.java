@@ -11,7 +11,11 @@ import org.opentest4j.AssertionFailedError;
  * {@link AssertionError}, so AssertJ's soft assertions collect it like any other assertion failure.
  */
 public final class CallflowTimeoutError extends AssertionFailedError {
-  /** A failure with this whole explanation as its message. */
+  /**
+   * A failure with this whole explanation as its message.
+   *
+   * @param message what was awaited, for how long or what stopped it, the last state seen and the timeline
+   */
   public CallflowTimeoutError(String message) {
     super(message);
   }

@@ -7,10 +7,14 @@ package dev.callflow.failure;
  * {@code Invalid -Dcallflow.firefox.binary=/nonexistent: no such file}.
  */
 public final class ConfigurationException extends CallflowException {
+  /** The setting's name as the user wrote it. */
   private final String setting;
+  /** The value as given. */
   private final String value;
 
   /**
+   * A setting that cannot be used; the message reads {@code Invalid <setting>=<value>: <problem>}.
+   *
    * @param setting how the user wrote the setting's name, e.g. {@code -Dcallflow.headed}
    * @param value the value as given
    * @param problem what is wrong with it, e.g. {@code expected true or false}
@@ -21,12 +25,12 @@ public final class ConfigurationException extends CallflowException {
     this.value = value;
   }
 
-  /** The setting's name as the user wrote it, e.g. {@code -Dcallflow.headed}. */
+  /** {@return the setting's name as the user wrote it, e.g. {@code -Dcallflow.headed}} */
   public String setting() {
     return setting;
   }
 
-  /** The value as given. */
+  /** {@return the value as given, unchanged (blank or padded if it was)} */
   public String value() {
     return value;
   }

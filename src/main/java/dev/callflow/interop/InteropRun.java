@@ -36,18 +36,30 @@ public final class InteropRun {
   private final java.util.function.Function<BrowserType, BrowserSpec> specs;
   private final Map<BrowserType, BrowserInfo> browsers = new LinkedHashMap<>();
 
-  /** A run on this session; {@code specs} says how to start each browser (headless or not, ...). */
+  /**
+   * A run on this session.
+   *
+   * @param callflow the session whose warm browsers the scenarios use
+   * @param specs how to start each browser (headless or not, ...)
+   */
   public InteropRun(Callflow callflow, java.util.function.Function<BrowserType, BrowserSpec> specs) {
     this.callflow = callflow;
     this.specs = specs;
   }
 
-  /** The browsers seen so far, by type: name, version, driver version. */
+  /** {@return the browsers seen so far, by type: name, version, driver version} */
   public Map<BrowserType, BrowserInfo> browsers() {
     return browsers;
   }
 
-  /** Plays every scenario over every pair, calling {@code progress} after each. */
+  /**
+   * Plays every scenario over every pair, calling {@code progress} after each.
+   *
+   * @param scenarios the scenarios, played in this order
+   * @param pairs caller and callee types, each an array of two
+   * @param progress told of each result as soon as it is known
+   * @return every result, scenario by scenario and pair by pair
+   */
   public List<ScenarioResult> play(List<Scenario> scenarios, List<BrowserType[]> pairs, Consumer<ScenarioResult> progress) {
     List<ScenarioResult> results = new ArrayList<>();
     for (Scenario scenario : scenarios) {
@@ -60,6 +72,16 @@ public final class InteropRun {
     return results;
   }
 
+  /**
+   * Plays one scenario on fresh pages and closes them. A failure of the flow (an exception or an
+   * assertion) becomes a failed result, never a throw; the stats, console and screenshots are collected either way.
+   *
+   * @param scenario the flow to play
+   * @param callerType the caller's browser
+   * @param calleeType the callee's browser
+   * @return the result, passed or not
+   * @throws dev.callflow.browser.BrowserLaunchException if a browser could not be started
+   */
   public ScenarioResult play(Scenario scenario, BrowserType callerType, BrowserType calleeType) {
     List<Peer> peers = callflow.peers(List.of(new Callflow.PeerRequest("caller", specs.apply(callerType)),
         new Callflow.PeerRequest("callee", specs.apply(calleeType))));

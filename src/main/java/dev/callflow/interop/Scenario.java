@@ -9,11 +9,18 @@ import dev.callflow.peer.Call;
  * answer go into the report and the baselines.
  */
 public interface Scenario {
-  /** A short, stable name used in reports and baseline folders, e.g. {@code audio-video}. */
+  /** {@return a short, stable name used in reports and baseline folders, e.g. {@code audio-video}} */
   String id();
 
-  /** One line for people, e.g. "audio+video call, both sides sending". */
+  /** {@return one line for people, e.g. "audio+video call, both sides sending"} */
   String description();
 
+  /**
+   * Plays the flow; fails by throwing.
+   *
+   * @param caller the side that makes the first offer, on a fresh page
+   * @param callee the side that answers, on a fresh page
+   * @return the call whose final offer and answer go into the report and the baselines
+   */
   Call play(Peer caller, Peer callee);
 }

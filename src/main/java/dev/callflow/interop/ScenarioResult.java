@@ -32,16 +32,21 @@ public record ScenarioResult(String scenario, String description, BrowserType ca
     List<String> baselineChanges, List<PeerEvent> events, StatsSeries callerStats, StatsSeries calleeStats,
     Map<String, List<String>> console, Map<String, byte[]> screenshots) {
 
-  /** {@code chrome→firefox}. */
+  /** {@return the pair as caller→callee, e.g. {@code chrome→firefox}} */
   public String pair() {
     return caller.id() + "→" + callee.id();
   }
 
-  /** A file-safe name, {@code audio-video_chrome-firefox}. */
+  /** {@return a file-safe name for this result, e.g. {@code audio-video_chrome-firefox}} */
   public String slug() {
     return scenario + "_" + caller.id() + "-" + callee.id();
   }
 
+  /**
+   * {@return this result with these baseline changes instead of its own}
+   *
+   * @param changes how the negotiation differs from the baseline, one line each; empty if equal
+   */
   public ScenarioResult withBaselineChanges(List<String> changes) {
     return new ScenarioResult(scenario, description, caller, callee, passed, message, connectedMs, codecs, candidateTypes,
         offer, answer, List.copyOf(changes), events, callerStats, calleeStats, console, screenshots);

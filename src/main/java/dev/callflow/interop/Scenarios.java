@@ -27,7 +27,11 @@ public final class Scenarios {
     }
   }
 
-  /** Every built-in scenario, in report order; the codec-preference one prefers {@code preferredVideoCodec}. */
+  /**
+   * {@return every built-in scenario, in report order}
+   *
+   * @param preferredVideoCodec the video codec the codec-preference scenario prefers, e.g. {@code VP9}
+   */
   public static List<Scenario> all(String preferredVideoCodec) {
     return List.of(
         new Named("audio-video", "audio+video call, both sides sending", Scenarios::audioVideo),

@@ -15,5 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Browser {
+  /** {@return the browser this peer runs in, whatever the invocation gives the others} */
   BrowserType value();
 }

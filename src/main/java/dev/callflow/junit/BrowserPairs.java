@@ -26,12 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith({CallflowExtension.class, BrowserInvocations.class})
 public @interface BrowserPairs {
-  /** The browsers to pair; every ordered pair runs, a browser with itself included. */
+  /** {@return the browsers to pair; every ordered pair runs, a browser with itself included} */
   BrowserType[] value() default {BrowserType.CHROME, BrowserType.FIREFOX};
 
   /**
-   * Pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}, or {@code "chrome-firefox"}),
-   * for a known browser defect: say which one in a comment. A name that matches no pair is a configuration error.
+   * {@return the pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}, or {@code "chrome-firefox"})}
+   * Use it for a known browser defect and say which one in a comment. A name that matches no pair is a
+   * configuration error.
    */
   String[] except() default {};
 }

@@ -8,6 +8,7 @@ import org.opentest4j.AssertionFailedError;
  * (timeline, SDPs, stats, console logs and screenshots of every peer). The original is the cause.
  */
 public final class CallflowTestFailure extends AssertionFailedError {
+  /** The folder with this failure's evidence. */
   private final Path evidence;
 
   CallflowTestFailure(Throwable failure, Path evidence) {
@@ -17,7 +18,7 @@ public final class CallflowTestFailure extends AssertionFailedError {
     setStackTrace(failure.getStackTrace());
   }
 
-  /** The folder with this failure's evidence. */
+  /** {@return the folder with this failure's evidence: timeline, SDPs, stats, console logs and screenshots} */
   public Path evidence() {
     return evidence;
   }

@@ -15,5 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Candidates {
+  /** {@return the policy for this peer; {@link CandidatePolicy#ANY} lets every candidate out and other hosts in} */
   CandidatePolicy value();
 }

@@ -31,12 +31,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Cases {
-  /** The cases as text, e.g. page paths; give these or {@link #method()}. */
+  /** {@return the cases as text, e.g. page paths; give these or {@link #method()}} */
   String[] value() default {};
 
   /**
-   * The name of a static method of the test class, without parameters, that returns the cases: a
-   * {@code List} or other {@code Iterable}, a {@code Stream} or an array of objects; give this or {@link #value()}.
+   * {@return the name of a static method of the test class, without parameters, that returns the cases}
+   * It may return a {@code List} or other {@code Iterable}, a {@code Stream} or an array of objects; give
+   * this or {@link #value()}.
    */
   String method() default "";
 }

@@ -20,5 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith({CallflowExtension.class, BrowserInvocations.class})
 public @interface EachBrowser {
+  /** {@return the browsers to run the test in, once each, in this order} */
   BrowserType[] value() default {BrowserType.CHROME, BrowserType.FIREFOX};
 }

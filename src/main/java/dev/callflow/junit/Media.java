@@ -20,5 +20,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Media {
+  /** {@return what the page gets: fake devices, permission denied, or no devices} */
   MediaAccess value();
 }

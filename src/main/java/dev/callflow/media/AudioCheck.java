@@ -14,16 +14,17 @@ public record AudioCheck(long bytes, long samples, double energy, double seconds
   /** Below this energy per second the audio counts as silent (a fake microphone gives far more). */
   public static final double SILENCE_ENERGY_PER_SECOND = 1e-4;
 
-  /** Bytes arrived. */
+  /** {@return whether any bytes arrived during the check} */
   public boolean flowing() {
     return bytes > 0;
   }
 
-  /** Something could be heard: energy above silence. */
+  /** {@return whether something could be heard: bytes arrived and energy per second above {@link #SILENCE_ENERGY_PER_SECOND}} */
   public boolean audible() {
     return flowing() && energyPerSecond() > SILENCE_ENERGY_PER_SECOND;
   }
 
+  /** {@return the audio energy received per second of the check; 0 when the check did not last} */
   public double energyPerSecond() {
     return seconds <= 0 ? 0 : energy / seconds;
   }

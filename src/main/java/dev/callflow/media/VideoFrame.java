@@ -14,7 +14,10 @@ public record VideoFrame(int width, int height, double luma, int hash, double ti
   /** Below this mean luma a frame counts as black (fake cameras are far brighter). */
   public static final double BLACK_LUMA = 16;
 
-  /** A painted picture that is black; a frame with nothing painted is not black but missing. */
+  /**
+   * {@return whether a picture was painted and it is black (mean luma below {@link #BLACK_LUMA})} A frame
+   * with nothing painted is not black but missing.
+   */
   public boolean isBlack() {
     return drawn && luma < BLACK_LUMA;
   }

@@ -33,12 +33,22 @@ public final class Evidence {
    * file names replaced, never {@code ..}, long names cut), so it stays in the evidence folder.
    *
    * @param root the evidence folder, e.g. the configured {@code callflow.evidenceDir}
+   * @param testClass the test class's name
+   * @param testName the test's display name, e.g. {@code audioVideoCall[chrome→firefox]}
+   * @return the test's folder inside {@code root}; not created here
    */
   public static Path folderFor(Path root, String testClass, String testName) {
     return EvidenceFiles.folder(root, testClass, testName);
   }
 
-  /** Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds. */
+  /**
+   * Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds.
+   *
+   * @param folder where to write, created if needed, e.g. from {@link #folderFor}
+   * @param peers the test's peers
+   * @param failure the test's failure, written with its stack trace to {@code failure.txt}
+   * @throws java.io.UncheckedIOException if the folder or a file cannot be written
+   */
   public static void write(Path folder, List<Peer> peers, Throwable failure) {
     try {
       Files.createDirectories(folder);

@@ -34,6 +34,16 @@ public final class InteropReport {
 
   private InteropReport() {}
 
+  /**
+   * Writes the reports into this folder, creating it if needed; files already there are overwritten.
+   *
+   * @param folder the report folder, e.g. {@code target/callflow-interop}
+   * @param browsers the browsers the run used, for the header and {@code browsers} in the JSON
+   * @param results every result, in the order played
+   * @param started when the run started
+   * @param durationMs the run's wall time, in milliseconds
+   * @throws java.io.UncheckedIOException if the folder or a file cannot be written
+   */
   public static void write(Path folder, Collection<BrowserInfo> browsers, List<ScenarioResult> results, Instant started,
       long durationMs) {
     try {

@@ -25,6 +25,8 @@ public record Candidate(String foundation, int component, String transport, long
   /**
    * Parses {@code candidate:...}, with or without a leading {@code a=}.
    *
+   * @param text a candidate line, e.g. {@code candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host}
+   * @return the parsed candidate
    * @throws IllegalArgumentException naming what is wrong
    */
   public static Candidate parse(String text) {
@@ -57,6 +59,7 @@ public record Candidate(String foundation, int component, String transport, long
     return (int) SdpNumbers.parse("the candidate's " + what, token, 0, SdpNumbers.MAX_PORT);
   }
 
+  /** {@return whether the address is a loopback one: 127.0.0.0/8 or {@code ::1}} */
   public boolean isLoopback() {
     return address.startsWith("127.") || address.equals("::1");
   }

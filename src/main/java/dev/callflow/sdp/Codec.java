@@ -14,7 +14,11 @@ import java.util.Map;
  * @param rtcpFeedback the rtcp-fb values, e.g. {@code nack pli}, {@code transport-cc}
  */
 public record Codec(int payloadType, String name, int clockRate, int channels, Map<String, String> fmtp, List<String> rtcpFeedback) {
-  /** True if this codec has this name, ignoring case ({@code vp8} matches {@code VP8}). */
+  /**
+   * {@return whether this codec has this name, ignoring case ({@code vp8} matches {@code VP8})}
+   *
+   * @param codecName an encoding name, e.g. {@code opus}
+   */
   public boolean is(String codecName) {
     return name.equalsIgnoreCase(codecName);
   }

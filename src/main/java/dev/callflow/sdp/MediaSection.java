@@ -213,131 +213,166 @@ public final class MediaSection {
     return out;
   }
 
-  /** {@code audio}, {@code video} or {@code application}. */
+  /** {@return the media type of the m= line: {@code audio}, {@code video} or {@code application}} */
   public String kind() {
     return kind;
   }
 
+  /** {@return the port of the m= line (0 for a rejected or stopped section; browsers write 9 when ICE picks the port)} */
   public int port() {
     return port;
   }
 
-  /** e.g. {@code UDP/TLS/RTP/SAVPF}, {@code UDP/DTLS/SCTP}. */
+  /** {@return the transport protocol of the m= line, e.g. {@code UDP/TLS/RTP/SAVPF} or {@code UDP/DTLS/SCTP}} */
   public String protocol() {
     return protocol;
   }
 
-  /** The formats of the m= line, in order. */
+  /** {@return the formats of the m= line, in order: payload types for RTP, e.g. {@code webrtc-datachannel} for SCTP} */
   public List<String> formats() {
     return formats;
   }
 
-  /** True for a section that was rejected or stopped (port 0). */
+  /** {@return whether the section was rejected or stopped (port 0)} */
   public boolean isRejected() {
     return port == 0;
   }
 
+  /** {@return the {@code a=mid} value; empty when the section has none} */
   public Optional<String> mid() {
     return attribute("mid");
   }
 
-  /** The section's direction, or the session's, or {@code sendrecv} where neither says. */
+  /** {@return the section's direction, else the session's, else {@code sendrecv} where neither says} */
   public Direction direction() {
     return Sdp.directionIn(lines).orElse(sessionDirection);
   }
 
 
-  /** The codecs in the order of the m= line, which is the order of preference. */
+  /**
+   * {@return the codecs in the order of the m= line, which is the order of preference} Formats without an
+   * {@code a=rtpmap} are left out.
+   */
   public List<Codec> codecs() {
     return codecs;
   }
 
-  /** The first codec with this name (case ignored), if offered. */
+  /**
+   * {@return the first codec with this name; empty when the section has none}
+   *
+   * @param name the encoding name, case ignored, e.g. {@code opus} or {@code VP9}
+   */
   public Optional<Codec> codec(String name) {
     return codecs.stream().filter(c -> c.is(name)).findFirst();
   }
 
+  /** {@return the {@code a=extmap} header extensions, in order; empty when there are none} */
   public List<HeaderExtension> headerExtensions() {
     return List.copyOf(extensions);
   }
 
+  /** {@return the SSRCs of the {@code a=ssrc} lines with their attributes, in order of appearance} */
   public List<Ssrc> ssrcs() {
     return ssrcs.entrySet().stream().map(e -> new Ssrc(e.getKey(), inOrder(e.getValue()))).toList();
   }
 
+  /** {@return the {@code a=ssrc-group} lines, e.g. FID groups pairing a stream with its retransmission} */
   public List<SsrcGroup> ssrcGroups() {
     return List.copyOf(ssrcGroups);
   }
 
+  /** {@return the {@code a=rid} lines (simulcast layers), in order} */
   public List<Rid> rids() {
     return List.copyOf(rids);
   }
 
-  /** The {@code a=simulcast} value, e.g. {@code send q;h;f}. */
+  /** {@return the {@code a=simulcast} value, e.g. {@code send q;h;f}; empty without simulcast} */
   public Optional<String> simulcast() {
     return attribute("simulcast");
   }
 
-  /** The first {@code a=sctp-port}, e.g. 5000. */
+  /** {@return the first {@code a=sctp-port}, e.g. 5000; empty when there is none} */
   public OptionalInt sctpPort() {
     return sctpPort;
   }
 
-  /** The first {@code a=max-message-size} in bytes; 0 means no limit. */
+  /** {@return the first {@code a=max-message-size}, in bytes (0 means no limit); empty when there is none} */
   public OptionalLong maxMessageSize() {
     return maxMessageSize;
   }
 
+  /** {@return this section's {@code a=ice-ufrag}; empty when it has none} */
   public Optional<String> iceUfrag() {
     return attribute("ice-ufrag");
   }
 
+  /** {@return this section's {@code a=ice-pwd}; empty when it has none} */
   public Optional<String> icePwd() {
     return attribute("ice-pwd");
   }
 
+  /** {@return the {@code a=ice-options} of this section, e.g. {@code [trickle]}; empty when it has none} */
   public List<String> iceOptions() {
     return attribute("ice-options").map(v -> List.of(v.trim().split(" "))).orElse(List.of());
   }
 
+  /** {@return this section's DTLS {@code a=fingerprint}; empty when it has none} */
   public Optional<Fingerprint> fingerprint() {
     return attribute("fingerprint").map(Sdp::fingerprintOf);
   }
 
-  /** The DTLS role: {@code actpass}, {@code active} or {@code passive}. */
+  /** {@return the DTLS role of {@code a=setup}: {@code actpass}, {@code active} or {@code passive}; empty when not written} */
   public Optional<String> setup() {
     return attribute("setup");
   }
 
+  /** {@return the {@code a=candidate} lines of this section, parsed, in order} */
   public List<Candidate> candidates() {
     return List.copyOf(candidates);
   }
 
+  /** {@return whether {@code a=rtcp-mux} is present (RTP and RTCP on one port)} */
   public boolean rtcpMux() {
     return hasFlag("rtcp-mux");
   }
 
-  /** True if a flag attribute such as {@code a=rtcp-mux} is present. */
+  /**
+   * {@return whether this flag attribute is present}
+   *
+   * @param name the attribute's name without {@code a=}, e.g. {@code rtcp-mux}
+   */
   public boolean hasFlag(String name) {
     return lines.stream().anyMatch(l -> l.type() == 'a' && l.value().equals(name));
   }
 
-  /** The value of the first {@code a=name:value} line of this section. */
+  /**
+   * {@return the value of the first {@code a=name:value} line of this section; empty when there is none}
+   *
+   * @param name the attribute's name without {@code a=}, e.g. {@code mid}
+   */
   public Optional<String> attribute(String name) {
     return lines.stream().filter(l -> l.isAttribute(name) && l.attributeValue() != null).map(SdpLine::attributeValue).findFirst();
   }
 
-  /** The values of every {@code a=name:value} line of this section, in order. */
+  /**
+   * {@return the values of every {@code a=name:value} line of this section, in order}
+   *
+   * @param name the attribute's name without {@code a=}, e.g. {@code ssrc}
+   */
   public List<String> attributes(String name) {
     return lines.stream().filter(l -> l.isAttribute(name) && l.attributeValue() != null).map(SdpLine::attributeValue).toList();
   }
 
-  /** Every line of the section, the m= line first, as written. */
+  /** {@return every line of the section, the m= line first, as written} */
   public List<SdpLine> lines() {
     return lines;
   }
 
-  /** The lines whose text contains this, for quoting in failure messages. */
+  /**
+   * {@return the lines whose text contains this, for quoting in failure messages}
+   *
+   * @param text the text to look for, case sensitive
+   */
   public List<SdpLine> linesContaining(String text) {
     return lines.stream().filter(l -> l.text().contains(text)).toList();
   }

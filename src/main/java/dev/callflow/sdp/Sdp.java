@@ -27,6 +27,8 @@ public final class Sdp {
    * (ASCII digits within their field's range, e.g. ports 0–65535, payload types 0–127), so that the
    * accessors never fail later.
    *
+   * @param text the SDP, e.g. a description's {@code sdp}
+   * @return the parsed SDP
    * @throws SdpParseException naming the line number and quoting the line; the only exception for any text
    */
   public static Sdp parse(String text) {
@@ -115,7 +117,7 @@ public final class Sdp {
     return new Fingerprint(value.substring(0, space).toLowerCase(java.util.Locale.ROOT), value.substring(space + 1));
   }
 
-  /** The SDP text: every line as parsed, CRLF-terminated. */
+  /** {@return the SDP text: every line as parsed, CRLF-terminated} */
   public String write() {
     StringBuilder out = new StringBuilder();
     for (SdpLine l : lines()) {
@@ -124,36 +126,43 @@ public final class Sdp {
     return out.toString();
   }
 
-  /** All lines, session then media, in order. */
+  /** {@return all lines, session then media, in order} */
   public List<SdpLine> lines() {
     List<SdpLine> all = new ArrayList<>(sessionLines);
     media.forEach(m -> all.addAll(m.lines()));
     return all;
   }
 
+  /** {@return the session-level lines, those before the first m= line} */
   public List<SdpLine> sessionLines() {
     return sessionLines;
   }
 
-  /** The {@code o=} line's value. */
+  /** {@return the {@code o=} line's value; empty when there is none} */
   public Optional<String> origin() {
     return sessionLines.stream().filter(l -> l.type() == 'o').map(SdpLine::value).findFirst();
   }
 
+  /** {@return the {@code s=} line's value, often {@code -}; empty when there is none} */
   public Optional<String> sessionName() {
     return sessionLines.stream().filter(l -> l.type() == 's').map(SdpLine::value).findFirst();
   }
 
-  /** The value of the first session-level {@code a=name:value} line. */
+  /**
+   * {@return the value of the first session-level {@code a=name:value} line; empty when there is none}
+   *
+   * @param name the attribute's name without {@code a=}, e.g. {@code group}
+   */
   public Optional<String> attribute(String name) {
     return sessionLines.stream().filter(l -> l.isAttribute(name) && l.attributeValue() != null).map(SdpLine::attributeValue).findFirst();
   }
 
-  /** The session-level direction ({@code sendrecv} where none is written). */
+  /** {@return the session-level direction ({@code sendrecv} where none is written)} */
   public Direction direction() {
     return directionOf(sessionLines);
   }
 
+  /** {@return the {@code a=group} lines, e.g. BUNDLE, in order} */
   public List<Group> groups() {
     return sessionLines.stream().filter(l -> l.isAttribute("group")).map(l -> {
       String[] parts = l.attributeValue().trim().split(" ");
@@ -161,48 +170,64 @@ public final class Sdp {
     }).toList();
   }
 
-  /** The BUNDLE group, if any. */
+  /** {@return the BUNDLE group; empty when the SDP bundles nothing} */
   public Optional<Group> bundle() {
     return groups().stream().filter(g -> g.semantics().equals("BUNDLE")).findFirst();
   }
 
-  /** ICE ufrag at session level, else of the first media section. */
+  /** {@return the ICE ufrag at session level, else of the first media section with one; empty if none has} */
   public Optional<String> iceUfrag() {
     return attribute("ice-ufrag").or(() -> media.stream().flatMap(m -> m.iceUfrag().stream()).findFirst());
   }
 
+  /** {@return the ICE password at session level, else of the first media section with one; empty if none has} */
   public Optional<String> icePwd() {
     return attribute("ice-pwd").or(() -> media.stream().flatMap(m -> m.icePwd().stream()).findFirst());
   }
 
+  /** {@return the {@code a=ice-options} at session level, else of the first media section; empty when neither has} */
   public List<String> iceOptions() {
     return attribute("ice-options").map(v -> List.of(v.trim().split(" ")))
         .orElseGet(() -> media.isEmpty() ? List.of() : media.get(0).iceOptions());
   }
 
-  /** The fingerprint at session level, else of the first media section. */
+  /** {@return the DTLS fingerprint at session level, else of the first media section with one; empty if none has} */
   public Optional<Fingerprint> fingerprint() {
     return attribute("fingerprint").map(Sdp::fingerprintOf).or(() -> media.stream().flatMap(m -> m.fingerprint().stream()).findFirst());
   }
 
+  /**
+   * {@return the DTLS role ({@code actpass}, {@code active} or {@code passive}) at session level, else of the
+   * first media section with one; empty if none has}
+   */
   public Optional<String> setup() {
     return attribute("setup").or(() -> media.stream().flatMap(m -> m.setup().stream()).findFirst());
   }
 
+  /** {@return the media sections, in the order of their m= lines} */
   public List<MediaSection> media() {
     return media;
   }
 
-  /** The media sections of one kind: {@code audio}, {@code video} or {@code application}. */
+  /**
+   * {@return the media sections of one kind, in order; empty when there are none}
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   */
   public List<MediaSection> media(String kind) {
     return media.stream().filter(m -> m.kind().equals(kind)).toList();
   }
 
+  /**
+   * {@return the media section with this {@code a=mid}; empty when there is none}
+   *
+   * @param mid the mid, e.g. {@code 0}
+   */
   public Optional<MediaSection> mediaWithMid(String mid) {
     return media.stream().filter(m -> m.mid().filter(mid::equals).isPresent()).findFirst();
   }
 
-  /** Every candidate of every media section. */
+  /** {@return every {@code a=candidate} of every media section, in order} */
   public List<Candidate> candidates() {
     return media.stream().flatMap(m -> m.candidates().stream()).toList();
   }

@@ -18,7 +18,13 @@ import java.util.List;
 public final class SdpBaseline {
   private SdpBaseline() {}
 
-  /** Writes the normalized form of {@code sdp} to {@code file}, creating folders as needed. */
+  /**
+   * Writes the normalized form of {@code sdp} to {@code file}, creating folders as needed.
+   *
+   * @param file the baseline file, replaced if it exists
+   * @param sdp the negotiated SDP
+   * @throws UncheckedIOException if the file cannot be written
+   */
   public static void save(Path file, Sdp sdp) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -28,7 +34,15 @@ public final class SdpBaseline {
     }
   }
 
-  /** The readable differences between the baseline in {@code file} and {@code current}; empty if none. */
+  /**
+   * {@return the readable differences between the baseline in {@code file} and {@code current}; empty if none}
+   *
+   * @param file a baseline written by {@link #save}
+   * @param label what the SDP is, put before each difference, e.g. {@code offer}
+   * @param current the SDP negotiated now; it is normalized before the comparison
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws SdpParseException if the file is not valid SDP
+   */
   public static List<String> compare(Path file, String label, Sdp current) {
     try {
       Sdp baseline = Sdp.parse(Files.readString(file, StandardCharsets.UTF_8));

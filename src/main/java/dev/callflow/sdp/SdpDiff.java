@@ -13,7 +13,13 @@ import java.util.Set;
 public final class SdpDiff {
   private SdpDiff() {}
 
-  /** The differences from {@code baseline} to {@code current}, each prefixed with {@code label}; empty if none. */
+  /**
+   * {@return the differences from {@code baseline} to {@code current}, one line each; empty if none}
+   *
+   * @param label put before each difference, e.g. {@code offer}
+   * @param baseline the SDP as it was
+   * @param current the SDP as it is now
+   */
   public static List<String> between(String label, Sdp baseline, Sdp current) {
     List<String> out = new ArrayList<>();
     lines(label + " session", baseline.sessionLines(), current.sessionLines(), out);

@@ -15,7 +15,11 @@ import java.util.Map;
 public final class SdpNormalizer {
   private SdpNormalizer() {}
 
-  /** The normalized SDP text, CRLF-terminated lines. */
+  /**
+   * {@return the normalized SDP text, CRLF-terminated lines}
+   *
+   * @param sdp the SDP as negotiated
+   */
   public static String normalize(Sdp sdp) {
     Map<String, String> ids = new LinkedHashMap<>();
     List<String> out = new ArrayList<>();

@@ -7,7 +7,9 @@ import dev.callflow.failure.CallflowException;
  * control characters escaped as in Java source (a CR as backslash-r) so that the quote prints on one line.
  */
 public final class SdpParseException extends CallflowException {
+  /** The 1-based number of the offending line, 0 for the whole text. */
   private final int lineNumber;
+  /** The offending line, or null for the whole text. */
   private final String line;
 
   SdpParseException(int lineNumber, String line, String problem) {
@@ -30,12 +32,12 @@ public final class SdpParseException extends CallflowException {
     return out.toString();
   }
 
-  /** The 1-based number of the offending line (0 when the whole text is at fault). */
+  /** {@return the 1-based number of the offending line (0 when the whole text is at fault, e.g. empty)} */
   public int lineNumber() {
     return lineNumber;
   }
 
-  /** The offending line, or null when the whole text is at fault. */
+  /** {@return the offending line as it was in the text, or null when the whole text is at fault} */
   public String line() {
     return line;
   }

@@ -40,42 +40,62 @@ public final class CallflowServer implements AutoCloseable {
     this.signaling = signaling;
   }
 
+  /** {@return a builder with the defaults: Callflow's pages on 127.0.0.1, a free port, rooms opened explicitly} */
   public static Builder builder() {
     return new Builder();
   }
 
   private static final int MAX_SIGNALING_MESSAGE = 64 * 1024;
 
-  /** Starts a server with the defaults: Callflow's pages on 127.0.0.1, a free port. */
+  /**
+   * Starts a server with the defaults: Callflow's pages on 127.0.0.1, a free port.
+   *
+   * @return the running server; close it to stop it
+   * @throws CallflowException if Jetty cannot start
+   */
   public static CallflowServer start() {
     return builder().start();
   }
 
-  /** The server's root, e.g. {@code http://127.0.0.1:41234/}. */
+  /** {@return the server's root, ending in {@code /}, e.g. {@code http://127.0.0.1:41234/}} */
   public URI baseUri() {
     return base;
   }
 
-  /** An absolute URL for a path on this server, e.g. {@code url("/peer.html")}. */
+  /**
+   * {@return an absolute URL for a path on this server}
+   *
+   * @param path a path from the root, with or without the leading {@code /}, e.g. {@code /peer.html}
+   */
   public URI url(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
+  /** {@return the port the server listens on (the one chosen when it was asked for a free port)} */
   public int port() {
     return base.getPort();
   }
 
-  /** The WebSocket signalling rooms of this server. */
+  /** {@return the WebSocket signalling rooms of this server, to open, close and inspect} */
   public SignalingRooms signaling() {
     return signaling;
   }
 
-  /** The WebSocket URL of a signalling room, e.g. {@code ws://127.0.0.1:41234/signaling/room1}. */
+  /**
+   * {@return the WebSocket URL of a signalling room, e.g. {@code ws://127.0.0.1:41234/signaling/room1}}
+   * A client adds {@code ?name=<name>} to be named in the room.
+   *
+   * @param room the room's name, as in the URL
+   */
   public URI signalingUrl(String room) {
     return URI.create("ws" + base.toString().substring(4) + "signaling/" + room);
   }
 
-  /** Closes every signalling room (members see close code 1001) and stops the server. */
+  /**
+   * Closes every signalling room (members see close code 1001) and stops the server.
+   *
+   * @throws CallflowException if Jetty cannot stop
+   */
   @Override
   public void close() {
     signaling.closeAll(SignalingRooms.SERVER_STOPPING, "server stopping");
@@ -120,13 +140,21 @@ public final class CallflowServer implements AutoCloseable {
       return b;
     }
 
-    /** The address to bind; 127.0.0.1 by default. */
+    /**
+     * {@return a builder that binds this address}
+     *
+     * @param host the address to bind; 127.0.0.1 by default, {@code 0.0.0.0} for every interface
+     */
     public Builder withHost(String host) {
       Objects.requireNonNull(host);
       return with(b -> b.host = host);
     }
 
-    /** The port to bind; 0 (a free port) by default. */
+    /**
+     * {@return a builder that binds this port}
+     *
+     * @param port the port to bind; 0 (a free port) by default
+     */
     public Builder withPort(int port) {
       return with(b -> b.port = port);
     }
@@ -135,6 +163,10 @@ public final class CallflowServer implements AutoCloseable {
      * The host name pages use to reach the server, e.g. the address a Selenium Grid node knows it by
      * when the server binds {@code 0.0.0.0}: {@link CallflowServer#baseUri()} and the URLs built from it use it, and
      * it is an allowed host. By default the bound address.
+     *
+     * @param host a host name or address, without a port
+     * @return a builder that advertises this host
+     * @throws IllegalArgumentException if {@code host} is not a host name or address, or is a wildcard such as {@code 0.0.0.0}
      */
     public Builder withAdvertisedHost(String host) {
       String checked = AllowedHosts.checkHost(Objects.requireNonNull(host), false);
@@ -146,28 +178,49 @@ public final class CallflowServer implements AutoCloseable {
      * requests may address the server by; the {@code Host} of any other request is answered 421, and a
      * WebSocket upgrade from a page of any other origin 403. The bound address, localhost and the
      * advertised host are always allowed.
+     *
+     * @param hosts the further names, each {@code host} or {@code host:port}; they replace any given before
+     * @return a builder that also allows these names
+     * @throws IllegalArgumentException if a name is not a host or {@code host:port}, or is a wildcard
      */
     public Builder withAllowedHosts(String... hosts) {
       List<String> checked = Arrays.stream(hosts).map(h -> AllowedHosts.checkHost(Objects.requireNonNull(h), true)).toList();
       return with(b -> b.allowedHosts = checked);
     }
 
-    /** Any signalling room opens when its first member joins (by default rooms must be opened first). */
+    /**
+     * {@return a builder whose signalling rooms open when their first member joins}
+     * By default a room must be opened with {@link SignalingRooms#open(String)} first.
+     */
     public Builder withRoomsOpenedOnJoin() {
       return with(b -> b.openRoomsOnJoin = true);
     }
 
-    /** The largest signalling message accepted, bytes; 64 KiB by default. */
+    /**
+     * {@return a builder that accepts signalling messages up to this size}
+     *
+     * @param bytes the largest signalling message accepted, in bytes; 64 KiB by default
+     */
     public Builder withMaxSignalingMessage(int bytes) {
       return with(b -> b.maxSignalingMessage = bytes);
     }
 
-    /** The most signalling rooms open at once; 256 by default. A join beyond it is closed with 4429. */
+    /**
+     * {@return a builder with at most this many signalling rooms open at once} A join beyond it is closed with 4429.
+     *
+     * @param rooms the most rooms; 256 by default
+     * @throws IllegalArgumentException if {@code rooms} is below 1
+     */
     public Builder withMaxRooms(int rooms) {
       return with(b -> b.maxRooms = positive(rooms, "rooms"));
     }
 
-    /** The most members of one signalling room; 64 by default. A join beyond it is closed with 4409. */
+    /**
+     * {@return a builder with at most this many members in one signalling room} A join beyond it is closed with 4409.
+     *
+     * @param members the most members of one room; 64 by default
+     * @throws IllegalArgumentException if {@code members} is below 1
+     */
     public Builder withMaxMembersPerRoom(int members) {
       return with(b -> b.maxMembersPerRoom = positive(members, "members per room"));
     }
@@ -175,6 +228,10 @@ public final class CallflowServer implements AutoCloseable {
     /**
      * The most bytes waiting to be sent to one member: 1 MiB by default, no less than the largest
      * signalling message. A member that does not read fast enough to stay under it is closed with 4408.
+     *
+     * @param bytes the most bytes waiting for one member
+     * @return a builder with this bound
+     * @throws IllegalArgumentException if {@code bytes} is below 1
      */
     public Builder withMaxQueuedBytes(long bytes) {
       return with(b -> b.maxQueuedBytes = positive(bytes, "queued bytes"));
@@ -187,7 +244,12 @@ public final class CallflowServer implements AutoCloseable {
       return n;
     }
 
-    /** Also serves this directory; its files win over Callflow's own on equal paths. */
+    /**
+     * {@return a builder that also serves this directory} Its files win over Callflow's own on equal paths.
+     *
+     * @param directory the user's pages, e.g. {@code src/test/web}
+     * @throws IllegalArgumentException if {@code directory} is not a directory
+     */
     public Builder withPages(Path directory) {
       if (!Files.isDirectory(directory)) {
         throw new IllegalArgumentException("Not a directory of pages: " + directory.toAbsolutePath());
@@ -195,6 +257,13 @@ public final class CallflowServer implements AutoCloseable {
       return with(b -> b.pages = directory.toAbsolutePath().normalize());
     }
 
+    /**
+     * Starts a server with these settings.
+     *
+     * @return the running server; close it to stop it
+     * @throws IllegalArgumentException if the most queued bytes are below the largest signalling message
+     * @throws CallflowException if Jetty cannot start, e.g. the port is taken
+     */
     public CallflowServer start() {
       if (maxQueuedBytes < maxSignalingMessage) {
         throw new IllegalArgumentException("withMaxQueuedBytes(" + maxQueuedBytes + ") is below the largest signalling message ("

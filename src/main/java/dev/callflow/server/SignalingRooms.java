@@ -76,6 +76,7 @@ public final class SignalingRooms {
   /**
    * Opens a room so that peers can join it; it stays open, even empty, until {@link #close(String)}.
    *
+   * @param room the room's name, as in its URL
    * @throws IllegalStateException if as many rooms as allowed are open
    */
   public void open(String room) {
@@ -85,7 +86,12 @@ public final class SignalingRooms {
     }
   }
 
-  /** Closes a room: its members are disconnected with {@value #ROOM_CLOSED}. False if there was no such room. */
+  /**
+   * Closes a room: its members are disconnected with {@value #ROOM_CLOSED}.
+   *
+   * @param room the room's name
+   * @return false if there was no such room
+   */
   public boolean close(String room) {
     Room removed = rooms.remove(room);
     if (removed == null) {
@@ -95,12 +101,16 @@ public final class SignalingRooms {
     return true;
   }
 
-  /** The rooms open now. */
+  /** {@return the names of the rooms open now, a copy} */
   public Set<String> rooms() {
     return Set.copyOf(rooms.keySet());
   }
 
-  /** The names of the members of a room now. */
+  /**
+   * {@return the names of the members of a room now, in the order they joined; empty if there is no such room}
+   *
+   * @param room the room's name
+   */
   public List<String> members(String room) {
     Room r = rooms.get(room);
     return r == null ? List.of() : r.members.stream().map(m -> m.name).toList();

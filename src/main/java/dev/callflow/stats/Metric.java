@@ -12,6 +12,12 @@ import java.util.OptionalDouble;
  * @param points the values, oldest first
  */
 public record Metric(String name, List<Point> points) {
+  /**
+   * A metric of these points; the list is copied.
+   *
+   * @param name what is measured, with its unit, e.g. {@code video bitrate in (bit/s)}
+   * @param points the values, oldest first
+   */
   public Metric {
     points = List.copyOf(points);
   }
@@ -24,18 +30,22 @@ public record Metric(String name, List<Point> points) {
    */
   public record Point(double seconds, double value) {}
 
+  /** {@return the mean of the values, in the metric's unit; empty without points} */
   public OptionalDouble average() {
     return points.stream().mapToDouble(Point::value).average();
   }
 
+  /** {@return the smallest value; empty without points} */
   public OptionalDouble min() {
     return points.stream().mapToDouble(Point::value).min();
   }
 
+  /** {@return the largest value; empty without points} */
   public OptionalDouble max() {
     return points.stream().mapToDouble(Point::value).max();
   }
 
+  /** {@return the newest value; empty without points} */
   public OptionalDouble last() {
     return points.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(points.get(points.size() - 1).value());
   }

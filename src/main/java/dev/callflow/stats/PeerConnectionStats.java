@@ -9,10 +9,12 @@ public final class PeerConnectionStats extends RtcStats {
     super(json);
   }
 
+  /** {@return data channels that reached {@code open}; empty when the browser does not report it} */
   public OptionalLong dataChannelsOpened() {
     return count("dataChannelsOpened");
   }
 
+  /** {@return data channels that left {@code open} for {@code closed}; empty when the browser does not report it} */
   public OptionalLong dataChannelsClosed() {
     return count("dataChannelsClosed");
   }

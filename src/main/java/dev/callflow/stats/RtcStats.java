@@ -36,40 +36,61 @@ public class RtcStats {
     };
   }
 
+  /** {@return the object's id: unique in its report, and the same in later reports of the same connection} */
   public String id() {
     return json.path("id").asText();
   }
 
-  /** The W3C type, e.g. {@code inbound-rtp}. */
+  /** {@return the W3C type, e.g. {@code inbound-rtp}} */
   public String type() {
     return json.path("type").asText();
   }
 
-  /** The browser's timestamp of this object, milliseconds. */
+  /** {@return the browser's timestamp of this object, in milliseconds since the Unix epoch} */
   public double timestamp() {
     return json.path("timestamp").asDouble();
   }
 
-  /** The object as the browser reported it. */
+  /** {@return the object as the browser reported it, for fields no typed getter reads} */
   public JsonNode json() {
     return json;
   }
 
+  /**
+   * {@return a whole-number field; empty when it is missing or not a number} A fraction is cut to its whole part.
+   *
+   * @param field the field's W3C name, e.g. {@code bytesReceived}
+   */
   protected final OptionalLong count(String field) {
     JsonNode v = json.get(field);
     return v != null && v.isNumber() ? OptionalLong.of(v.asLong()) : OptionalLong.empty();
   }
 
+  /**
+   * {@return a numeric field; empty when it is missing or not a number}
+   *
+   * @param field the field's W3C name, e.g. {@code jitter}
+   */
   protected final OptionalDouble number(String field) {
     JsonNode v = json.get(field);
     return v != null && v.isNumber() ? OptionalDouble.of(v.asDouble()) : OptionalDouble.empty();
   }
 
+  /**
+   * {@return a text field; empty when it is missing or not text}
+   *
+   * @param field the field's W3C name, e.g. {@code mimeType}
+   */
   protected final Optional<String> text(String field) {
     JsonNode v = json.get(field);
     return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
   }
 
+  /**
+   * {@return a boolean field; empty when it is missing or not a boolean}
+   *
+   * @param field the field's W3C name, e.g. {@code nominated}
+   */
   protected final Optional<Boolean> flag(String field) {
     JsonNode v = json.get(field);
     return v != null && v.isBoolean() ? Optional.of(v.asBoolean()) : Optional.empty();

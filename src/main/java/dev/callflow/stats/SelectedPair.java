@@ -8,7 +8,7 @@ package dev.callflow.stats;
  * @param remoteCandidate the other side's candidate
  */
 public record SelectedPair(CandidatePairStats pair, IceCandidateStats localCandidate, IceCandidateStats remoteCandidate) {
-  /** Identifies the pair within its connection: the ids of both candidates. */
+  /** {@return the pair's identity within its connection: the ids of both candidates, {@code local/remote}} */
   public String id() {
     return localCandidate.id() + "/" + remoteCandidate.id();
   }

@@ -9,10 +9,12 @@ public class SentRtpStreamStats extends RtpStreamStats {
     super(json);
   }
 
+  /** {@return RTP packets sent; empty when the browser does not report it} */
   public OptionalLong packetsSent() {
     return count("packetsSent");
   }
 
+  /** {@return payload bytes sent, without headers or padding; empty when the browser does not report it} */
   public OptionalLong bytesSent() {
     return count("bytesSent");
   }

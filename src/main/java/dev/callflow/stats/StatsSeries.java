@@ -21,15 +21,21 @@ public final class StatsSeries {
     this.samples = List.copyOf(samples);
   }
 
+  /**
+   * {@return a series of these reports; the list is copied}
+   *
+   * @param samples reports of one connection, oldest first
+   */
   public static StatsSeries of(List<StatsReport> samples) {
     return new StatsSeries(samples);
   }
 
+  /** {@return the reports, oldest first} */
   public List<StatsReport> samples() {
     return samples;
   }
 
-  /** Seconds between the first and the last sample. */
+  /** {@return the seconds between the first and the last sample, by the browser's clock; 0 with fewer than two} */
   public double seconds() {
     return samples.size() < 2 ? 0 : (samples.get(samples.size() - 1).timestamp() - samples.get(0).timestamp()) / 1000;
   }
@@ -38,7 +44,12 @@ public final class StatsSeries {
     return (r.timestamp() - samples.get(0).timestamp()) / 1000;
   }
 
-  /** A value per sample. */
+  /**
+   * {@return a value per sample} A sample whose value is {@code NaN} (not reported) has no point.
+   *
+   * @param name what is measured, with its unit, e.g. {@code audio level (0..1)}
+   * @param value reads the value from one report
+   */
   public Metric gauge(String name, ToDoubleFunction<StatsReport> value) {
     List<Metric.Point> points = new ArrayList<>();
     for (StatsReport r : samples) {
@@ -50,7 +61,12 @@ public final class StatsSeries {
     return new Metric(name, points);
   }
 
-  /** The per-second change of a counter between consecutive samples. */
+  /**
+   * {@return the per-second change of a counter between consecutive samples, one point per interval}
+   *
+   * @param name what is measured, with its unit, e.g. {@code frames sent (1/s)}
+   * @param counter reads the counter from one report
+   */
   public Metric rate(String name, ToDoubleFunction<StatsReport> counter) {
     List<Metric.Point> points = new ArrayList<>();
     for (int i = 1; i < samples.size(); i++) {
@@ -64,58 +80,102 @@ public final class StatsSeries {
     return new Metric(name, points);
   }
 
-  /** The change of a counter from the first sample to the last. */
+  /**
+   * {@return the change of a counter from the first sample to the last; 0 with fewer than two samples}
+   *
+   * @param counter reads the counter from one report
+   */
   public double delta(ToDoubleFunction<StatsReport> counter) {
     return samples.size() < 2 ? 0 : counter.applyAsDouble(samples.get(samples.size() - 1)) - counter.applyAsDouble(samples.get(0));
   }
 
+  /**
+   * {@return the bitrate received over all inbound streams of this kind, in bits per second}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public Metric bitrateIn(String kind) {
     return rate(kind + " bitrate in (bit/s)", r -> r.inboundBytes(kind) * 8.0);
   }
 
+  /**
+   * {@return the bitrate sent over all outbound streams of this kind, in bits per second}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public Metric bitrateOut(String kind) {
     return rate(kind + " bitrate out (bit/s)", r -> r.outboundBytes(kind) * 8.0);
   }
 
-  /** Received bitrate of one remote track, by its {@code trackIdentifier}. */
+  /**
+   * {@return the bitrate received for one remote track, in bits per second}
+   *
+   * @param trackIdentifier the inbound-rtp {@code trackIdentifier}, i.e. the remote track's id on this side
+   */
   public Metric bitrateInOfTrack(String trackIdentifier) {
     return rate("bitrate in of track " + trackIdentifier + " (bit/s)", r -> r.inboundRtp().stream()
         .filter(s -> s.trackIdentifier().filter(trackIdentifier::equals).isPresent())
         .mapToLong(s -> s.bytesReceived().orElse(0)).sum() * 8.0);
   }
 
+  /**
+   * {@return inbound packets of this kind lost per second}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public Metric packetsLostPerSecond(String kind) {
     return rate(kind + " packets lost (1/s)", r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
   }
 
-  /** Frames decoded per second, from inbound-rtp framesDecoded. */
+  /**
+   * {@return frames decoded per second, from inbound-rtp framesDecoded}
+   *
+   * @param kind {@code video} (audio streams report no frames)
+   */
   public Metric framesPerSecond(String kind) {
     return rate(kind + " frames decoded (1/s)", r -> sum(r.inboundRtp(kind), s -> s.framesDecoded().orElse(0)));
   }
 
-  /** The highest jitter of the inbound streams of this kind, seconds. */
+  /**
+   * {@return the highest jitter of the inbound streams of this kind at each sample, in seconds}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public Metric jitter(String kind) {
     return gauge(kind + " jitter (s)", r -> r.inboundRtp(kind).stream()
         .mapToDouble(s -> s.jitter().orElse(Double.NaN)).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN));
   }
 
-  /** The selected pair's current round-trip time, seconds. */
+  /** {@return the selected pair's current round-trip time at each sample, in seconds} */
   public Metric roundTripTime() {
     return gauge("round-trip time (s)", r -> r.selectedCandidatePair()
         .map(p -> p.currentRoundTripTime().orElse(Double.NaN)).orElse(Double.NaN));
   }
 
-  /** Inbound packets of this kind lost from the first sample to the last. */
+  /**
+   * {@return inbound packets of this kind lost from the first sample to the last}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public long packetsLost(String kind) {
     return (long) delta(r -> sum(r.inboundRtp(kind), s -> s.packetsLost().orElse(0)));
   }
 
-  /** Inbound packets of this kind received from the first sample to the last. */
+  /**
+   * {@return inbound packets of this kind received from the first sample to the last}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public long packetsReceived(String kind) {
     return (long) delta(r -> sum(r.inboundRtp(kind), s -> s.packetsReceived().orElse(0)));
   }
 
-  /** Packets lost out of packets expected, first sample to last, for inbound streams of this kind. */
+  /**
+   * {@return packets lost out of packets expected, first sample to last, for inbound streams of this kind}
+   * 0 to 1; 0 when nothing was expected.
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public double packetLossRatio(String kind) {
     double lost = packetsLost(kind);
     double received = packetsReceived(kind);
