@@ -65,40 +65,62 @@ public final class Call implements AutoCloseable {
             .put("error", String.valueOf(e.getMessage()))));
   }
 
-  /** A call from {@code caller} to {@code callee}; the same as {@code caller.call(callee)}. */
+  /**
+   * A call from {@code caller} to {@code callee}; the same as {@code caller.call(callee)}.
+   *
+   * @param caller the peer that makes the offers
+   * @param callee the peer that answers
+   * @return a builder to configure the call, then {@code connect()} or {@code start()}
+   */
   public static Builder between(Peer caller, Peer callee) {
     return new Builder(caller, callee);
   }
 
+  /** {@return the caller's connection} */
   public PeerConnection caller() {
     return caller;
   }
 
+  /** {@return the callee's connection} */
   public PeerConnection callee() {
     return callee;
   }
 
-  /** The data channel with this label on the caller's side. */
+  /**
+   * {@return the data channel with this label on the caller's side}
+   *
+   * @param label the channel's label, e.g. one given to {@link Builder#withDataChannel}
+   */
   public DataChannel callerChannel(String label) {
     return caller.channel(label);
   }
 
-  /** The data channel with this label on the callee's side. */
+  /**
+   * {@return the data channel with this label on the callee's side}
+   *
+   * @param label the channel's label, e.g. one given to {@link Builder#withDataChannel}
+   */
   public DataChannel calleeChannel(String label) {
     return callee.channel(label);
   }
 
-  /** Both peers' events merged in one order. */
+  /** {@return both peers' events so far, merged in one order} */
   public Timeline timeline() {
     return Timeline.of(callerPeer, calleePeer);
   }
 
-  /** What the relay did, one line per signal: {@code OFFER alice→bob forward}. */
+  /** {@return what the relay did so far, one line per signal, e.g. {@code OFFER alice→bob forward}} */
   public List<String> signals() {
     return path.lines();
   }
 
-  /** Runs one offer/answer exchange, the caller offering, e.g. after a track was added. */
+  /**
+   * Runs one offer/answer exchange, the caller offering, e.g. after a track was added. The offer and
+   * answer are applied when it returns, unless a hook dropped one.
+   *
+   * @return this call
+   * @throws DomException if a browser rejects a step of the exchange
+   */
   public Call renegotiate() {
     finish(negotiate(false));
     return this;
@@ -109,6 +131,10 @@ public final class Call implements AutoCloseable {
    * candidate pair of the new ICE credentials, not merely until they are connected: a pair whose
    * remote end still belongs to the old generation does not count. The answer carries the callee's new
    * candidates (see README, "Hermetic calls"): a hook that filters candidates sees those in the answer's text.
+   *
+   * @return this call
+   * @throws DomException if a browser rejects a step of the exchange
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or closes
    */
   public Call restartIce() {
     // Candidates of the first generation still on their way would reach the other side during the restart.
@@ -140,13 +166,25 @@ public final class Call implements AutoCloseable {
     return local.equals(localUfrag) && remote.equals(remoteUfrag);
   }
 
-  /** Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes. */
+  /**
+   * Waits until both sides' connectionState is {@code connected}; stops at once if either fails or closes.
+   *
+   * @param within how long to wait at most
+   * @return this call
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or closes
+   */
   public Call awaitConnected(Duration within) {
     waitFor("Call " + this + " should reach 'connected'", within)
         .await(() -> caller.connectionState() == ConnectionState.CONNECTED && callee.connectionState() == ConnectionState.CONNECTED);
     return this;
   }
 
+  /**
+   * Waits until both sides are connected, at most the call's timeout ({@link Builder#withTimeout}).
+   *
+   * @return this call
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or closes
+   */
   public Call awaitConnected() {
     return awaitConnected(timeout);
   }
@@ -173,7 +211,7 @@ public final class Call implements AutoCloseable {
     return callerReason != null ? callerReason : callee.terminalReason();
   }
 
-  /** Closes both peer connections and stops relaying. */
+  /** Closes both peer connections and stops relaying; the pages stay open. */
   public void hangUp() {
     close();
     for (PeerConnection pc : List.of(caller, callee)) {
@@ -183,6 +221,7 @@ public final class Call implements AutoCloseable {
     }
   }
 
+  /** Stops relaying candidates; the connections stay as they are (see {@link #hangUp()} to close them). */
   @Override
   public void close() {
     subscriptions.forEach(Call::closeQuietly);
@@ -328,7 +367,7 @@ public final class Call implements AutoCloseable {
     return callerPeer.name() + "→" + calleePeer.name();
   }
 
-  /** Configures a call; immutable settings, applied by {@link #connect()} or {@link #start()}. */
+  /** Configures a call; each setting is applied by {@link #connect()} or {@link #start()}. */
   public static final class Builder {
     private final Peer caller;
     private final Peer callee;
@@ -346,43 +385,59 @@ public final class Call implements AutoCloseable {
       this.callee = callee;
     }
 
-    /** Both peers send a microphone track. */
+    /** {@return this builder, with both peers sending a microphone track (the callee unless receive-only)} */
     public Builder withAudio() {
       audio = true;
       return this;
     }
 
-    /** Both peers send a camera track. */
+    /** {@return this builder, with both peers sending a camera track (the callee unless receive-only)} */
     public Builder withVideo() {
       video = true;
       return this;
     }
 
-    /** The callee only receives: it adds no tracks of its own. */
+    /** {@return this builder, with a callee that only receives: it adds no tracks of its own} */
     public Builder withReceiveOnlyCallee() {
       calleeSends = false;
       return this;
     }
 
-    /** The caller creates a data channel with this label before the first offer. */
+    /**
+     * {@return this builder, with the caller creating a data channel before the first offer}
+     *
+     * @param label the channel's label; call again for more channels
+     */
     public Builder withDataChannel(String label) {
       dataChannels.add(label);
       return this;
     }
 
-    /** A hook that sees every offer, answer and candidate on its way; hooks run in the order added. */
+    /**
+     * {@return this builder, with a hook that sees every offer, answer and candidate on its way}
+     *
+     * @param hook the hook; hooks run in the order added
+     */
     public Builder withHook(SignalHook hook) {
       hooks.add(hook);
       return this;
     }
 
-    /** How long {@link #connect()} and ICE restarts wait for 'connected'; 20 s by default. */
+    /**
+     * {@return this builder, with this timeout}
+     *
+     * @param t how long {@link #connect()}, {@link Call#awaitConnected()} and ICE restarts wait; 20 s by default
+     */
     public Builder withTimeout(Duration t) {
       timeout = t;
       return this;
     }
 
-    /** The RTCConfiguration (JSON) of both connections, e.g. ICE servers the test runs itself. */
+    /**
+     * {@return this builder, with this RTCConfiguration for both connections}
+     *
+     * @param json the RTCConfiguration as a JSON object, e.g. ICE servers the test runs itself; {@code {}} by default
+     */
     public Builder withConfiguration(String json) {
       configuration = json;
       return this;
@@ -391,13 +446,22 @@ public final class Call implements AutoCloseable {
     /**
      * Runs after both connections have their tracks and data channels and before the first offer,
      * e.g. {@code c -> c.caller().setCodecPreferences("video", "video/VP9")}.
+     *
+     * @param beforeFirstOffer the setup; several run in the order given
+     * @return this builder
      */
     public Builder withSetup(java.util.function.Consumer<Call> beforeFirstOffer) {
       setup = setup.andThen(beforeFirstOffer);
       return this;
     }
 
-    /** Sets up both sides and runs the first offer/answer, without waiting for 'connected'. */
+    /**
+     * Sets up both sides and runs the first offer/answer, without waiting for 'connected'.
+     *
+     * @return the call, its first offer and answer applied (unless a hook dropped one)
+     * @throws DomException if a browser rejects a step, e.g. getUserMedia with {@code NotAllowedError}
+     * @throws IllegalArgumentException if the configuration is not a JSON object
+     */
     public Call start() {
       Call call = new Call(this);
       try {
@@ -417,7 +481,14 @@ public final class Call implements AutoCloseable {
       }
     }
 
-    /** {@link #start()}, then waits until both sides are connected. */
+    /**
+     * {@link #start()}, then waits until both sides are connected, at most the timeout.
+     *
+     * @return the connected call
+     * @throws DomException if a browser rejects a step, e.g. getUserMedia with {@code NotAllowedError}
+     * @throws IllegalArgumentException if the configuration is not a JSON object
+     * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or closes
+     */
     public Call connect() {
       Call call = start();
       try {

@@ -2,7 +2,18 @@ package dev.callflow.peer;
 
 /** RTCPeerConnection.connectionState, reported by {@code connectionstatechange}. */
 public enum ConnectionState implements PeerState {
-  NEW, CONNECTING, CONNECTED, DISCONNECTED, FAILED, CLOSED;
+  /** No transport has started yet ({@code new}). */
+  NEW,
+  /** A transport is checking ICE or negotiating DTLS ({@code connecting}). */
+  CONNECTING,
+  /** Every transport in use is connected: media and data can flow ({@code connected}). */
+  CONNECTED,
+  /** A transport lost connectivity; it may come back ({@code disconnected}). */
+  DISCONNECTED,
+  /** A transport failed for good; only an ICE restart can recover ({@code failed}). */
+  FAILED,
+  /** The connection was closed ({@code closed}). */
+  CLOSED;
 
   private static final WebNames<ConnectionState> NAMES = new WebNames<>("connectionState", values(), WebNames::spell);
 
@@ -12,8 +23,9 @@ public enum ConnectionState implements PeerState {
   }
 
   /**
-   * The state the browser spells so.
+   * {@return the state the browser spells so}
    *
+   * @param spelling the browser's spelling, e.g. {@code connected}
    * @throws IllegalArgumentException for a spelling that is not a connection state, naming the ones that are
    */
   public static ConnectionState fromWebName(String spelling) {

@@ -70,20 +70,21 @@ public enum EventKind {
     this.webName = webName;
   }
 
-  /** The spelling the probe and the timeline use, e.g. {@code connectionstatechange}. */
+  /** {@return the spelling the probe and the timeline use, e.g. {@code connectionstatechange}} */
   public String webName() {
     return webName;
   }
 
-  /** True for the four changes that report a {@link PeerState}. */
+  /** {@return whether this is one of the four changes that report a {@link PeerState}} */
   public boolean isStateChange() {
     return this == SIGNALING_STATE_CHANGE || this == ICE_GATHERING_STATE_CHANGE || this == ICE_CONNECTION_STATE_CHANGE
         || this == CONNECTION_STATE_CHANGE;
   }
 
   /**
-   * The kind spelled so.
+   * {@return the kind spelled so}
    *
+   * @param spelling the probe's spelling, e.g. {@code icecandidate}
    * @throws IllegalArgumentException for a spelling that is not an event kind, naming the ones that are
    */
   public static EventKind fromWebName(String spelling) {

@@ -15,28 +15,54 @@ public record EventMatcher(String description, Predicate<PeerEvent> predicate) i
     return predicate.test(event);
   }
 
-  /** True if the event happened on {@code who}: a peer, or {@code peer/pc}. */
+  /**
+   * {@return whether the event happened on {@code who}}
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param e the event
+   */
   public static boolean on(String who, PeerEvent e) {
     int slash = who.indexOf('/');
     return slash < 0 ? who.equals(e.peer()) : who.substring(0, slash).equals(e.peer()) && who.substring(slash + 1).equals(e.pc());
   }
 
-  /** A change to this state, e.g. {@code state("bob", ConnectionState.CONNECTED)}: described as {@code bob connectionstatechange connected}. */
+  /**
+   * {@return a change to this state, e.g. {@code state("bob", ConnectionState.CONNECTED)}}
+   * It is described as {@code bob connectionstatechange connected}.
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param state the state reached, of any of the four state machines
+   */
   public static EventMatcher state(String who, PeerState state) {
     return new EventMatcher(who + " " + state.change().webName() + " " + state.webName(), e -> on(who, e) && state.equals(e.state()));
   }
 
-  /** A call of a WebRTC method, e.g. {@code call("alice", "createOffer")}. */
+  /**
+   * {@return a call of a WebRTC method, e.g. {@code call("alice", "createOffer")}}
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param method the method's name, e.g. {@code setRemoteDescription}
+   */
   public static EventMatcher call(String who, String method) {
     return new EventMatcher(who + " call " + method, e -> on(who, e) && e.is(EventKind.CALL) && method.equals(e.method()));
   }
 
-  /** Any event of this kind, e.g. {@code kind("bob", EventKind.TRACK)}. */
+  /**
+   * {@return any event of this kind, e.g. {@code kind("bob", EventKind.TRACK)}}
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param kind the kind of event
+   */
   public static EventMatcher kind(String who, EventKind kind) {
     return new EventMatcher(who + " " + kind.webName(), e -> on(who, e) && e.is(kind));
   }
 
-  /** A mark set with {@link Peer#mark(String)} on any peer, e.g. {@code mark("clicked Call")}: described as {@code mark 'clicked Call'}. */
+  /**
+   * {@return a mark set with {@link Peer#mark(String)} on any peer, e.g. {@code mark("clicked Call")}}
+   * It is described as {@code mark 'clicked Call'}.
+   *
+   * @param label the mark's label, compared whole
+   */
   public static EventMatcher mark(String label) {
     return new EventMatcher("mark '" + label + "'", e -> label.equals(e.markLabel()));
   }

@@ -14,12 +14,12 @@ public record IceCandidate(String candidate, String sdpMid, Integer sdpMLineInde
     return parts.length > index ? parts[index] : null;
   }
 
-  /** The connection address, e.g. {@code 127.0.0.1}. */
+  /** {@return the connection address, e.g. {@code 127.0.0.1}; null when the text has none} */
   public String address() {
     return field(4);
   }
 
-  /** The port, or null when the text has none. */
+  /** {@return the port; null when the text has none or it is not a number} */
   public Integer port() {
     String p = field(5);
     try {
@@ -29,17 +29,18 @@ public record IceCandidate(String candidate, String sdpMid, Integer sdpMLineInde
     }
   }
 
-  /** {@code udp} or {@code tcp}. */
+  /** {@return the transport in lower case, {@code udp} or {@code tcp}; null when the text has none} */
   public String protocol() {
     String p = field(2);
     return p == null ? null : p.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** {@code host}, {@code srflx}, {@code prflx} or {@code relay}. */
+  /** {@return the candidate type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}; null when the text has none} */
   public String type() {
     return field(7);
   }
 
+  /** {@return whether the address is 127.0.0.0/8 or {@code ::1}} */
   public boolean isLoopback() {
     String a = address();
     return a != null && (a.startsWith("127.") || a.equals("::1"));

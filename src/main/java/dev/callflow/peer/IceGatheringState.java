@@ -2,7 +2,12 @@ package dev.callflow.peer;
 
 /** RTCPeerConnection.iceGatheringState, reported by {@code icegatheringstatechange}. */
 public enum IceGatheringState implements PeerState {
-  NEW, GATHERING, COMPLETE;
+  /** Nothing gathered yet ({@code new}). */
+  NEW,
+  /** Gathering candidates ({@code gathering}). */
+  GATHERING,
+  /** Gathering finished: end-of-candidates was signalled ({@code complete}). */
+  COMPLETE;
 
   private static final WebNames<IceGatheringState> NAMES = new WebNames<>("iceGatheringState", values(), WebNames::spell);
 
@@ -12,8 +17,9 @@ public enum IceGatheringState implements PeerState {
   }
 
   /**
-   * The state the browser spells so.
+   * {@return the state the browser spells so}
    *
+   * @param spelling the browser's spelling, e.g. {@code connected}
    * @throws IllegalArgumentException for a spelling that is not an ICE gathering state, naming the ones that are
    */
   public static IceGatheringState fromWebName(String spelling) {

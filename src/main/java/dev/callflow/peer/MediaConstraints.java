@@ -19,24 +19,37 @@ public final class MediaConstraints {
     this.json = json;
   }
 
+  /** {@return a microphone only: {@code {"audio": true}}} */
   public static MediaConstraints audioOnly() {
     return of("{\"audio\": true}");
   }
 
+  /** {@return a camera only: {@code {"video": true}}} */
   public static MediaConstraints videoOnly() {
     return of("{\"video\": true}");
   }
 
+  /** {@return a microphone and a camera: {@code {"audio": true, "video": true}}} */
   public static MediaConstraints audioVideo() {
     return of("{\"audio\": true, \"video\": true}");
   }
 
-  /** Video of this size (ideal, not exact: fake devices scale to it). */
+  /**
+   * {@return a camera of this size (ideal, not exact: fake devices scale to it)}
+   *
+   * @param width the width, in pixels
+   * @param height the height, in pixels
+   */
   public static MediaConstraints video(int width, int height) {
     return of("{\"video\": {\"width\": " + width + ", \"height\": " + height + "}}");
   }
 
-  /** Any MediaStreamConstraints as JSON text. */
+  /**
+   * {@return these constraints, passed to getUserMedia as they are}
+   *
+   * @param json any MediaStreamConstraints as a JSON object, e.g. {@code {"video": {"width": {"exact": 640}}}}
+   * @throws IllegalArgumentException if the text is not a JSON object
+   */
   public static MediaConstraints of(String json) {
     try {
       JsonNode node = Json.MAPPER.readTree(json);

@@ -52,6 +52,13 @@ public final class Peer implements AutoCloseable {
    * A peer named {@code name} in this browser, with the probe reporting to it, on the page at
    * {@code page}; relative paths given to {@link #open(String)} resolve against it.
    * {@code release} takes the browser back when the peer closes.
+   *
+   * @param name the peer's name, e.g. {@code alice}
+   * @param browser the browser the peer uses, leased from the pool
+   * @param page the first page to open, and the base of relative paths
+   * @param release takes the browser back when the peer closes
+   * @return the peer, its page loaded
+   * @throws dev.callflow.browser.PageLoadException if the page does not open; the browser is released
    */
   @API(status = API.Status.INTERNAL)
   public static Peer attach(String name, BrowserSession browser, URI page, Consumer<BrowserSession> release) {
@@ -71,6 +78,8 @@ public final class Peer implements AutoCloseable {
    * (30 s unless set). The probe instruments it before its own scripts run; its connections show in
    * {@link #connections()} as the page creates them.
    *
+   * @param pathOrUrl a path on the embedded server, or an absolute URL
+   * @return this peer
    * @throws dev.callflow.browser.PageLoadException naming the URL and the HTTP error status (404...), the
    *     network error (connection refused...) or the timeout
    */
@@ -78,7 +87,15 @@ public final class Peer implements AutoCloseable {
     return open(pathOrUrl, browser.defaultPageLoadTimeout());
   }
 
-  /** As {@link #open(String)}, waiting at most {@code pageLoadTimeout} for the page's load event. */
+  /**
+   * As {@link #open(String)}, waiting at most {@code pageLoadTimeout} for the page's load event.
+   *
+   * @param pathOrUrl a path on the embedded server, or an absolute URL
+   * @param pageLoadTimeout how long to wait for the load event at most
+   * @return this peer
+   * @throws dev.callflow.browser.PageLoadException naming the URL and the HTTP error status, the network error
+   *     or the timeout
+   */
   public Peer open(String pathOrUrl, Duration pageLoadTimeout) {
     URI url = base.resolve(pathOrUrl);
     try {
@@ -93,17 +110,19 @@ public final class Peer implements AutoCloseable {
     return this;
   }
 
+  /** {@return the peer's name, e.g. {@code alice}: the test's parameter name or the one asked for} */
   public String name() {
     return name;
   }
 
+  /** {@return the browser this peer runs in: its name, version and driver version} */
   public BrowserInfo browser() {
     return browser.info();
   }
 
   /**
-   * The main process of this peer's browser when it runs on this machine (empty on a Grid): for tests
-   * that end a browser on purpose.
+   * {@return the main process of this peer's browser when it runs on this machine; empty on a Grid}
+   * For tests that end a browser on purpose.
    */
   public Optional<ProcessHandle> browserProcess() {
     return browser.browserProcess();
@@ -113,12 +132,19 @@ public final class Peer implements AutoCloseable {
    * The Selenium driver of this peer's browser, to click and type on its page from the test's thread.
    * Callflow's own calls to the browser (operations, candidate relays, stats, navigation) take turns on
    * one lane; calls made on this driver do not, so a test that drives it from other threads is on its own.
+   *
+   * @return the driver of this peer's browser
    */
   public WebDriver driver() {
     return browser.driver();
   }
 
-  /** Starts a call from this peer to another: configure it, then {@code connect()}. */
+  /**
+   * Starts a call from this peer to another: configure it, then {@code connect()}.
+   *
+   * @param callee the peer that answers
+   * @return a builder for the call; nothing happens in the browsers until {@code connect()} or {@code start()}
+   */
   public Call.Builder call(Peer callee) {
     return Call.between(this, callee);
   }
@@ -126,6 +152,8 @@ public final class Peer implements AutoCloseable {
   /**
    * getUserMedia on the page. The tracks are kept as this peer's local tracks.
    *
+   * @param constraints what to ask for, e.g. {@code MediaConstraints.audioVideo()}
+   * @return the new tracks, in the browser's order
    * @throws DomException with the browser's name for the failure: NotAllowedError, NotFoundError, OverconstrainedError...
    */
   public List<Track> getUserMedia(MediaConstraints constraints) {
@@ -139,32 +167,51 @@ public final class Peer implements AutoCloseable {
     return tracks;
   }
 
-  /** The local tracks from getUserMedia so far (stopped ones excluded). */
+  /** {@return the local tracks from getUserMedia so far, stopped ones excluded} */
   public List<Track> localTracks() {
     return List.copyOf(localTracks);
   }
 
-  /** The first local track of this kind, if any. */
+  /**
+   * {@return the first local track of this kind; empty when there is none}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
   public Optional<Track> localTrack(String kind) {
     return localTracks.stream().filter(t -> t.kind().equals(kind)).findFirst();
   }
 
-  /** Mutes or unmutes a local track ({@code track.enabled}). */
+  /**
+   * Mutes or unmutes a local track ({@code track.enabled}): a muted track sends silence or black frames.
+   *
+   * @param track a local track of this peer
+   * @param enabled false to mute, true to unmute
+   */
   public void setTrackEnabled(Track track, boolean enabled) {
     invoke("setTrackEnabled", Json.object().put("track", track.id()).put("enabled", enabled));
   }
 
+  /**
+   * Stops a local track ({@code track.stop()}) and forgets it; a sender of it then sends nothing.
+   *
+   * @param track a local track of this peer
+   */
   public void stopTrack(Track track) {
     invoke("stopTrack", Json.object().put("track", track.id()));
     localTracks.remove(track);
   }
 
-  /** A new RTCPeerConnection with no ICE servers. */
+  /** {@return a new RTCPeerConnection with no ICE servers} */
   public PeerConnection createPeerConnection() {
     return createPeerConnection("{}");
   }
 
-  /** A new RTCPeerConnection with this RTCConfiguration (JSON), e.g. {@code {"iceServers": [...]}}. */
+  /**
+   * {@return a new RTCPeerConnection with this RTCConfiguration}
+   *
+   * @param configurationJson the configuration as a JSON object, e.g. {@code {"iceServers": [...]}}
+   * @throws IllegalArgumentException if the text is not a JSON object
+   */
   public PeerConnection createPeerConnection(String configurationJson) {
     ObjectNode args = Json.object();
     try {
@@ -183,12 +230,22 @@ public final class Peer implements AutoCloseable {
   /**
    * Every RTCPeerConnection created on this peer's pages so far, in order: by Callflow's reference
    * page or by the app's own scripts, in any frame.
+   *
+   * @return the connections, oldest first
    */
   public List<PeerConnection> connections() {
     return events().stream().filter(e -> e.is(EventKind.CREATED) && e.pc() != null).map(e -> handle(e.doc(), e.pc())).toList();
   }
 
-  /** Waits until the pages have created at least {@code n} connections; returns the n-th (1-based). */
+  /**
+   * Waits until the pages have created at least {@code n} connections (they may have already).
+   *
+   * @param n which connection, counted from 1 in order of creation
+   * @param timeout how long to wait at most
+   * @return the n-th connection
+   * @throws IllegalArgumentException if {@code n} is below 1
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first or the browser ends
+   */
   public PeerConnection awaitConnection(int n, Duration timeout) {
     if (n < 1) {
       throw new IllegalArgumentException("connections are counted from 1, not " + n);
@@ -199,16 +256,22 @@ public final class Peer implements AutoCloseable {
     return connections().get(n - 1);
   }
 
-  /** Every event the probe reported on this peer's page so far. */
+  /** {@return every event reported on this peer's pages so far, in order: the probe's and those Java recorded} */
   public List<PeerEvent> events() {
     return log.snapshot();
   }
 
+  /** {@return this peer's events so far as a timeline} */
   public Timeline timeline() {
     return Timeline.of(events());
   }
 
-  /** Calls the listener for each event from now on, on the thread that delivers events: keep it short. */
+  /**
+   * Calls the listener for each event from now on, on the thread that delivers events: keep it short.
+   *
+   * @param listener told of each event; what it throws goes to {@link #listenerFailures()}
+   * @return closing it stops the listener
+   */
   public AutoCloseable onEvent(Consumer<PeerEvent> listener) {
     return log.subscribe(listener);
   }
@@ -216,12 +279,20 @@ public final class Peer implements AutoCloseable {
   /**
    * What the listeners given to {@link #onEvent} threw, in order. A listener's failure never stops the
    * others; the JUnit extension fails the test with it.
+   *
+   * @return the failures, oldest first; empty when every listener behaved
    */
   public List<Throwable> listenerFailures() {
     return log.listenerFailures();
   }
 
-  /** Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline. */
+  /**
+   * Adds an event that Java observed (for example a failed candidate relay) to this peer's timeline.
+   *
+   * @param pc the connection the event concerns
+   * @param kind what happened
+   * @param data the event's details, as the timeline and the evidence show them
+   */
   public void record(PeerConnection pc, EventKind kind, JsonNode data) {
     log.record(pc.document(), pc.id(), kind, data);
   }
@@ -236,21 +307,32 @@ public final class Peer implements AutoCloseable {
    * alice.driver().findElement(By.id("call")).click();
    * Duration toConnected = Timeline.of(alice, bob).between(mark("clicked Call"), state("bob", CONNECTED));
    * }</pre>
+   *
+   * @param label what happened, in the test's words
    */
   public void mark(String label) {
     log.record("", null, EventKind.MARK, Json.object().put("label", Objects.requireNonNull(label, "label")));
   }
 
-  /** Console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}. */
+  /** {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}} */
   public List<String> console() {
     return events().stream().filter(e -> e.is(EventKind.CONSOLE)).map(PeerEvent::consoleText).toList();
   }
 
+  /** {@return a PNG screenshot of the page now; empty when the browser cannot take one (e.g. it is gone)} */
   public Optional<byte[]> screenshot() {
     return browser.screenshot();
   }
 
-  /** Waits until a page-level or connection event matches, counting those before the wait. */
+  /**
+   * Waits until a page-level or connection event matches, counting those before the wait.
+   *
+   * @param description what is awaited, for the failure message
+   * @param matches the test an event must pass, e.g. from {@link EventMatcher}
+   * @param timeout how long to wait at most
+   * @return the first matching event
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first or the browser ends
+   */
   public PeerEvent awaitEvent(String description, java.util.function.Predicate<PeerEvent> matches, Duration timeout) {
     waitFor(name + " should see " + description, timeout)
         .lastSeen(() -> events().isEmpty() ? "no events" : events().get(events().size() - 1).describe())
@@ -287,6 +369,7 @@ public final class Peer implements AutoCloseable {
     return channel.invoke(operation, args);
   }
 
+  /** Returns the browser, blank, to the pool; later operations on this peer fail. Closing twice does nothing. */
   @Override
   public void close() {
     if (closed) {

@@ -38,11 +38,12 @@ public final class PeerConnection {
     this.id = id;
   }
 
+  /** {@return the peer whose page holds this connection} */
   public Peer peer() {
     return peer;
   }
 
-  /** The probe's id for this connection on its page, e.g. {@code pc1}. */
+  /** {@return the probe's id for this connection on its page, e.g. {@code pc1}} */
   public String id() {
     return id;
   }
@@ -53,11 +54,23 @@ public final class PeerConnection {
     return peer.invoke(operation, o);
   }
 
+  /**
+   * createOffer with no options.
+   *
+   * @return the offer; not yet set as the local description
+   * @throws DomException if the browser rejects it
+   */
   public SessionDescription createOffer() {
     return createOffer(false);
   }
 
-  /** createOffer, with {@code iceRestart} set when asked. */
+  /**
+   * createOffer, with {@code iceRestart} set when asked.
+   *
+   * @param iceRestart whether the offer restarts ICE (new credentials)
+   * @return the offer; not yet set as the local description
+   * @throws DomException if the browser rejects it
+   */
   public SessionDescription createOffer(boolean iceRestart) {
     return description(invoke("createOffer", o -> {
       if (iceRestart) {
@@ -66,25 +79,54 @@ public final class PeerConnection {
     }));
   }
 
+  /**
+   * createAnswer, to the remote offer set before.
+   *
+   * @return the answer; not yet set as the local description
+   * @throws DomException if the browser rejects it, e.g. {@code InvalidStateError} without a remote offer
+   */
   public SessionDescription createAnswer() {
     return description(invoke("createAnswer", o -> {}));
   }
 
-  /** Sets the description and returns the local description the browser then holds. */
+  /**
+   * setLocalDescription with this description.
+   *
+   * @param description an offer or answer, e.g. from {@link #createOffer()}, possibly edited
+   * @return the local description the browser then holds
+   * @throws DomException if the browser rejects it
+   */
   public SessionDescription setLocalDescription(SessionDescription description) {
     return description(invoke("setLocalDescription", o -> o.putObject("description")
         .put("type", description.type()).put("sdp", description.sdp())));
   }
 
-  /** setLocalDescription() with no argument: the browser creates the offer or answer itself. */
+  /**
+   * setLocalDescription() with no argument: the browser creates the offer or answer itself.
+   *
+   * @return the local description the browser then holds
+   * @throws DomException if the browser rejects it
+   */
   public SessionDescription setLocalDescription() {
     return description(invoke("setLocalDescription", o -> o.putNull("description")));
   }
 
+  /**
+   * setRemoteDescription with the other side's description.
+   *
+   * @param description the other side's offer or answer
+   * @throws DomException if the browser rejects it
+   */
   public void setRemoteDescription(SessionDescription description) {
     invoke("setRemoteDescription", o -> o.putObject("description").put("type", description.type()).put("sdp", description.sdp()));
   }
 
+  /**
+   * addIceCandidate, with the fields of the candidate that are set.
+   *
+   * @param candidate a candidate the other side gathered
+   * @throws DomException if the browser rejects it
+   */
   public void addIceCandidate(IceCandidate candidate) {
     invoke("addIceCandidate", o -> {
       ObjectNode c = o.putObject("candidate").put("candidate", candidate.candidate());
@@ -100,7 +142,13 @@ public final class PeerConnection {
     });
   }
 
-  /** Sends this local track; returns the transceivers afterwards. */
+  /**
+   * addTrack: sends this local track.
+   *
+   * @param track a track of this peer, from {@link Peer#getUserMedia}
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects it
+   */
   public List<Transceiver> addTrack(Track track) {
     return transceivers(invoke("addTrack", o -> o.put("track", track.id())));
   }
@@ -108,6 +156,10 @@ public final class PeerConnection {
   /**
    * replaceTrack on the sender of this kind: sends {@code track} instead, or nothing when it is null
    * (the other side then keeps showing the last picture: frozen video). No renegotiation.
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param track a local track of that kind, or null to send nothing
+   * @throws DomException if the browser rejects it
    */
   public void replaceTrack(String kind, Track track) {
     invoke("replaceTrack", o -> {
@@ -120,28 +172,60 @@ public final class PeerConnection {
     });
   }
 
+  /**
+   * removeTrack: stops sending this track; the transceiver stays. Renegotiate to tell the other side.
+   *
+   * @param track a track this connection sends
+   * @throws DomException if the browser rejects it
+   */
   public void removeTrack(Track track) {
     invoke("removeTrack", o -> o.put("track", track.id()));
   }
 
-  /** addTransceiver(kind, {direction}); returns the transceivers afterwards. */
+  /**
+   * addTransceiver(kind, {direction}).
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param direction the new transceiver's direction
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects it
+   */
   public List<Transceiver> addTransceiver(String kind, Direction direction) {
     return transceivers(invoke("addTransceiver", o -> o.put("kind", kind).putObject("init").put("direction", direction.webName())));
   }
 
-  /** Sets the direction of the transceiver with this mid. */
+  /**
+   * Sets the direction of the transceiver with this mid.
+   *
+   * @param mid the transceiver's negotiated mid
+   * @param direction the new direction; it takes effect at the next negotiation
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects it
+   */
   public List<Transceiver> setDirection(String mid, Direction direction) {
     return transceivers(invoke("setDirection", o -> o.put("mid", mid).put("direction", direction.webName())));
   }
 
-  /** Sets the direction of the transceiver at this position (0-based), also before it has a mid. */
+  /**
+   * Sets the direction of the transceiver at this position, also before it has a mid.
+   *
+   * @param index the position in {@link #transceivers()}, from 0
+   * @param direction the new direction; it takes effect at the next negotiation
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects it
+   */
   public List<Transceiver> setDirection(int index, Direction direction) {
     return transceivers(invoke("setDirection", o -> o.put("index", index).put("direction", direction.webName())));
   }
 
   /**
    * setCodecPreferences on every transceiver of this kind: these codecs ({@code video/VP9}) first, the
-   * others after in the browser's order. Returns the resulting order of mime types.
+   * others after in the browser's order.
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param mimeTypes the preferred codecs, most preferred first, e.g. {@code video/VP9}
+   * @return the resulting order of mime types
+   * @throws DomException if the browser rejects it, e.g. {@code InvalidModificationError} for a codec it lacks
    */
   public List<String> setCodecPreferences(String kind, String... mimeTypes) {
     List<String> order = new ArrayList<>();
@@ -155,10 +239,18 @@ public final class PeerConnection {
     return order;
   }
 
+  /** {@return the transceivers now, in the browser's order} */
   public List<Transceiver> transceivers() {
     return transceivers(invoke("transceivers", o -> {}));
   }
 
+  /**
+   * createDataChannel with default options.
+   *
+   * @param label the channel's label, which names it on both sides
+   * @return the channel; it opens once the connection is up
+   * @throws DomException if the browser rejects it
+   */
   public DataChannel createDataChannel(String label) {
     invoke("createDataChannel", o -> o.put("label", label));
     return new DataChannel(this, label);
@@ -168,6 +260,9 @@ public final class PeerConnection {
    * The type of a remote candidate of this connection's stats as the other side signalled it (its
    * {@code addIceCandidate} here), else as the browser names it: a browser calls a remote end
    * {@code prflx} when the other side's check arrived before the trickled candidate did.
+   *
+   * @param remote a {@code remote-candidate} of this connection's stats
+   * @return {@code host}, {@code srflx}, {@code prflx} or {@code relay}; {@code ?} when the browser reports no type
    */
   public String signalledType(IceCandidateStats remote) {
     String named = remote.candidateType().orElse("?");
@@ -185,26 +280,40 @@ public final class PeerConnection {
         .findFirst().orElse(named);
   }
 
-  /** A data channel by label, whichever side created it. */
+  /**
+   * {@return a data channel by label, whichever side created it} Nothing is checked here: the channel may
+   * not exist yet.
+   *
+   * @param label the channel's label
+   */
   public DataChannel channel(String label) {
     return new DataChannel(this, label);
   }
 
+  /**
+   * restartIce: the next offer restarts ICE.
+   *
+   * @throws DomException if the browser rejects it
+   */
   public void restartIce() {
     invoke("restartIce", o -> {});
   }
 
+  /**
+   * close: ends the connection for good; its connection state becomes {@code closed}.
+   */
   public void close() {
     invoke("close", o -> {});
   }
 
+  /** {@return the connection's getStats() now, typed} */
   public StatsReport getStats() {
     List<JsonNode> all = new ArrayList<>();
     invoke("getStats", o -> {}).forEach(all::add);
     return StatsReport.of(all);
   }
 
-  /** What this connection's first remote video element shows now. */
+  /** {@return what this connection's first remote video element shows now} */
   public VideoFrame videoFrame() {
     JsonNode f = invoke("videoFrame", o -> {});
     return new VideoFrame(f.path("width").asInt(), f.path("height").asInt(), f.path("luma").asDouble(),
@@ -214,6 +323,10 @@ public final class PeerConnection {
   /**
    * getStats() every {@code every} for {@code total}, then the series. Sampling asks the browser, so
    * it is paced by the interval; everything else in Callflow waits on pushed events.
+   *
+   * @param every the interval between two getStats() calls
+   * @param total how long to sample
+   * @return the reports, oldest first
    */
   public StatsSeries sampleStats(Duration every, Duration total) {
     List<StatsReport> samples = new ArrayList<>();
@@ -221,7 +334,12 @@ public final class PeerConnection {
     return StatsSeries.of(samples);
   }
 
-  /** Watches the remote video for {@code over}: frames decoded, and the picture sampled from the page. */
+  /**
+   * Watches the remote video for a while: frames decoded, and the picture sampled from the page every 200 ms.
+   *
+   * @param over how long to watch
+   * @return what was seen; its {@code playing()}, {@code frozen()} and {@code black()} say how the video was
+   */
   public VideoCheck checkVideo(Duration over) {
     List<VideoFrame> frames = new ArrayList<>();
     StatsReport first = getStats();
@@ -232,7 +350,12 @@ public final class PeerConnection {
         .mapToLong(s -> s.framesDecoded().orElse(0)).sum()), series.seconds());
   }
 
-  /** Watches the remote audio for {@code over}: bytes, samples and energy received, sampled through the period. */
+  /**
+   * Watches the remote audio for a while: bytes, samples and energy received, sampled through the period.
+   *
+   * @param over how long to watch
+   * @return what was received; its {@code flowing()} and {@code audible()} say how the audio was
+   */
   public AudioCheck checkAudio(Duration over) {
     StatsSeries series = sampleStats(STATS_EVERY, over);
     return new AudioCheck((long) series.delta(r -> r.inboundBytes("audio")),
@@ -241,28 +364,29 @@ public final class PeerConnection {
         series.seconds());
   }
 
-  /** The local description the browser holds now (hermetic policy applied), if any. */
+  /** {@return the local description the browser holds now (hermetic policy applied); empty before one is set} */
   public Optional<SessionDescription> localDescription() {
     return optionalDescription(invoke("descriptions", o -> {}).path("local"));
   }
 
+  /** {@return the remote description the browser holds now; empty before one is set} */
   public Optional<SessionDescription> remoteDescription() {
     return optionalDescription(invoke("descriptions", o -> {}).path("remote"));
   }
 
-  /** This connection's events so far, in the page's order. */
+  /** {@return this connection's events so far, in the page's order} */
   public List<PeerEvent> events() {
     return peer.events().stream().filter(e -> id.equals(e.pc()) && doc.equals(e.doc())).toList();
   }
 
-  /** The document (page load) this connection lives in, as the probe named it. */
+  /** {@return the document (page load) this connection lives in, as the probe named it} */
   public String document() {
     return doc;
   }
 
   /**
-   * The connection state, from the last {@code connectionstatechange}; {@code NEW} before any, {@code CLOSED}
-   * once close() was called (the probe records that change, which the browser does not announce).
+   * {@return the connection state, from the last {@code connectionstatechange}} {@code NEW} before any,
+   * {@code CLOSED} once close() was called (the probe records that change, which the browser does not announce).
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
@@ -271,7 +395,7 @@ public final class PeerConnection {
   }
 
   /**
-   * The ICE connection state, from the last {@code iceconnectionstatechange}; {@code NEW} before any.
+   * {@return the ICE connection state, from the last {@code iceconnectionstatechange}; {@code NEW} before any}
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
@@ -280,7 +404,7 @@ public final class PeerConnection {
   }
 
   /**
-   * The ICE gathering state, from the last {@code icegatheringstatechange}; {@code NEW} before any.
+   * {@return the ICE gathering state, from the last {@code icegatheringstatechange}; {@code NEW} before any}
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
@@ -289,7 +413,7 @@ public final class PeerConnection {
   }
 
   /**
-   * The signaling state, from the last {@code signalingstatechange}; {@code STABLE} before any.
+   * {@return the signaling state, from the last {@code signalingstatechange}; {@code STABLE} before any}
    *
    * @throws CallflowException if the browser reported a state Callflow does not know (the timeline shows it)
    */
@@ -330,13 +454,29 @@ public final class PeerConnection {
     return last;
   }
 
-  /** Waits for this connection state; stops at once on {@code failed} or {@code closed} if those are not awaited. */
+  /**
+   * Waits for this connection state (it may be reached already); stops at once on {@code failed} or
+   * {@code closed} if those are not awaited.
+   *
+   * @param state the state to reach
+   * @param timeout how long to wait at most
+   * @return this connection
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or the connection fails or closes
+   */
   public PeerConnection awaitConnectionState(ConnectionState state, Duration timeout) {
     waitFor(this + " should reach connectionState '" + state.webName() + "'", timeout).await(() -> connectionState() == state);
     return this;
   }
 
-  /** Waits until an event of this connection matches, counting those that came before the wait. */
+  /**
+   * Waits until an event of this connection matches, counting those that came before the wait.
+   *
+   * @param description what is awaited, for the failure message, e.g. {@code a track event}
+   * @param matches the test an event must pass, e.g. from {@link EventMatcher}
+   * @param timeout how long to wait at most
+   * @return the first matching event
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or the connection fails or closes
+   */
   public PeerEvent awaitEvent(String description, Predicate<PeerEvent> matches, Duration timeout) {
     waitFor(this + " should see " + description, timeout).await(() -> events().stream().anyMatch(matches));
     return events().stream().filter(matches).findFirst().orElseThrow();
@@ -345,6 +485,11 @@ public final class PeerConnection {
   /**
    * Waits until bytes received on inbound RTP of this kind grow from the first getStats() sample;
    * stops at once if the connection fails or closes.
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param timeout how long to wait at most
+   * @return this connection
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or the connection fails or closes
    */
   public PeerConnection awaitInboundMedia(String kind, Duration timeout) {
     inboundMedia(kind, timeout).orThrow();
@@ -354,6 +499,10 @@ public final class PeerConnection {
   /**
    * The one check that media arrives: inbound-rtp bytesReceived of this kind growing from the first
    * sample, asked every 200 ms. Its last-seen text says what the bytes did.
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param within how long to check at most
+   * @return the outcome, not thrown: whether the bytes grew, and what was last seen
    */
   @API(status = API.Status.INTERNAL)
   public Wait.Outcome inboundMedia(String kind, Duration within) {
@@ -372,13 +521,23 @@ public final class PeerConnection {
   /**
    * A wait on this connection's events: woken by each event of its peer, stopped at once when the
    * connection fails or closes, explained by its states and its peer's timeline.
+   *
+   * @param what what is awaited, for the failure message
+   * @param within how long to wait at most
+   * @return the wait, to be given its condition
    */
   @API(status = API.Status.INTERNAL)
   public Wait waitFor(String what, Duration within) {
     return peer.waitFor(what, within).failFastOn(this::terminalReason).lastSeen(this::describeState);
   }
 
-  /** As {@link #waitFor}, for a condition that asks the browser (getStats, the page's video): checked every 200 ms. */
+  /**
+   * As {@link #waitFor}, for a condition that asks the browser (getStats, the page's video): checked every 200 ms.
+   *
+   * @param what what is awaited, for the failure message
+   * @param within how long to wait at most
+   * @return the wait, to be given its condition
+   */
   @API(status = API.Status.INTERNAL)
   public Wait sampleFor(String what, Duration within) {
     return peer.explainedWait(what, within).every(STATS_EVERY).failFastOn(this::terminalReason).lastSeen(this::describeState);
@@ -401,7 +560,7 @@ public final class PeerConnection {
     return this + " connectionState is '" + s.webName() + "'" + (byClose ? " (close() was called)" : "");
   }
 
-  /** One line: connection, ICE, signalling and gathering state, for failure messages. */
+  /** {@return one line for failure messages: the connection, ICE, signalling and gathering states, as the browser spelled them} */
   public String describeState() {
     return this + " connection=" + lastStateName(ConnectionState.NEW) + ", ice=" + lastStateName(IceConnectionState.NEW)
         + ", signaling=" + lastStateName(SignalingState.STABLE) + ", gathering=" + lastStateName(IceGatheringState.NEW);

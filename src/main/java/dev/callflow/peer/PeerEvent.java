@@ -65,48 +65,52 @@ public final class PeerEvent {
     return new PeerEvent(kind, details, peer, doc, pc, seq, browserTime, receivedNanos);
   }
 
-  /** The peer's name. */
+  /** {@return the name of the peer whose page it happened on} */
   public String peer() {
     return peer;
   }
 
-  /** The document (page load, iframe) it happened in, as the probe named it; empty for Java's own events. */
+  /** {@return the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events} */
   public String doc() {
     return doc;
   }
 
-  /** The probe's id of the peer connection ({@code pc1}, ...), or null for page-level events. */
+  /** {@return the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events} */
   public String pc() {
     return pc;
   }
 
-  /** The order in which the page recorded it (0 for Java's own events). */
+  /** {@return the order in which the page recorded it (0 for Java's own events)} */
   public long seq() {
     return seq;
   }
 
-  /** The page's clock, epoch milliseconds. */
+  /** {@return the page's clock when it happened, in milliseconds since the Unix epoch} */
   public double browserTime() {
     return browserTime;
   }
 
-  /** When Java received it ({@link System#nanoTime()}), for one order across peers. */
+  /** {@return when Java received it ({@link System#nanoTime()}), for one order across peers} */
   public long receivedNanos() {
     return receivedNanos;
   }
 
-  /** What it reports. */
+  /** {@return what the event reports} */
   public EventKind kind() {
     return kind;
   }
 
-  /** True if it is of this kind. */
+  /**
+   * {@return whether the event is of this kind}
+   *
+   * @param eventKind the kind to test for
+   */
   public boolean is(EventKind eventKind) {
     return kind == eventKind;
   }
 
   /**
-   * The state a state change reports, of the type its kind implies ({@link ConnectionState} for
+   * {@return the state a state change reports, of the type its kind implies} ({@link ConnectionState} for
    * {@code connectionstatechange}, ...); null for other events, and for a spelling Callflow does not
    * know (see {@link #stateName()}).
    */
@@ -114,30 +118,30 @@ public final class PeerEvent {
     return state;
   }
 
-  /** The browser's spelling of the state a state change reports, known to Callflow or not; null for other events. */
+  /** {@return the browser's spelling of the state a state change reports, known to Callflow or not; null for other events} */
   public String stateName() {
     return stateName;
   }
 
   /**
-   * True for a change to {@code closed} that close() made: the browser announces none, so the probe records
-   * the signaling, ICE connection and connection states' changes itself, once.
+   * {@return whether this is a change to {@code closed} that close() made} The browser announces none, so the
+   * probe records the signaling, ICE connection and connection states' changes itself, once.
    */
   public boolean isByClose() {
     return kind.isStateChange() && details.path("byClose").asBoolean(false);
   }
 
-  /** The WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer}; otherwise null. */
+  /** {@return the WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer}; otherwise null} */
   public String method() {
     return is(EventKind.CALL) || is(EventKind.RESULT) || is(EventKind.ERROR) ? text(details.path("method")) : null;
   }
 
-  /** The name of the DOMException an error event reports, e.g. {@code NotAllowedError}; otherwise null. */
+  /** {@return the name of the DOMException an error event reports, e.g. {@code NotAllowedError}; otherwise null} */
   public String errorName() {
     return isError() ? text(details.path("error").path("name")) : null;
   }
 
-  /** The browser's message of the DOMException an error event reports; otherwise null. */
+  /** {@return the browser's message of the DOMException an error event reports; otherwise null} */
   public String errorMessage() {
     return isError() ? text(details.path("error").path("message")) : null;
   }
@@ -147,7 +151,7 @@ public final class PeerEvent {
   }
 
   /**
-   * True for an error of the page: a WebRTC or getUserMedia call that threw or rejected, a data-channel
+   * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a data-channel
    * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
    * (events lost or unreadable). Failure messages list these first.
    */
@@ -159,7 +163,7 @@ public final class PeerEvent {
     };
   }
 
-  /** The candidate an {@code icecandidate} event reports; null for end-of-candidates and for other events. */
+  /** {@return the candidate an {@code icecandidate} event reports; null for end-of-candidates and for other events} */
   public IceCandidate candidate() {
     JsonNode c = details.path("candidate");
     if (!is(EventKind.ICE_CANDIDATE) || !c.isObject()) {
@@ -169,27 +173,30 @@ public final class PeerEvent {
         c.path("sdpMLineIndex").isNumber() ? c.path("sdpMLineIndex").asInt() : null, text(c.path("usernameFragment")));
   }
 
-  /** True for the {@code icecandidate} event that ends gathering (its candidate is null). */
+  /** {@return whether this is the {@code icecandidate} event that ends gathering (its candidate is null)} */
   public boolean isEndOfCandidates() {
     return is(EventKind.ICE_CANDIDATE) && !details.path("candidate").isObject();
   }
 
-  /** True for a candidate the candidate policy kept on its page: the page never saw it, the other peer never gets it. */
+  /**
+   * {@return whether this is a candidate the candidate policy kept on its page} The page never saw it, the other
+   * peer never gets it.
+   */
   public boolean isWithheld() {
     return is(EventKind.ICE_CANDIDATE) && !details.path("allowed").asBoolean(true);
   }
 
-  /** The kind of track a {@code track} event reports ({@code audio}, {@code video}); otherwise null. */
+  /** {@return the kind of track a {@code track} event reports ({@code audio}, {@code video}); otherwise null} */
   public String trackKind() {
     return is(EventKind.TRACK) ? text(details.path("track").path("kind")) : null;
   }
 
-  /** The media id of the transceiver a {@code track} event reports; otherwise null. */
+  /** {@return the media id of the transceiver a {@code track} event reports; otherwise null} */
   public String mid() {
     return is(EventKind.TRACK) ? text(details.path("mid")) : null;
   }
 
-  /** The label of the data channel a data-channel event is about; otherwise null. */
+  /** {@return the label of the data channel a data-channel event is about; otherwise null} */
   public String channelLabel() {
     return switch (kind) {
       case DATA_CHANNEL, CHANNEL_OPEN, CHANNEL_CLOSE, CHANNEL_ERROR, CHANNEL_MESSAGE -> text(details.path("label"));
@@ -197,27 +204,27 @@ public final class PeerEvent {
     };
   }
 
-  /** The text of a {@code channelmessage} (a binary one reads {@code (binary n bytes)}); otherwise null. */
+  /** {@return the text of a {@code channelmessage} (a binary one reads {@code (binary n bytes)}); otherwise null} */
   public String channelMessage() {
     return is(EventKind.CHANNEL_MESSAGE) ? text(details.path("data")) : null;
   }
 
-  /** The line of a {@code console} event, e.g. {@code error: something broke}; otherwise null. */
+  /** {@return the line of a {@code console} event, e.g. {@code error: something broke}; otherwise null} */
   public String consoleText() {
     return is(EventKind.CONSOLE) ? text(details.path("text")) : null;
   }
 
-  /** The label of a {@code mark} a test set with {@link Peer#mark(String)}, e.g. {@code clicked Call}; otherwise null. */
+  /** {@return the label of a {@code mark} a test set with {@link Peer#mark(String)}, e.g. {@code clicked Call}; otherwise null} */
   public String markLabel() {
     return is(EventKind.MARK) ? text(details.path("label")) : null;
   }
 
-  /** A copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes nothing). */
+  /** {@return a copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes nothing)} */
   public JsonNode details() {
     return details.deepCopy();
   }
 
-  /** The whole event as one line of JSON: {@code peer}, {@code doc}, {@code pc}, {@code seq}, times, {@code type}, {@code data}. */
+  /** {@return the whole event as one line of JSON: {@code peer}, {@code doc}, {@code pc}, {@code seq}, times, {@code type}, {@code data}} */
   public String json() {
     ObjectNode out = Json.object().put("peer", peer).put("doc", doc).put("pc", pc).put("seq", seq).put("browserTime", browserTime)
         .put("receivedNanos", receivedNanos).put("type", kind.webName());
@@ -225,7 +232,7 @@ public final class PeerEvent {
     return out.toString();
   }
 
-  /** A one-line description for timelines and failure messages. */
+  /** {@return A one-line description for timelines and failure messages} */
   public String describe() {
     String where = pc == null ? peer : peer + "/" + pc;
     String detail = details.has("dropped") ? details.path("dropped").asText() : switch (kind) {

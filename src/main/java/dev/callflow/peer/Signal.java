@@ -10,8 +10,20 @@ package dev.callflow.peer;
  */
 public record Signal(Kind kind, String from, String to, String text) {
   /** The kinds of signalling messages. */
-  public enum Kind { OFFER, ANSWER, CANDIDATE }
+  public enum Kind {
+    /** An offer's SDP, caller to callee. */
+    OFFER,
+    /** An answer's SDP, callee to caller. */
+    ANSWER,
+    /** A trickled {@code candidate:...} line, either way. */
+    CANDIDATE
+  }
 
+  /**
+   * {@return the same signal with other text}
+   *
+   * @param newText the SDP, or the {@code candidate:...} line
+   */
   public Signal withText(String newText) {
     return new Signal(kind, from, to, newText);
   }

@@ -20,22 +20,32 @@ public final class SignalAction {
     this.delay = delay;
   }
 
-  /** Pass the signal on unchanged. */
+  /** {@return the action that passes the signal on unchanged, at once} */
   public static SignalAction forward() {
     return FORWARD;
   }
 
-  /** The other peer never gets this signal. */
+  /** {@return the action that drops the signal: the other peer never gets it} */
   public static SignalAction drop() {
     return DROP;
   }
 
-  /** Pass on this text instead (an SDP or a candidate line). */
+  /**
+   * {@return the action that passes on this text instead, at once}
+   *
+   * @param text the SDP, or the {@code candidate:...} line, to deliver
+   * @throws NullPointerException if {@code text} is null
+   */
   public static SignalAction rewrite(String text) {
     return new SignalAction(false, Objects.requireNonNull(text), Duration.ZERO);
   }
 
-  /** Pass the signal on unchanged after this delay. */
+  /**
+   * {@return the action that passes the signal on unchanged after this delay} Nobody blocks meanwhile:
+   * delayed signals are delivered on a thread of their own.
+   *
+   * @param delay how long to hold the signal
+   */
   public static SignalAction delay(Duration delay) {
     return new SignalAction(false, null, delay);
   }

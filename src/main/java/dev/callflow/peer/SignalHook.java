@@ -12,5 +12,14 @@ package dev.callflow.peer;
  */
 @FunctionalInterface
 public interface SignalHook {
+  /**
+   * Decides what happens to one signal; keep it short. What a hook throws for an offer or answer fails the
+   * exchange (the test's {@code connect()} or {@code renegotiate()} throws it); for a candidate, which is relayed
+   * on the thread that delivers events, it goes into the timeline as a {@code hookerror} and the candidate is
+   * not delivered.
+   *
+   * @param signal the offer, answer or candidate on its way
+   * @return forward, rewrite, delay or drop
+   */
   SignalAction apply(Signal signal);
 }

@@ -30,7 +30,11 @@ public final class Timeline {
     this.origin = origin;
   }
 
-  /** Merges the events of these peers. */
+  /**
+   * {@return the events of these peers so far, merged}
+   *
+   * @param peers the peers, e.g. a call's caller and callee
+   */
   public static Timeline of(Peer... peers) {
     List<PeerEvent> all = new ArrayList<>();
     for (Peer p : peers) {
@@ -42,6 +46,9 @@ public final class Timeline {
   /**
    * Merges events by the time Java received them, keeping each peer's events in the order they have in
    * the list (a peer's log order, which is its pages' order).
+   *
+   * @param events events of one or more peers, e.g. from {@link Peer#events()}
+   * @return the merged timeline
    */
   public static Timeline of(List<PeerEvent> events) {
     // An event that overtook an earlier one on its way was received first but is logged after it: so
@@ -64,11 +71,16 @@ public final class Timeline {
     return new Timeline(List.copyOf(merged), origin);
   }
 
+  /** {@return the events, merged in one order} */
   public List<PeerEvent> events() {
     return events;
   }
 
-  /** The events that match, in order. */
+  /**
+   * {@return the events that match, in order}
+   *
+   * @param predicate the test, e.g. an {@link EventMatcher}
+   */
   public List<PeerEvent> filter(Predicate<PeerEvent> predicate) {
     return events.stream().filter(predicate).toList();
   }
@@ -81,6 +93,9 @@ public final class Timeline {
    * Duration clickToConnected = Timeline.of(alice, bob).between(mark("clicked Call"), state("bob", CONNECTED));
    * }</pre>
    *
+   * @param from the event the time starts at; its first match counts
+   * @param to the event the time ends at; its first match after {@code from} counts
+   * @return the time between the two, as Java received them
    * @throws AssertionFailedError naming the event that is missing, with the marks this timeline holds and its last events
    */
   public Duration between(EventMatcher from, EventMatcher to) {
@@ -111,12 +126,21 @@ public final class Timeline {
         + (marks.isEmpty() ? "none" : String.join(", ", marks)) + "\nTimeline (last 20 events):\n" + render(20));
   }
 
-  /** Seconds from the first event of this timeline to this event. */
+  /**
+   * {@return the seconds from the first event of this timeline to this event, as Java received them}
+   *
+   * @param event an event, of this timeline or not
+   */
   public double secondsAt(PeerEvent event) {
     return (event.receivedNanos() - origin) / 1e9;
   }
 
-  /** The last {@code max} events, one per line: {@code +1.234s alice/pc1 connectionstatechange connected}. */
+  /**
+   * {@return the last {@code max} events, one per line: {@code +1.234s alice/pc1 connectionstatechange connected}}
+   * Earlier events are counted in a first line.
+   *
+   * @param max the most events to show
+   */
   public String render(int max) {
     return render(events, max, PeerEvent::describe);
   }
