@@ -42,13 +42,21 @@ public final class Callflow implements AutoCloseable {
    * A session configured {@linkplain CallflowConfig#fromEnvironment() from the environment} on a new
    * server with the defaults (127.0.0.1, a free port, Callflow's pages).
    *
+   * @return the running session; close it to stop its browsers, drivers and server
    * @throws dev.callflow.failure.ConfigurationException naming a setting that cannot be used
+   * @throws dev.callflow.failure.CallflowException if the server cannot start
    */
   public static Callflow start() {
     return start(CallflowConfig.fromEnvironment());
   }
 
-  /** A session with this configuration on a new server with the defaults. */
+  /**
+   * A session with this configuration on a new server with the defaults.
+   *
+   * @param config the configuration, e.g. {@code CallflowConfig.fromEnvironment().withHeaded(true)}
+   * @return the running session; close it to stop its browsers, drivers and server
+   * @throws dev.callflow.failure.CallflowException if the server cannot start
+   */
   public static Callflow start(CallflowConfig config) {
     return start(CallflowServer.builder(), config);
   }
@@ -56,7 +64,10 @@ public final class Callflow implements AutoCloseable {
   /**
    * A session configured from the environment on a new server built by {@code server}.
    *
+   * @param server the server's settings, e.g. {@code CallflowServer.builder().withPort(8443)}
+   * @return the running session; close it to stop its browsers, drivers and server
    * @throws dev.callflow.failure.ConfigurationException naming a setting that cannot be used
+   * @throws dev.callflow.failure.CallflowException if the server cannot start
    */
   public static Callflow start(CallflowServer.Builder server) {
     return start(server, CallflowConfig.fromEnvironment());
@@ -66,6 +77,12 @@ public final class Callflow implements AutoCloseable {
    * A session with this configuration on a new server built by {@code server}, which also serves the
    * configuration's {@linkplain CallflowConfig#pages() pages}; the server is closed again if the session
    * cannot start.
+   *
+   * @param server the server's settings
+   * @param config the configuration
+   * @return the running session; close it to stop its browsers, drivers and server
+   * @throws dev.callflow.failure.CallflowException if the server cannot start
+   * @throws IllegalArgumentException if the server's settings do not fit together, or the pages are no directory
    */
   public static Callflow start(CallflowServer.Builder server, CallflowConfig config) {
     CallflowServer started = config.pages().map(server::withPages).orElse(server).start();
@@ -77,29 +94,58 @@ public final class Callflow implements AutoCloseable {
     }
   }
 
+  /** {@return the session's embedded server, e.g. for {@code server().url("/my-page.html")} or its signalling rooms} */
   public CallflowServer server() {
     return server;
   }
 
-  /** The configuration this session runs with. */
+  /** {@return the configuration this session runs with} */
   public CallflowConfig config() {
     return config;
   }
 
-  /** A peer on the reference page, in a browser of this type with the default spec. */
+  /**
+   * A peer on the reference page, in a browser of this type with the default spec.
+   *
+   * @param name the peer's name in timelines and messages, e.g. {@code alice}
+   * @param type the browser
+   * @return the peer; close it to give its browser back
+   * @throws dev.callflow.browser.BrowserLaunchException if a browser or its driver cannot be found or started
+   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
+   */
   public Peer peer(String name, BrowserType type) {
     return peer(name, BrowserSpec.of(type));
   }
 
-  /** A peer on the reference page, in a browser of this spec (made headed if the configuration says so). */
+  /**
+   * A peer on the reference page, in a browser of this spec (made headed if the configuration says so).
+   *
+   * @param name the peer's name in timelines and messages, e.g. {@code alice}
+   * @param spec the browser and how to start it
+   * @return the peer; close it to give its browser back
+   * @throws dev.callflow.browser.BrowserLaunchException if a browser or its driver cannot be found or started
+   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
+   */
   public Peer peer(String name, BrowserSpec spec) {
     return peers(List.of(new PeerRequest(name, spec))).get(0);
   }
 
-  /** A request for one peer: a name and the browser it runs in. */
+  /**
+   * A request for one peer: a name and the browser it runs in.
+   *
+   * @param name the peer's name, e.g. {@code alice}
+   * @param spec the browser and how to start it
+   */
   public record PeerRequest(String name, BrowserSpec spec) {}
 
-  /** Several peers on the reference page; their browsers start in parallel. */
+  /**
+   * Several peers on the reference page; their browsers start in parallel (up to the configured parallel launches).
+   *
+   * @param requests one per peer
+   * @return the peers, in the order requested; if one cannot start, those already started are closed
+   * @throws dev.callflow.browser.BrowserLaunchException if a browser or its driver cannot be found or started
+   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
+   */
   public List<Peer> peers(List<PeerRequest> requests) {
     // Applied before the pool looks for a warm browser, so that it finds the headed ones it launched.
     List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec()).toList();
@@ -119,6 +165,7 @@ public final class Callflow implements AutoCloseable {
     return peers;
   }
 
+  /** Stops every browser and driver of the pool, then the server. */
   @Override
   public void close() {
     try {

@@ -67,12 +67,12 @@ public final class CallflowConfig {
       this.key = key;
     }
 
-    /** The JUnit configuration parameter and system property, e.g. {@code callflow.parallelLaunches}. */
+    /** {@return the JUnit configuration parameter and system property, e.g. {@code callflow.parallelLaunches}} */
     public String key() {
       return key;
     }
 
-    /** The environment variable, e.g. {@code CALLFLOW_PARALLEL_LAUNCHES}. */
+    /** {@return the environment variable, e.g. {@code CALLFLOW_PARALLEL_LAUNCHES}} */
     public String variable() {
       return variableFor(key);
     }
@@ -109,13 +109,13 @@ public final class CallflowConfig {
     this.drivers = drivers;
   }
 
-  /** Every default; nothing read. Browsers and drivers are searched for. */
+  /** {@return every default; nothing read} Browsers and drivers are searched for. */
   public static CallflowConfig defaults() {
     return from(Settings.of(Map.of()));
   }
 
   /**
-   * System properties, then environment variables, over the defaults.
+   * {@return system properties, then environment variables, over the defaults}
    *
    * @throws ConfigurationException naming the first setting that cannot be used, or a {@code callflow.*}
    *     property or {@code CALLFLOW_*} variable that is no setting
@@ -128,6 +128,9 @@ public final class CallflowConfig {
    * The configuration parameters of a test platform ({@code parameters}, e.g. JUnit's, which include
    * {@code junit-platform.properties}), then system properties, then environment variables, over the
    * defaults. Unknown keys among the parameters cannot be listed and are not detected.
+   *
+   * @param parameters looks a key up, e.g. JUnit's {@code ExtensionContext::getConfigurationParameter}
+   * @return the configuration
    *
    * @throws ConfigurationException naming the first setting that cannot be used, or a {@code callflow.*}
    *     property or {@code CALLFLOW_*} variable that is no setting
@@ -189,12 +192,21 @@ public final class CallflowConfig {
         given);
   }
 
-  /** Browsers show a window (needs a display); headless otherwise. */
+  /**
+   * {@return this configuration with browsers shown or not}
+   *
+   * @param headed true for a window on screen (needs a display), false for headless
+   */
   public CallflowConfig withHeaded(boolean headed) {
     return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
   }
 
-  /** At most this many browsers start at once. */
+  /**
+   * {@return this configuration with at most this many browsers starting at once}
+   *
+   * @param launches the most browsers that start at once
+   * @throws IllegalArgumentException if {@code launches} is below 1
+   */
   public CallflowConfig withParallelLaunches(int launches) {
     if (launches < 1) {
       throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
@@ -202,7 +214,12 @@ public final class CallflowConfig {
     return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
   }
 
-  /** How long {@code Peer.open(path)} waits for a page's load event. */
+  /**
+   * {@return this configuration with this page-load timeout}
+   *
+   * @param timeout how long {@code Peer.open(path)} waits for a page's load event
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
   public CallflowConfig withPageLoadTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
@@ -210,46 +227,64 @@ public final class CallflowConfig {
     return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, drivers);
   }
 
-  /** Where a failed test's evidence goes. */
+  /**
+   * {@return this configuration with this evidence folder}
+   *
+   * @param folder where a failed test's evidence goes, created when needed
+   */
   public CallflowConfig withEvidenceDir(Path folder) {
     return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, drivers);
   }
 
-  /** Also serves this folder of pages; its files win over Callflow's own on equal paths. */
+  /**
+   * {@return this configuration that also serves this folder of pages} Its files win over Callflow's own on equal paths.
+   *
+   * @param folder the user's pages
+   */
   public CallflowConfig withPages(Path folder) {
     return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, drivers);
   }
 
-  /** Whether {@code matchesBaseline} rewrites baselines instead of comparing with them. */
+  /**
+   * {@return this configuration with baselines rewritten or compared}
+   *
+   * @param update true if {@code matchesBaseline} rewrites baselines instead of comparing with them
+   */
   public CallflowConfig withBaselineUpdate(boolean update) {
     return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, drivers);
   }
 
+  /** {@return whether browsers show a window instead of running headless} */
   public boolean headed() {
     return headed;
   }
 
+  /** {@return the most browsers that start at once} */
   public int parallelLaunches() {
     return parallelLaunches;
   }
 
+  /** {@return how long opening a page waits for its load event} */
   public Duration pageLoadTimeout() {
     return pageLoadTimeout;
   }
 
+  /** {@return where a failed test's evidence goes} */
   public Path evidenceDir() {
     return evidenceDir;
   }
 
+  /** {@return the folder of the user's pages served next to Callflow's own; empty when there is none} */
   public Optional<Path> pages() {
     return Optional.ofNullable(pages);
   }
 
+  /** {@return whether {@code matchesBaseline} rewrites baselines instead of comparing with them} */
   public boolean baselineUpdate() {
     return baselineUpdate;
   }
 
-  /** The settings that say where browsers and drivers are, for discovery. */
+  /** {@return the settings that say where browsers and drivers are, for discovery} */
   @API(status = API.Status.INTERNAL)
   public Settings drivers() {
     return drivers;

@@ -10,11 +10,21 @@ import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a peer's page. */
 public class PeerAssert extends AbstractAssert<PeerAssert, Peer> {
+  /**
+   * Assertions on this peer; {@link CallflowAssertions#assertThat(Peer)} is the usual way in.
+   *
+   * @param actual the peer, checked for null by each assertion
+   */
   public PeerAssert(Peer actual) {
     super(actual, PeerAssert.class);
   }
 
-  /** The page logged no console error and threw no uncaught exception. */
+  /**
+   * The page logged no console error and threw no uncaught exception.
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did, listing the errors
+   */
   public PeerAssert hasNoPageErrors() {
     isNotNull();
     List<String> errors = actual.events().stream().filter(e -> e.is(EventKind.CONSOLE) && e.isPageError())

@@ -38,14 +38,32 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    */
   private static final Duration AUDIO_CHECK = Duration.ofMillis(1200);
 
+  /**
+   * Assertions on this connection; {@link CallflowAssertions#assertThat(PeerConnection)} is the usual way in.
+   *
+   * @param actual the connection, checked for null by each assertion
+   */
   public PeerConnectionAssert(PeerConnection actual) {
     super(actual, PeerConnectionAssert.class);
   }
 
+  /**
+   * The connection state is {@code connected} now; no waiting (see {@link PeerConnection#awaitConnectionState}).
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if it is not, naming the connection, ICE, signalling and gathering states
+   */
   public PeerConnectionAssert isConnected() {
     return hasConnectionState(ConnectionState.CONNECTED);
   }
 
+  /**
+   * The connection state is this one now; no waiting.
+   *
+   * @param state the expected state
+   * @return this assertion, to chain more
+   * @throws AssertionError if it is not, naming the connection, ICE, signalling and gathering states
+   */
   public PeerConnectionAssert hasConnectionState(ConnectionState state) {
     isNotNull();
     if (actual.connectionState() != state) {
@@ -54,7 +72,14 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  /** Inbound RTP of this kind grows within the time (bytesReceived between getStats samples). */
+  /**
+   * Inbound RTP of this kind grows within the time (bytesReceived between getStats samples).
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasInboundMediaFlowing(String kind, Duration within) {
     isNotNull();
     Wait.Outcome outcome = actual.inboundMedia(kind, within);
@@ -64,17 +89,35 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  /** The remote video plays: frames decoded, the picture changing, not black. */
+  /**
+   * The remote video plays: frames decoded, the picture changing, not black.
+   *
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasVideoPlaying(Duration within) {
     return video("playing", VideoCheck::playing, within);
   }
 
-  /** The remote video shows only black frames (for example, the sender disabled its track). */
+  /**
+   * The remote video shows only black frames (for example, the sender disabled its track).
+   *
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasBlackVideo(Duration within) {
     return video("black", VideoCheck::black, within);
   }
 
-  /** The remote picture does not change (frozen). */
+  /**
+   * The remote picture does not change (frozen), e.g. after the sender replaced its track with none.
+   *
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasFrozenVideo(Duration within) {
     return video("frozen", VideoCheck::frozen, within);
   }
@@ -89,7 +132,15 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  /** Remote video of this size arrives within the time. */
+  /**
+   * Remote video of this size arrives within the time, as the page's video element reports it.
+   *
+   * @param width the expected width, in pixels
+   * @param height the expected height, in pixels
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasVideoResolution(int width, int height, Duration within) {
     isNotNull();
     int[] seen = {0, 0};
@@ -104,12 +155,24 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  /** Remote audio carries sound (energy above silence). */
+  /**
+   * Remote audio carries sound (energy above silence).
+   *
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasAudibleAudio(Duration within) {
     return audio("audible", AudioCheck::audible, within);
   }
 
-  /** Remote audio arrives but is silent (for example, the sender muted its track). */
+  /**
+   * Remote audio arrives but is silent (for example, the sender muted its track).
+   *
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time, or the connection fails or closes
+   */
   public PeerConnectionAssert hasSilentAudio(Duration within) {
     return audio("silent", a -> a.flowing() && !a.audible(), within);
   }
@@ -128,7 +191,13 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * The selected candidate pair has these types at its local and remote end ({@code host}, {@code srflx},
    * {@code prflx}, {@code relay}) and this protocol ({@code udp}, {@code tcp}). A remote end that the
    * browser calls {@code prflx} although the other side signalled it counts as what was signalled: Firefox
-   * keeps that name when the other side's check arrived before the trickled candidate did.
+   * keeps that name when the other side's check arrived before the trickled candidate did. No waiting.
+   *
+   * @param localType the type of this side's end, e.g. {@code host}
+   * @param remoteType the type of the other side's end, as signalled
+   * @param protocol {@code udp} or {@code tcp}, case ignored
+   * @return this assertion, to chain more
+   * @throws AssertionError if no pair is selected or it differs, naming the pair in use
    */
   public PeerConnectionAssert usesCandidatePair(String localType, String remoteType, String protocol) {
     isNotNull();
@@ -145,7 +214,12 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  /** Samples getStats() every 250 ms for {@code over}, then asserts on the series. */
+  /**
+   * Samples getStats() every 250 ms for a while, then asserts on the series.
+   *
+   * @param over how long to sample; the call blocks this long
+   * @return assertions on the series, described as this connection over that time
+   */
   public StatsSeriesAssert statsOver(Duration over) {
     isNotNull();
     StatsSeries series = actual.sampleStats(Duration.ofMillis(250), over);

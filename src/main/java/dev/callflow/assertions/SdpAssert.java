@@ -31,6 +31,11 @@ import org.assertj.core.api.AbstractAssert;
  * must pass. Failures quote the SDP lines they looked at, with their line numbers.
  */
 public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
+  /**
+   * Assertions on this SDP; {@link CallflowAssertions#assertThat(Sdp)} is the usual way in.
+   *
+   * @param actual the parsed SDP, checked for null by each assertion
+   */
   public SdpAssert(Sdp actual) {
     super(actual, SdpAssert.class);
   }
@@ -52,11 +57,25 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return m.lines().stream().filter(l -> l.type() == 'm' || Arrays.stream(names).anyMatch(l::isAttribute)).toList();
   }
 
+  /**
+   * At least one media section of this kind.
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is none, quoting the m= lines
+   */
   public SdpAssert hasMediaOfKind(String kind) {
     sections(kind);
     return this;
   }
 
+  /**
+   * No media section of this kind.
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is one, quoting the m= lines
+   */
   public SdpAssert hasNoMediaOfKind(String kind) {
     isNotNull();
     if (!actual.media(kind).isEmpty()) {
@@ -65,7 +84,14 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** Every section of this kind offers the codec (name, case ignored, e.g. {@code opus}, {@code VP8}). */
+  /**
+   * Every section of this kind offers the codec.
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @param codec the encoding name, case ignored, e.g. {@code opus} or {@code VP8}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no section of that kind or a section lacks the codec, quoting its rtpmap lines
+   */
   public SdpAssert hasCodec(String kind, String codec) {
     for (MediaSection m : sections(kind)) {
       if (m.codec(codec).isEmpty()) {
@@ -75,6 +101,14 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
+  /**
+   * No section of this kind offers the codec.
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @param codec the encoding name, case ignored, e.g. {@code H264}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no section of that kind or a section offers the codec, quoting its rtpmap line
+   */
   public SdpAssert doesNotHaveCodec(String kind, String codec) {
     for (MediaSection m : sections(kind)) {
       if (m.codec(codec).isPresent()) {
@@ -86,7 +120,15 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** These codecs appear in this relative order of preference (others may sit between them). */
+  /**
+   * In every section of this kind, these codecs appear in this relative order of preference (others may sit
+   * between them).
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @param codecs encoding names, most preferred first, case ignored
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no section of that kind or a section has another order or lacks one, quoting its rtpmap lines
+   */
   public SdpAssert hasCodecsInOrder(String kind, String... codecs) {
     List<String> expected = List.of(codecs);
     for (MediaSection m : sections(kind)) {
@@ -102,6 +144,14 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
+  /**
+   * Every section of this kind has this direction (its own attribute, else the session's, else {@code sendrecv}).
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @param direction the expected direction
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no section of that kind or a section has another direction, quoting its direction lines
+   */
   public SdpAssert hasDirection(String kind, Direction direction) {
     for (MediaSection m : sections(kind)) {
       if (m.direction() != direction) {
@@ -112,7 +162,12 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** One BUNDLE group holds every media section that is not rejected. */
+  /**
+   * One BUNDLE group holds every media section that is not rejected.
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if not, quoting the {@code a=group} lines
+   */
   public SdpAssert isBundled() {
     isNotNull();
     List<String> mids = actual.media().stream().filter(m -> !m.isRejected()).flatMap(m -> m.mid().stream()).toList();
@@ -123,7 +178,13 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** At least one candidate of this type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}. */
+  /**
+   * At least one {@code a=candidate} of this type.
+   *
+   * @param type {@code host}, {@code srflx}, {@code prflx} or {@code relay}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is none, quoting the candidate lines
+   */
   public SdpAssert hasCandidatesOfType(String type) {
     isNotNull();
     if (actual.candidates().stream().noneMatch(c -> c.type().equals(type))) {
@@ -132,7 +193,13 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** Every fingerprint uses this hash function, e.g. {@code sha-256}. */
+  /**
+   * Every fingerprint uses this hash function.
+   *
+   * @param algorithm the hash function, case ignored, e.g. {@code sha-256}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no fingerprint or one uses another, quoting the fingerprint lines
+   */
   public SdpAssert hasFingerprintAlgorithm(String algorithm) {
     isNotNull();
     List<SdpLine> lines = actual.lines().stream().filter(l -> l.isAttribute("fingerprint")).toList();
@@ -143,6 +210,14 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
+  /**
+   * Every section of this kind offers this RTP header extension ({@code a=extmap}).
+   *
+   * @param kind {@code audio}, {@code video} or {@code application}
+   * @param uri the extension's URI, e.g. {@code urn:ietf:params:rtp-hdrext:sdes:mid}
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is no section of that kind or a section lacks it, quoting its extmap lines
+   */
   public SdpAssert hasHeaderExtension(String kind, String uri) {
     for (MediaSection m : sections(kind)) {
       if (m.headerExtensions().stream().noneMatch(e -> e.uri().equals(uri))) {
@@ -158,6 +233,11 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
    * with {@code callflow.baseline.update=true} in the system properties or environment
    * ({@link CallflowConfig#fromEnvironment()}) it is rewritten. In a JUnit test, pass the session's
    * configuration to {@link #matchesBaseline(Path, CallflowConfig)} to honour JUnit parameters too.
+   *
+   * @param file the baseline file, e.g. {@code src/test/baselines/audio-video.offer.sdp}
+   * @return this assertion, to chain more
+   * @throws AssertionError if the negotiation differs, listing the differences
+   * @throws java.io.UncheckedIOException if the file cannot be read or written
    */
   public SdpAssert matchesBaseline(Path file) {
     return matchesBaseline(file, CallflowConfig.fromEnvironment());
@@ -166,6 +246,12 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
   /**
    * As {@link #matchesBaseline(Path)}; the file is rewritten instead if {@code config} says
    * {@linkplain CallflowConfig#baselineUpdate() update}, e.g. {@code callflow.config()}.
+   *
+   * @param file the baseline file
+   * @param config the configuration whose {@code baselineUpdate} decides whether to rewrite
+   * @return this assertion, to chain more
+   * @throws AssertionError if the negotiation differs, listing the differences
+   * @throws java.io.UncheckedIOException if the file cannot be read or written
    */
   public SdpAssert matchesBaseline(Path file, CallflowConfig config) {
     isNotNull();
@@ -180,7 +266,12 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
     return this;
   }
 
-  /** An {@code m=application} section: a data channel was negotiated. */
+  /**
+   * An {@code m=application} section: a data channel was negotiated.
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if there is none, quoting the m= lines
+   */
   public SdpAssert hasDataChannel() {
     return hasMediaOfKind("application");
   }

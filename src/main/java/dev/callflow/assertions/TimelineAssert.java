@@ -32,6 +32,11 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  */
 public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
+  /**
+   * Assertions on this timeline; {@link CallflowAssertions#assertThat(Timeline)} is the usual way in.
+   *
+   * @param actual the timeline, checked for null by each assertion
+   */
   public TimelineAssert(Timeline actual) {
     super(actual, TimelineAssert.class);
   }
@@ -41,7 +46,14 @@ public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
     return actual.filter(e -> EventMatcher.on(who, e) && e.is(change)).stream().map(PeerEvent::stateName).toList();
   }
 
-  /** {@code who} reached this state at some point. */
+  /**
+   * {@code who} reached this state at some point.
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param state the state, of any of the four kinds
+   * @return this assertion, to chain more
+   * @throws AssertionError if it never did, listing the states of that kind it went through
+   */
   public TimelineAssert hasReached(String who, PeerState state) {
     isNotNull();
     List<String> seen = states(who, state.change());
@@ -51,7 +63,15 @@ public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
     return this;
   }
 
-  /** {@code who} went through these states, all of one kind, in this order (other states may come between them). */
+  /**
+   * {@code who} went through these states, all of one kind, in this order (other states may come between them).
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param states one or more states of one kind, in the expected order
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not, listing the states of that kind it went through
+   * @throws IllegalArgumentException if no state is given, or states of different kinds
+   */
   public TimelineAssert hasStatesInOrder(String who, PeerState... states) {
     isNotNull();
     if (states.length == 0 || Arrays.stream(states).map(PeerState::change).distinct().count() > 1) {
@@ -72,7 +92,14 @@ public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
     return this;
   }
 
-  /** {@code who} never reached this state. */
+  /**
+   * {@code who} never reached this state.
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @param state the state, of any of the four kinds
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did, quoting the first time it did
+   */
   public TimelineAssert neverReached(String who, PeerState state) {
     isNotNull();
     Optional<PeerEvent> hit = actual.events().stream().filter(EventMatcher.state(who, state)).findFirst();
@@ -83,7 +110,16 @@ public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
     return this;
   }
 
-  /** The first {@code to} event comes after the first {@code from} event, at most {@code max} later. */
+  /**
+   * The first {@code to} event comes after the first {@code from} event, at most {@code max} later (as Java
+   * received them).
+   *
+   * @param from the event the time starts at, e.g. {@code EventMatcher.mark("clicked Call")}
+   * @param to the event the time ends at
+   * @param max the longest time allowed between them
+   * @return this assertion, to chain more
+   * @throws AssertionError if either event is missing or they are further apart, saying which
+   */
   public TimelineAssert hasAtMostBetween(EventMatcher from, EventMatcher to, Duration max) {
     isNotNull();
     Optional<PeerEvent> start = actual.events().stream().filter(from).findFirst();
