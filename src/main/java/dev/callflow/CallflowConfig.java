@@ -237,7 +237,8 @@ public final class CallflowConfig {
   }
 
   /**
-   * {@return this configuration that also serves this folder of pages} Its files win over Callflow's own on equal paths.
+   * {@return this configuration that also serves this folder of pages} Its files win over Callflow's own on equal
+   * paths.
    *
    * @param folder the user's pages
    */

@@ -127,7 +127,8 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
    * @param kind {@code audio}, {@code video} or {@code application}
    * @param codecs encoding names, most preferred first, case ignored
    * @return this assertion, to chain more
-   * @throws AssertionError if there is no section of that kind or a section has another order or lacks one, quoting its rtpmap lines
+   * @throws AssertionError if there is no section of that kind or a section has another order or lacks one, quoting its
+   *     rtpmap lines
    */
   public SdpAssert hasCodecsInOrder(String kind, String... codecs) {
     List<String> expected = List.of(codecs);
@@ -150,7 +151,8 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
    * @param kind {@code audio}, {@code video} or {@code application}
    * @param direction the expected direction
    * @return this assertion, to chain more
-   * @throws AssertionError if there is no section of that kind or a section has another direction, quoting its direction lines
+   * @throws AssertionError if there is no section of that kind or a section has another direction, quoting its
+   *     direction lines
    */
   public SdpAssert hasDirection(String kind, Direction direction) {
     for (MediaSection m : sections(kind)) {

@@ -67,7 +67,8 @@ public final class InteropCommand {
    *
    * @param args the options, as {@code ci/interop.sh --help} lists them
    * @param out where the usage, the progress, the matrix and any mistake are printed
-   * @return the exit status: 0 all passed, 1 a failure, a baseline change or unwritable reports, 2 bad arguments or settings
+   * @return the exit status: 0 all passed, 1 a failure, a baseline change or unwritable reports, 2 bad arguments or
+   *     settings
    */
   public static int run(String[] args, PrintStream out) {
     InteropOptions options;

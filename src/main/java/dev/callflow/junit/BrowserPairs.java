@@ -30,7 +30,8 @@ public @interface BrowserPairs {
   BrowserType[] value() default {BrowserType.CHROME, BrowserType.FIREFOX};
 
   /**
-   * {@return the pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}, or {@code "chrome-firefox"})}
+   * {@return the pairs not to run, as {@code "caller→callee"} (e.g. {@code "chrome→firefox"}, or
+   * {@code "chrome-firefox"})}
    * Use it for a known browser defect and say which one in a comment. A name that matches no pair is a
    * configuration error.
    */

@@ -19,7 +19,10 @@ public record AudioCheck(long bytes, long samples, double energy, double seconds
     return bytes > 0;
   }
 
-  /** {@return whether something could be heard: bytes arrived and energy per second above {@link #SILENCE_ENERGY_PER_SECOND}} */
+  /**
+   * {@return whether something could be heard: bytes arrived and energy per second above
+   * {@link #SILENCE_ENERGY_PER_SECOND}}
+   */
   public boolean audible() {
     return flowing() && energyPerSecond() > SILENCE_ENERGY_PER_SECOND;
   }

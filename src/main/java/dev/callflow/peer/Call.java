@@ -487,7 +487,8 @@ public final class Call implements AutoCloseable {
      * @return the connected call
      * @throws DomException if a browser rejects a step, e.g. getUserMedia with {@code NotAllowedError}
      * @throws IllegalArgumentException if the configuration is not a JSON object
-     * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or closes
+     * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, or either connection fails or
+     *     closes
      */
     public Call connect() {
       Call call = start();

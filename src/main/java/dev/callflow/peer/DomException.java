@@ -19,7 +19,8 @@ public final class DomException extends CallflowException {
   private final String constraint;
 
   /**
-   * A rejection; the message reads {@code <peer>: <operation> failed with <name>: <message> (constraint: <constraint>)}.
+   * A rejection; the message reads
+   * {@code <peer>: <operation> failed with <name>: <message> (constraint: <constraint>)}.
    *
    * @param peer the peer whose page rejected the operation
    * @param operation the operation that failed, e.g. {@code getUserMedia}
@@ -37,7 +38,10 @@ public final class DomException extends CallflowException {
     this.constraint = constraint;
   }
 
-  /** {@return the DOMException name, e.g. {@code NotAllowedError}, {@code OverconstrainedError}, {@code InvalidAccessError}} */
+  /**
+   * {@return the DOMException name, e.g. {@code NotAllowedError}, {@code OverconstrainedError},
+   * {@code InvalidAccessError}}
+   */
   public String name() {
     return name;
   }

@@ -35,7 +35,10 @@ public record IceCandidate(String candidate, String sdpMid, Integer sdpMLineInde
     return p == null ? null : p.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** {@return the candidate type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}; null when the text has none} */
+  /**
+   * {@return the candidate type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}; null when the text has
+   * none}
+   */
   public String type() {
     return field(7);
   }

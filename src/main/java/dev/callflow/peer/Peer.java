@@ -314,7 +314,9 @@ public final class Peer implements AutoCloseable {
     log.record("", null, EventKind.MARK, Json.object().put("label", Objects.requireNonNull(label, "label")));
   }
 
-  /** {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}} */
+  /**
+   * {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}}
+   */
   public List<String> console() {
     return events().stream().filter(e -> e.is(EventKind.CONSOLE)).map(PeerEvent::consoleText).toList();
   }

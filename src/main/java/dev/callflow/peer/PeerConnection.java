@@ -560,7 +560,10 @@ public final class PeerConnection {
     return this + " connectionState is '" + s.webName() + "'" + (byClose ? " (close() was called)" : "");
   }
 
-  /** {@return one line for failure messages: the connection, ICE, signalling and gathering states, as the browser spelled them} */
+  /**
+   * {@return one line for failure messages: the connection, ICE, signalling and gathering states, as the browser
+   * spelled them}
+   */
   public String describeState() {
     return this + " connection=" + lastStateName(ConnectionState.NEW) + ", ice=" + lastStateName(IceConnectionState.NEW)
         + ", signaling=" + lastStateName(SignalingState.STABLE) + ", gathering=" + lastStateName(IceGatheringState.NEW);

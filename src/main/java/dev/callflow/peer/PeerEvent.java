@@ -118,7 +118,10 @@ public final class PeerEvent {
     return state;
   }
 
-  /** {@return the browser's spelling of the state a state change reports, known to Callflow or not; null for other events} */
+  /**
+   * {@return the browser's spelling of the state a state change reports, known to Callflow or not; null for other
+   * events}
+   */
   public String stateName() {
     return stateName;
   }
@@ -131,7 +134,10 @@ public final class PeerEvent {
     return kind.isStateChange() && details.path("byClose").asBoolean(false);
   }
 
-  /** {@return the WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer}; otherwise null} */
+  /**
+   * {@return the WebRTC method of a {@code call}, {@code result} or {@code error} event, e.g. {@code createOffer};
+   * otherwise null}
+   */
   public String method() {
     return is(EventKind.CALL) || is(EventKind.RESULT) || is(EventKind.ERROR) ? text(details.path("method")) : null;
   }
@@ -151,7 +157,8 @@ public final class PeerEvent {
   }
 
   /**
-   * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a data-channel
+   * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a
+   * data-channel
    * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
    * (events lost or unreadable). Failure messages list these first.
    */
@@ -214,17 +221,26 @@ public final class PeerEvent {
     return is(EventKind.CONSOLE) ? text(details.path("text")) : null;
   }
 
-  /** {@return the label of a {@code mark} a test set with {@link Peer#mark(String)}, e.g. {@code clicked Call}; otherwise null} */
+  /**
+   * {@return the label of a {@code mark} a test set with {@link Peer#mark(String)}, e.g. {@code clicked Call};
+   * otherwise null}
+   */
   public String markLabel() {
     return is(EventKind.MARK) ? text(details.path("label")) : null;
   }
 
-  /** {@return a copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes nothing)} */
+  /**
+   * {@return a copy of the event's details as the probe recorded them (a fresh copy each call: changing it changes
+   * nothing)}
+   */
   public JsonNode details() {
     return details.deepCopy();
   }
 
-  /** {@return the whole event as one line of JSON: {@code peer}, {@code doc}, {@code pc}, {@code seq}, times, {@code type}, {@code data}} */
+  /**
+   * {@return the whole event as one line of JSON: {@code peer}, {@code doc}, {@code pc}, {@code seq}, times,
+   * {@code type}, {@code data}}
+   */
   public String json() {
     ObjectNode out = Json.object().put("peer", peer).put("doc", doc).put("pc", pc).put("seq", seq).put("browserTime", browserTime)
         .put("receivedNanos", receivedNanos).put("type", kind.webName());

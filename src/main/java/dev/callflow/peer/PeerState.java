@@ -9,11 +9,16 @@ package dev.callflow.peer;
  * }</pre>
  */
 public sealed interface PeerState permits SignalingState, IceGatheringState, IceConnectionState, ConnectionState {
-  /** {@return the browser's spelling, e.g. {@code have-local-offer}: the constant's name in lower case, words joined by hyphens} */
+  /**
+   * {@return the browser's spelling, e.g. {@code have-local-offer}: the constant's name in lower case, words joined by
+   * hyphens}
+   */
   default String webName() {
     return WebNames.spell((Enum<?>) this);
   }
 
-  /** {@return the event that reports a change to a state of this kind, e.g. {@link EventKind#CONNECTION_STATE_CHANGE}} */
+  /**
+   * {@return the event that reports a change to a state of this kind, e.g. {@link EventKind#CONNECTION_STATE_CHANGE}}
+   */
   EventKind change();
 }

@@ -218,7 +218,9 @@ public final class MediaSection {
     return kind;
   }
 
-  /** {@return the port of the m= line (0 for a rejected or stopped section; browsers write 9 when ICE picks the port)} */
+  /**
+   * {@return the port of the m= line (0 for a rejected or stopped section; browsers write 9 when ICE picks the port)}
+   */
   public int port() {
     return port;
   }
@@ -321,7 +323,10 @@ public final class MediaSection {
     return attribute("fingerprint").map(Sdp::fingerprintOf);
   }
 
-  /** {@return the DTLS role of {@code a=setup}: {@code actpass}, {@code active} or {@code passive}; empty when not written} */
+  /**
+   * {@return the DTLS role of {@code a=setup}: {@code actpass}, {@code active} or {@code passive}; empty when not
+   * written}
+   */
   public Optional<String> setup() {
     return attribute("setup");
   }

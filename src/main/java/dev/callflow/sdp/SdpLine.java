@@ -23,7 +23,10 @@ public record SdpLine(int number, char type, String value) {
     return colon < 0 ? null : value.substring(colon + 1);
   }
 
-  /** {@return whether this is a direction attribute: {@code a=sendrecv}, {@code a=sendonly}, {@code a=recvonly} or {@code a=inactive}} */
+  /**
+   * {@return whether this is a direction attribute: {@code a=sendrecv}, {@code a=sendonly}, {@code a=recvonly} or
+   * {@code a=inactive}}
+   */
   public boolean isDirection() {
     return type == 'a' && (value.equals("sendrecv") || value.equals("sendonly") || value.equals("recvonly") || value.equals("inactive"));
   }

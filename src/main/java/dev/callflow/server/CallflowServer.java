@@ -166,7 +166,8 @@ public final class CallflowServer implements AutoCloseable {
      *
      * @param host a host name or address, without a port
      * @return a builder that advertises this host
-     * @throws IllegalArgumentException if {@code host} is not a host name or address, or is a wildcard such as {@code 0.0.0.0}
+     * @throws IllegalArgumentException if {@code host} is not a host name or address, or is a wildcard such as
+     *     {@code 0.0.0.0}
      */
     public Builder withAdvertisedHost(String host) {
       String checked = AllowedHosts.checkHost(Objects.requireNonNull(host), false);

@@ -26,7 +26,10 @@ public final class CandidatePairStats extends RtcStats {
     return text("remoteCandidateId");
   }
 
-  /** {@return the ICE check state of the pair: {@code frozen}, {@code waiting}, {@code in-progress}, {@code failed} or {@code succeeded}; empty when the browser does not report it} */
+  /**
+   * {@return the ICE check state of the pair: {@code frozen}, {@code waiting}, {@code in-progress}, {@code failed} or
+   * {@code succeeded}; empty when the browser does not report it}
+   */
   public Optional<String> state() {
     return text("state");
   }
@@ -36,17 +39,26 @@ public final class CandidatePairStats extends RtcStats {
     return flag("nominated");
   }
 
-  /** {@return whether this is the pair in use (Firefox only; Chrome names it in its transport); empty when the browser does not report it} */
+  /**
+   * {@return whether this is the pair in use (Firefox only; Chrome names it in its transport); empty when the browser
+   * does not report it}
+   */
   public Optional<Boolean> selected() {
     return flag("selected");
   }
 
-  /** {@return payload bytes sent on this pair, without headers, padding or ICE checks; empty when the browser does not report it} */
+  /**
+   * {@return payload bytes sent on this pair, without headers, padding or ICE checks; empty when the browser does not
+   * report it}
+   */
   public OptionalLong bytesSent() {
     return count("bytesSent");
   }
 
-  /** {@return payload bytes received on this pair, without headers, padding or ICE checks; empty when the browser does not report it} */
+  /**
+   * {@return payload bytes received on this pair, without headers, padding or ICE checks; empty when the browser does
+   * not report it}
+   */
   public OptionalLong bytesReceived() {
     return count("bytesReceived");
   }
@@ -61,17 +73,25 @@ public final class CandidatePairStats extends RtcStats {
     return count("packetsReceived");
   }
 
-  /** {@return the latest round-trip time measured by STUN checks, in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the latest round-trip time measured by STUN checks, in seconds; empty when the browser does not report it}
+   */
   public OptionalDouble currentRoundTripTime() {
     return number("currentRoundTripTime");
   }
 
-  /** {@return the sum of every round-trip time measured by STUN checks, in seconds (divide by {@link #responsesReceived()} for the mean); empty when the browser does not report it} */
+  /**
+   * {@return the sum of every round-trip time measured by STUN checks, in seconds (divide by
+   * {@link #responsesReceived()} for the mean); empty when the browser does not report it}
+   */
   public OptionalDouble totalRoundTripTime() {
     return number("totalRoundTripTime");
   }
 
-  /** {@return the bitrate congestion control estimates is available for sending, in bits per second; empty when the browser does not report it} */
+  /**
+   * {@return the bitrate congestion control estimates is available for sending, in bits per second; empty when the
+   * browser does not report it}
+   */
   public OptionalDouble availableOutgoingBitrate() {
     return number("availableOutgoingBitrate");
   }

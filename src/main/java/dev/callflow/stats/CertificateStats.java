@@ -9,7 +9,10 @@ public final class CertificateStats extends RtcStats {
     super(json);
   }
 
-  /** {@return the certificate's fingerprint, hex bytes separated by colons, as in {@code a=fingerprint}; empty when the browser does not report it} */
+  /**
+   * {@return the certificate's fingerprint, hex bytes separated by colons, as in {@code a=fingerprint}; empty when the
+   * browser does not report it}
+   */
   public Optional<String> fingerprint() {
     return text("fingerprint");
   }
@@ -24,7 +27,10 @@ public final class CertificateStats extends RtcStats {
     return text("base64Certificate");
   }
 
-  /** {@return the id of the issuer's {@code certificate} in a chain (a self-signed certificate, as WebRTC uses, has none); empty when the browser does not report it} */
+  /**
+   * {@return the id of the issuer's {@code certificate} in a chain (a self-signed certificate, as WebRTC uses, has
+   * none); empty when the browser does not report it}
+   */
   public Optional<String> issuerCertificateId() {
     return text("issuerCertificateId");
   }

@@ -15,7 +15,10 @@ public final class CodecStats extends RtcStats {
     return count("payloadType");
   }
 
-  /** {@return the codec's MIME type, e.g. {@code video/VP8} or {@code audio/opus}; empty when the browser does not report it} */
+  /**
+   * {@return the codec's MIME type, e.g. {@code video/VP8} or {@code audio/opus}; empty when the browser does not
+   * report it}
+   */
   public Optional<String> mimeType() {
     return text("mimeType");
   }
@@ -30,7 +33,10 @@ public final class CodecStats extends RtcStats {
     return count("channels");
   }
 
-  /** {@return the {@code a=fmtp} parameters of the codec, e.g. {@code minptime=10;useinbandfec=1}; empty when the browser does not report it} */
+  /**
+   * {@return the {@code a=fmtp} parameters of the codec, e.g. {@code minptime=10;useinbandfec=1}; empty when the
+   * browser does not report it}
+   */
   public Optional<String> sdpFmtpLine() {
     return text("sdpFmtpLine");
   }

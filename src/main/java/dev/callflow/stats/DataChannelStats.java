@@ -25,7 +25,10 @@ public final class DataChannelStats extends RtcStats {
     return count("dataChannelIdentifier");
   }
 
-  /** {@return the channel's ready state: {@code connecting}, {@code open}, {@code closing} or {@code closed}; empty when the browser does not report it} */
+  /**
+   * {@return the channel's ready state: {@code connecting}, {@code open}, {@code closing} or {@code closed}; empty when
+   * the browser does not report it}
+   */
   public Optional<String> state() {
     return text("state");
   }

@@ -15,7 +15,10 @@ public final class IceCandidateStats extends RtcStats {
     return text("protocol");
   }
 
-  /** {@return the candidate's type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}; empty when the browser does not report it} */
+  /**
+   * {@return the candidate's type: {@code host}, {@code srflx}, {@code prflx} or {@code relay}; empty when the browser
+   * does not report it}
+   */
   public Optional<String> candidateType() {
     return text("candidateType");
   }
@@ -30,12 +33,18 @@ public final class IceCandidateStats extends RtcStats {
     return count("priority");
   }
 
-  /** {@return the STUN or TURN server a local {@code srflx} or {@code relay} candidate came from; empty when the browser does not report it} */
+  /**
+   * {@return the STUN or TURN server a local {@code srflx} or {@code relay} candidate came from; empty when the browser
+   * does not report it}
+   */
   public Optional<String> url() {
     return text("url");
   }
 
-  /** {@return for a local {@code relay} candidate, the protocol to the TURN server: {@code udp}, {@code tcp} or {@code tls}; empty when the browser does not report it} */
+  /**
+   * {@return for a local {@code relay} candidate, the protocol to the TURN server: {@code udp}, {@code tcp} or
+   * {@code tls}; empty when the browser does not report it}
+   */
   public Optional<String> relayProtocol() {
     return text("relayProtocol");
   }
@@ -45,7 +54,10 @@ public final class IceCandidateStats extends RtcStats {
     return text("usernameFragment");
   }
 
-  /** {@return for a TCP candidate, {@code active}, {@code passive} or {@code so}; empty when the browser does not report it} */
+  /**
+   * {@return for a TCP candidate, {@code active}, {@code passive} or {@code so}; empty when the browser does not report
+   * it}
+   */
   public Optional<String> tcpType() {
     return text("tcpType");
   }

@@ -71,7 +71,10 @@ public final class InboundRtpStats extends ReceivedRtpStreamStats {
     return number("totalFreezesDuration");
   }
 
-  /** {@return the audio energy received: the sum of each sample's level squared times its duration in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the audio energy received: the sum of each sample's level squared times its duration in seconds; empty
+   * when the browser does not report it}
+   */
   public OptionalDouble totalAudioEnergy() {
     return number("totalAudioEnergy");
   }
@@ -91,7 +94,10 @@ public final class InboundRtpStats extends ReceivedRtpStreamStats {
     return number("totalSamplesDuration");
   }
 
-  /** {@return audio samples concealed (made up to cover lost or late packets); empty when the browser does not report it} */
+  /**
+   * {@return audio samples concealed (made up to cover lost or late packets); empty when the browser does not report
+   * it}
+   */
   public OptionalLong concealedSamples() {
     return count("concealedSamples");
   }
@@ -111,7 +117,10 @@ public final class InboundRtpStats extends ReceivedRtpStreamStats {
     return count("firCount");
   }
 
-  /** {@return the sum of the time each sample or frame spent in the jitter buffer, in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the sum of the time each sample or frame spent in the jitter buffer, in seconds; empty when the browser
+   * does not report it}
+   */
   public OptionalDouble jitterBufferDelay() {
     return number("jitterBufferDelay");
   }

@@ -16,7 +16,10 @@ public final class MediaPlayoutStats extends RtcStats {
     return text("kind");
   }
 
-  /** {@return the duration of the samples synthesized because none were ready in time, in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the duration of the samples synthesized because none were ready in time, in seconds; empty when the
+   * browser does not report it}
+   */
   public OptionalDouble synthesizedSamplesDuration() {
     return number("synthesizedSamplesDuration");
   }
@@ -31,7 +34,10 @@ public final class MediaPlayoutStats extends RtcStats {
     return number("totalSamplesDuration");
   }
 
-  /** {@return the sum of each sample's playout delay, in seconds (divide by {@link #totalSamplesCount()} for the mean); empty when the browser does not report it} */
+  /**
+   * {@return the sum of each sample's playout delay, in seconds (divide by {@link #totalSamplesCount()} for the mean);
+   * empty when the browser does not report it}
+   */
   public OptionalDouble totalPlayoutDelay() {
     return number("totalPlayoutDelay");
   }

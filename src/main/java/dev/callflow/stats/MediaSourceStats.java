@@ -26,12 +26,17 @@ public final class MediaSourceStats extends RtcStats {
     return number("audioLevel");
   }
 
-  /** {@return the audio energy of the source: the sum of each sample's level squared times its duration in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the audio energy of the source: the sum of each sample's level squared times its duration in seconds;
+   * empty when the browser does not report it}
+   */
   public OptionalDouble totalAudioEnergy() {
     return number("totalAudioEnergy");
   }
 
-  /** {@return the duration of the audio samples from the source, in seconds; empty when the browser does not report it} */
+  /**
+   * {@return the duration of the audio samples from the source, in seconds; empty when the browser does not report it}
+   */
   public OptionalDouble totalSamplesDuration() {
     return number("totalSamplesDuration");
   }

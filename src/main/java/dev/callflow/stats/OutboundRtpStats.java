@@ -61,7 +61,10 @@ public final class OutboundRtpStats extends SentRtpStreamStats {
     return number("framesPerSecond");
   }
 
-  /** {@return what limits the video quality now: {@code none}, {@code cpu}, {@code bandwidth} or {@code other}; empty when the browser does not report it} */
+  /**
+   * {@return what limits the video quality now: {@code none}, {@code cpu}, {@code bandwidth} or {@code other}; empty
+   * when the browser does not report it}
+   */
   public Optional<String> qualityLimitationReason() {
     return text("qualityLimitationReason");
   }

@@ -15,7 +15,10 @@ public class ReceivedRtpStreamStats extends RtpStreamStats {
     return count("packetsReceived");
   }
 
-  /** {@return RTP packets lost as the receiver counts them; negative when duplicates outnumber losses; empty when the browser does not report it} */
+  /**
+   * {@return RTP packets lost as the receiver counts them; negative when duplicates outnumber losses; empty when the
+   * browser does not report it}
+   */
   public OptionalLong packetsLost() {
     return count("packetsLost");
   }

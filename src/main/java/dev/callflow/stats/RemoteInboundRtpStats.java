@@ -21,12 +21,17 @@ public final class RemoteInboundRtpStats extends ReceivedRtpStreamStats {
     return number("roundTripTime");
   }
 
-  /** {@return the fraction of packets lost in the last RTCP report, 0 to 1; empty when the browser does not report it} */
+  /**
+   * {@return the fraction of packets lost in the last RTCP report, 0 to 1; empty when the browser does not report it}
+   */
   public OptionalDouble fractionLost() {
     return number("fractionLost");
   }
 
-  /** {@return the sum of every round-trip time measured, in seconds (divide by {@link #roundTripTimeMeasurements()} for the mean); empty when the browser does not report it} */
+  /**
+   * {@return the sum of every round-trip time measured, in seconds (divide by {@link #roundTripTimeMeasurements()} for
+   * the mean); empty when the browser does not report it}
+   */
   public OptionalDouble totalRoundTripTime() {
     return number("totalRoundTripTime");
   }

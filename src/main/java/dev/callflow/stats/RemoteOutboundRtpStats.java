@@ -15,7 +15,10 @@ public final class RemoteOutboundRtpStats extends SentRtpStreamStats {
     return text("localId");
   }
 
-  /** {@return when the other side sent its report, by its clock, in milliseconds since the Unix epoch; empty when the browser does not report it} */
+  /**
+   * {@return when the other side sent its report, by its clock, in milliseconds since the Unix epoch; empty when the
+   * browser does not report it}
+   */
   public OptionalDouble remoteTimestamp() {
     return number("remoteTimestamp");
   }

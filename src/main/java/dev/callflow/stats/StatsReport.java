@@ -138,7 +138,8 @@ public final class StatsReport {
   }
 
   /**
-   * {@return the codec an RTP stream uses, through its {@code codecId}; empty when the stream names none in this report}
+   * {@return the codec an RTP stream uses, through its {@code codecId}; empty when the stream names none in this
+   * report}
    *
    * @param stream an inbound stream of this report
    */

@@ -10,12 +10,18 @@ public final class TransportStats extends RtcStats {
     super(json);
   }
 
-  /** {@return the id of the {@code candidate-pair} in use (Chrome; Firefox marks the pair itself); empty when the browser does not report it} */
+  /**
+   * {@return the id of the {@code candidate-pair} in use (Chrome; Firefox marks the pair itself); empty when the
+   * browser does not report it}
+   */
   public Optional<String> selectedCandidatePairId() {
     return text("selectedCandidatePairId");
   }
 
-  /** {@return the DTLS state: {@code new}, {@code connecting}, {@code connected}, {@code closed} or {@code failed}; empty when the browser does not report it} */
+  /**
+   * {@return the DTLS state: {@code new}, {@code connecting}, {@code connected}, {@code closed} or {@code failed};
+   * empty when the browser does not report it}
+   */
   public Optional<String> dtlsState() {
     return text("dtlsState");
   }
@@ -25,7 +31,10 @@ public final class TransportStats extends RtcStats {
     return text("iceState");
   }
 
-  /** {@return the ICE role: {@code controlling}, {@code controlled} or {@code unknown}; empty when the browser does not report it} */
+  /**
+   * {@return the ICE role: {@code controlling}, {@code controlled} or {@code unknown}; empty when the browser does not
+   * report it}
+   */
   public Optional<String> iceRole() {
     return text("iceRole");
   }
@@ -35,27 +44,42 @@ public final class TransportStats extends RtcStats {
     return text("tlsVersion");
   }
 
-  /** {@return the DTLS cipher suite's IANA name, e.g. {@code TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}; empty when the browser does not report it} */
+  /**
+   * {@return the DTLS cipher suite's IANA name, e.g. {@code TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}; empty when the
+   * browser does not report it}
+   */
   public Optional<String> dtlsCipher() {
     return text("dtlsCipher");
   }
 
-  /** {@return the SRTP protection profile, e.g. {@code AES_CM_128_HMAC_SHA1_80}; empty when the browser does not report it} */
+  /**
+   * {@return the SRTP protection profile, e.g. {@code AES_CM_128_HMAC_SHA1_80}; empty when the browser does not report
+   * it}
+   */
   public Optional<String> srtpCipher() {
     return text("srtpCipher");
   }
 
-  /** {@return the DTLS role: {@code client}, {@code server} or {@code unknown}; empty when the browser does not report it} */
+  /**
+   * {@return the DTLS role: {@code client}, {@code server} or {@code unknown}; empty when the browser does not report
+   * it}
+   */
   public Optional<String> dtlsRole() {
     return text("dtlsRole");
   }
 
-  /** {@return payload bytes sent on this transport, without headers, padding or ICE checks; empty when the browser does not report it} */
+  /**
+   * {@return payload bytes sent on this transport, without headers, padding or ICE checks; empty when the browser does
+   * not report it}
+   */
   public OptionalLong bytesSent() {
     return count("bytesSent");
   }
 
-  /** {@return payload bytes received on this transport, without headers, padding or ICE checks; empty when the browser does not report it} */
+  /**
+   * {@return payload bytes received on this transport, without headers, padding or ICE checks; empty when the browser
+   * does not report it}
+   */
   public OptionalLong bytesReceived() {
     return count("bytesReceived");
   }
