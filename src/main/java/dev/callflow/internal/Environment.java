@@ -33,6 +33,11 @@ public final class Environment {
     return new TreeMap<>(System.getenv());
   }
 
+  /** The value of one environment variable, if it is set and not blank. */
+  public static Optional<String> variable(String name) {
+    return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+  }
+
   /** {@code java.io.tmpdir}. */
   public static Path temporaryFolder() {
     return Path.of(System.getProperty("java.io.tmpdir"));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,55 @@ class DriverDiscoveryTest {
         .hasMessageContaining("-Dcallflow.firefox.binary not set")
         .hasMessageContaining("none of [firefox-esr, firefox] in [" + empty + "]")
         .hasMessageContaining("none of [geckodriver] in [" + empty + "]")
+        .hasMessageContaining("driver: GECKOWEBDRIVER not set")
         .hasMessageContaining("WebDriverManager switched off");
+  }
+
+  @Test
+  void aDriverIsFoundInTheFolderARunnerVariableNames(@TempDir Path dir, @TempDir Path chromeDriverFolder,
+      @TempDir Path geckoDriverFolder) throws Exception {
+    // As on GitHub's Ubuntu runners: CHROMEWEBDRIVER=/usr/local/share/chromedriver-linux64, GECKOWEBDRIVER=/usr/local/share/gecko_driver.
+    executable(dir, "google-chrome");
+    executable(dir, "firefox");
+    executable(chromeDriverFolder, "chromedriver");
+    executable(geckoDriverFolder, "geckodriver");
+    Map<String, String> variables = Map.of("CHROMEWEBDRIVER", chromeDriverFolder.toString(), "GECKOWEBDRIVER", geckoDriverFolder.toString());
+
+    DriverDiscovery.Found chrome = new DriverDiscovery(List.of(dir), name -> Optional.ofNullable(variables.get(name)),
+        NO_WEBDRIVERMANAGER).discover(BrowserType.CHROME);
+    DriverDiscovery.Found firefox = new DriverDiscovery(List.of(dir), name -> Optional.ofNullable(variables.get(name)),
+        NO_WEBDRIVERMANAGER).discover(BrowserType.FIREFOX);
+
+    assertThat(chrome.browser()).isEqualTo(dir.resolve("google-chrome"));
+    assertThat(chrome.driver()).isEqualTo(chromeDriverFolder.resolve("chromedriver"));
+    assertThat(chrome.driverOrigin()).isEqualTo("found in " + chromeDriverFolder + " (CHROMEWEBDRIVER)");
+    assertThat(firefox.driver()).isEqualTo(geckoDriverFolder.resolve("geckodriver"));
+    assertThat(firefox.driverOrigin()).isEqualTo("found in " + geckoDriverFolder + " (GECKOWEBDRIVER)");
+  }
+
+  @Test
+  void theSearchedFoldersComeBeforeTheRunnerVariable(@TempDir Path dir, @TempDir Path driverFolder) throws Exception {
+    executable(driverFolder, "geckodriver");
+
+    DriverDiscovery.Found found = new DriverDiscovery(List.of(installed(dir)),
+        name -> Optional.of(driverFolder.toString()), NO_WEBDRIVERMANAGER).discover(BrowserType.FIREFOX);
+
+    assertThat(found.driver()).isEqualTo(dir.resolve("geckodriver"));
+  }
+
+  @Test
+  void aRunnerVariableFolderWithoutTheDriverIsListedAmongTheAttempts(@TempDir Path dir, @TempDir Path driverFolder) throws Exception {
+    executable(dir, "chromium");
+    Files.createFile(driverFolder.resolve("chromedriver")); // there, but not executable
+    DriverDiscovery discovery = new DriverDiscovery(List.of(dir),
+        name -> name.equals("CHROMEWEBDRIVER") ? Optional.of(driverFolder.toString()) : Optional.empty(),
+        NO_WEBDRIVERMANAGER);
+
+    assertThatThrownBy(() -> discovery.discover(BrowserType.CHROME))
+        .isInstanceOf(BrowserLaunchException.class)
+        .hasMessageStartingWith("Cannot launch chrome: no driver found;")
+        .hasMessageContaining("\n  driver: none of [chromedriver] in [" + dir + "]\n  driver: no chromedriver in " + driverFolder
+            + " (CHROMEWEBDRIVER)\n  driver: WebDriverManager switched off");
   }
 
   @Test
