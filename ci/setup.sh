@@ -22,14 +22,14 @@ have javac || apt+=(openjdk-17-jdk-headless)
 have pkill || apt+=(procps)
 # setsid starts each driver and Callflow's process watchdog in a session of their own.
 have setsid || apt+=(util-linux)
-# With callflow.namespaces, hermetic browsers run in a network namespace of their own (unshare, nsenter from
-# util-linux; ip), reached through socat relays; coturn is for STUN/TURN.
+# Hermetic browsers run in a network namespace of their own (unshare, nsenter from util-linux; ip), reached
+# through socat relays; coturn is for STUN/TURN.
 have unshare && have nsenter || apt+=(util-linux)
 have ip || apt+=(iproute2)
 have socat || apt+=(socat)
 have turnserver || apt+=(coturn)
-# The loopback-only firewall rules (ci/hermetic-net.sh); only root can add or check them.
-if $root; then have iptables && have ip6tables || apt+=(iptables); fi
+# iptables: the rules inside Callflow's network namespaces (never the host's).
+have iptables && have ip6tables || apt+=(iptables)
 gecko=false
 if ! have geckodriver; then
   gecko=true
@@ -60,12 +60,15 @@ if [ ${#apt[@]} -gt 0 ] || $gecko; then
   set -- --versions
 fi
 
-# Keep calls on loopback on this machine (see ci/hermetic-net.sh for why).
+# An earlier version kept calls on loopback with rules in the host's firewall (comment callflow-hermetic);
+# network namespaces do that now, so take such rules away. Only root can see them.
 if $root; then
-  bash "$(dirname "$0")/hermetic-net.sh" --check || bash "$(dirname "$0")/hermetic-net.sh"
-else
-  echo "setup: not root, so the loopback-only firewall rules of ci/hermetic-net.sh could not be checked. Without them" \
-    "Chromium may select ICE pairs on this machine's other addresses and calls are not hermetic; run ci/setup.sh as root once." >&2
+  for t in iptables ip6tables; do
+    have $t || continue
+    { $t -S 2>/dev/null || true; } | sed -n '/--comment callflow-hermetic/s/^-A /-D /p' | while read -r rule; do
+      eval "$t $rule" && echo "setup: removed an earlier version's firewall rule: $t $rule"
+    done
+  done
 fi
 
 if [ "${1:-}" = --versions ]; then
@@ -75,5 +78,5 @@ if [ "${1:-}" = --versions ]; then
   echo "setup: $(geckodriver --version 2>/dev/null | head -1)"
   echo "setup: $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1)"
 else
-  echo "setup: browsers, drivers, JDK, Maven and tools in place$($root && echo ", loopback-only rules in place") (ci/setup.sh --versions for versions)"
+  echo "setup: browsers, drivers, JDK, Maven and tools in place (ci/setup.sh --versions for versions)"
 fi

@@ -99,6 +99,13 @@
     async createAnswer({ pc: id }) { const d = await pc(id).createAnswer(); return { type: d.type, sdp: d.sdp }; },
     async setLocalDescription({ pc: id, description }) { await pc(id).setLocalDescription(description || undefined); return pc(id).localDescription; },
     async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
+    // An ICE restart's offer and answer back to back: in between, Chromium already checks its new
+    // candidates against a Firefox callee's old ones, which Firefox's old ICE context still answers.
+    async setLocalAndRemoteDescription({ pc: id, local, remote }) {
+      await pc(id).setLocalDescription(local);
+      await pc(id).setRemoteDescription(remote);
+      return null;
+    },
     async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
     setName({ name }) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; return null; },
   };

@@ -54,10 +54,10 @@ public final class CallflowConfig {
     /** Whether a driver that is not installed may be fetched with WebDriverManager. Default true. */
     WEBDRIVERMANAGER("callflow.webdrivermanager"),
     /**
-     * Hermetic browsers run in a network namespace that holds only loopback (Linux, as root or with
-     * unprivileged user namespaces), so they reach nothing but each other and Callflow's server.
-     * Default false (see README, "Hermetic calls", for why not yet); a machine that does not allow it
-     * leaves them on the host's network and says so.
+     * Hermetic browsers run in a network namespace of Callflow's (Linux, as root), so they reach
+     * nothing but each other and Callflow's server and the host's firewall is left alone. Default
+     * true; false, or a machine that does not allow it, leaves them on the host's network, kept to
+     * loopback candidates by the probe alone.
      */
     NAMESPACES("callflow.namespaces");
 
@@ -181,7 +181,7 @@ public final class CallflowConfig {
       given.executable(path.key());
     }
     given.flag(Key.WEBDRIVERMANAGER.key(), true);
-    given.flag(Key.NAMESPACES.key(), false);
+    given.flag(Key.NAMESPACES.key(), true);
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),

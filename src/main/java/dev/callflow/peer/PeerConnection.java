@@ -117,6 +117,14 @@ public final class PeerConnection {
    * @param description the other side's offer or answer
    * @throws DomException if the browser rejects it
    */
+  /** An offer and the answer to it set in one page operation, back to back (see {@link Call#restartIce()}). */
+  void setLocalAndRemoteDescription(SessionDescription local, SessionDescription remote) {
+    invoke("setLocalAndRemoteDescription", o -> {
+      o.putObject("local").put("type", local.type()).put("sdp", local.sdp());
+      o.putObject("remote").put("type", remote.type()).put("sdp", remote.sdp());
+    });
+  }
+
   public void setRemoteDescription(SessionDescription description) {
     invoke("setRemoteDescription", o -> o.putObject("description").put("type", description.type()).put("sdp", description.sdp()));
   }

@@ -87,7 +87,7 @@ public final class BrowserLauncher {
       Map.entry("browser.startup.homepage_override.mstone", "ignore"),
       Map.entry("browser.shell.checkDefaultBrowser", false));
 
-  /** Whether hermetic browsers run in a network namespace where the machine allows it (default false). */
+  /** Whether hermetic browsers run in a network namespace where the machine allows it (default true). */
   static final String NAMESPACES = "callflow.namespaces";
 
   private BrowserLauncher() {}
@@ -132,8 +132,8 @@ public final class BrowserLauncher {
 
   private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
-    // With callflow.namespaces, hermetic browsers share a network namespace that holds only loopback.
-    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, false)
+    // Hermetic browsers share a network namespace of Callflow's, where this machine allows it.
+    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true)
         ? Namespace.loopback() : Optional.empty();
     try {
       return locally(spec, found, network, pageLoadTimeout);

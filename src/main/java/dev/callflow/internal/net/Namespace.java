@@ -28,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Linux network namespace of Callflow's own: it holds a loopback interface and nothing else, so a
- * browser started in it can reach no address of this machine's other interfaces, nor anything outside,
- * and no rule in the host's firewall is needed for that. A shell inside holds it open; the namespace
+ * A Linux network namespace of Callflow's own: it holds a loopback interface and an interface that leads
+ * nowhere (so that browsers see a network like a host's), so a browser started in it can reach no address
+ * of this machine's other interfaces, nor anything outside, and no rule in the host's firewall is needed
+ * for that. A shell inside holds it open; the namespace
  * ends with its last process. Everything Callflow starts for it runs with {@code TMPDIR} in its folder,
  * so {@link #close()}, or the watchdog after a killed JVM, ends it all.
  *
@@ -52,14 +53,28 @@ public final class Namespace implements AutoCloseable {
       done
       echo "failed: $last"
       """;
-  // Inside: loopback up, then for each port read, a listener relaying to the host end's socket.
+  // Inside: loopback up, a network like a host's (below), then for each port read, a listener relaying
+  // to the host end's socket.
   private static final String HOLDER = """
       ip link set lo up || exit 1
+      sh -c "$3" || exit 1
       echo ready
       while read -r port; do
         socat -d -d TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$1/in-$port.sock" 2>&1 |
           sh -c "$2" ready "open $port" &
       done
+      """;
+  // A host's network, kept off loopback: an interface of the namespace's own, with an address of each
+  // family and default routes (which lead nowhere: the other end of the veth pair is in the namespace
+  // too, with no address, and forwards nothing), and the
+  // rules of ci/hermetic-net.sh in the namespace's own firewall. With loopback alone, Chromium gathered
+  // no IPv6 candidate and a Chromium callee kept its old pair after 2 to 3 in 5 ICE restarts.
+  private static final String HOST_LIKE = """
+      ip link add callflow0 type veth peer name callflow1 && ip link set callflow0 up && ip link set callflow1 up &&
+      ip addr add 198.18.0.1/15 dev callflow0 && ip -6 addr add fd00:ca11::1/64 dev callflow0 nodad &&
+      ip route add default dev callflow0 && ip -6 route add default dev callflow0 &&
+      iptables -I INPUT -i lo ! -s 127.0.0.0/8 -j DROP && iptables -I OUTPUT -o lo ! -d 127.0.0.0/8 -j DROP &&
+      ip6tables -I INPUT -i lo ! -s ::1/128 -j DROP && ip6tables -I OUTPUT -o lo ! -d ::1/128 -j DROP
       """;
   // On the host: the socket that the listener inside connects to, relayed to the host port.
   private static final String HOST_END = """
@@ -136,7 +151,7 @@ public final class Namespace implements AutoCloseable {
     if (!root) {
       command.addAll(List.of("--user", "--map-root-user"));
     }
-    command.addAll(List.of("sh", "-c", HOLDER, "callflow-net", folder.toString(), READY));
+    command.addAll(List.of("sh", "-c", HOLDER, "callflow-net", folder.toString(), READY, HOST_LIKE));
     String failure;
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -251,7 +266,7 @@ public final class Namespace implements AutoCloseable {
 
   private static Optional<String> missingTools() {
     List<String> missing = new ArrayList<>();
-    for (String name : List.of("unshare", "nsenter", "ip", "socat", "sh")) {
+    for (String name : List.of("unshare", "nsenter", "ip", "iptables", "ip6tables", "socat", "sh")) {
       if (find(name).isEmpty()) {
         missing.add(name);
       }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * With {@code callflow.namespaces=true}, hermetic browsers run in a network namespace of Callflow's (only
- * loopback in it), reached from the JVM through relays; others, and all by default, on the host's network.
+ * Hermetic browsers run in a network namespace of Callflow's, reached from the JVM through relays; others,
+ * or all with {@code callflow.namespaces=false}, on the host's network.
  */
 class NetworkNamespaceTest {
   private static final Path OWN = Path.of("/proc/self/ns/net");
@@ -34,19 +34,18 @@ class NetworkNamespaceTest {
 
   @ParameterizedTest
   @EnumSource(BrowserType.class)
-  void withNamespacesAHermeticBrowserRunsInANamespaceOfItsOwn(BrowserType type) throws Exception {
-    Path network = networkOf(BrowserSpec.of(type), Settings.of(Map.of("callflow.namespaces", "true")));
+  void aHermeticBrowserRunsInANamespaceOfItsOwn(BrowserType type) throws Exception {
+    Path network = networkOf(BrowserSpec.of(type), Settings.of(Map.of()));
 
     assertThat(network).isNotEqualTo(Files.readSymbolicLink(OWN));
   }
 
   @ParameterizedTest
   @EnumSource(BrowserType.class)
-  void byDefaultOrWithHermeticModeLiftedTheBrowserRunsOnTheHostsNetwork(BrowserType type) throws Exception {
+  void namespacesSwitchedOffOrHermeticModeLiftedLeaveTheBrowserOnTheHostsNetwork(BrowserType type) throws Exception {
     Path own = Files.readSymbolicLink(OWN);
 
-    assertThat(networkOf(BrowserSpec.of(type), Settings.of(Map.of()))).isEqualTo(own);
-    assertThat(networkOf(BrowserSpec.of(type).withCandidatePolicy(CandidatePolicy.ANY),
-        Settings.of(Map.of("callflow.namespaces", "true")))).isEqualTo(own);
+    assertThat(networkOf(BrowserSpec.of(type), Settings.of(Map.of("callflow.namespaces", "false")))).isEqualTo(own);
+    assertThat(networkOf(BrowserSpec.of(type).withCandidatePolicy(CandidatePolicy.ANY), Settings.of(Map.of()))).isEqualTo(own);
   }
 }
