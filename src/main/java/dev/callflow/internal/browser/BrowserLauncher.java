@@ -134,7 +134,7 @@ public final class BrowserLauncher {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
     // Hermetic browsers share a network namespace of Callflow's, where this machine allows it.
     Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true)
-        ? Namespace.loopback() : Optional.empty();
+        ? Namespace.hermetic() : Optional.empty();
     try {
       return locally(spec, found, network, pageLoadTimeout);
     } catch (WebDriverException e) {

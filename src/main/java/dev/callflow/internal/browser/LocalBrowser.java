@@ -70,10 +70,6 @@ final class LocalBrowser {
     network.ifPresent(n -> n.reach(url));
   }
 
-  /** The network namespace the browser runs in, if any. */
-  Optional<Namespace> network() {
-    return network;
-  }
 
   /** The session started: its browser is the driver's child from now on. */
   LocalBrowser withBrowser() {

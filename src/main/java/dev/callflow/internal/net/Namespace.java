@@ -66,9 +66,9 @@ public final class Namespace implements AutoCloseable {
       """;
   // A host's network, kept off loopback: an interface of the namespace's own, with an address of each
   // family and default routes (which lead nowhere: the other end of the veth pair is in the namespace
-  // too, with no address, and forwards nothing), and the
-  // rules of ci/hermetic-net.sh in the namespace's own firewall. With loopback alone, Chromium gathered
-  // no IPv6 candidate and a Chromium callee kept its old pair after 2 to 3 in 5 ICE restarts.
+  // too, with no address, and forwards nothing). With loopback alone, Chromium gathered no IPv6 candidate
+  // and a Chromium callee kept its old pair after 2 to 3 in 5 ICE restarts. Chromium checks from those
+  // addresses to the peer's loopback candidates: the namespace's own firewall drops them on arrival.
   private static final String HOST_LIKE = """
       ip link add callflow0 type veth peer name callflow1 && ip link set callflow0 up && ip link set callflow1 up &&
       ip addr add 198.18.0.1/15 dev callflow0 && ip -6 addr add fd00:ca11::1/64 dev callflow0 nodad &&
@@ -96,7 +96,7 @@ public final class Namespace implements AutoCloseable {
       exec "$@"
       """;
 
-  private static Optional<Namespace> loopback;
+  private static Optional<Namespace> hermetic;
 
   private final Path folder;
   private final Process holder;
@@ -119,23 +119,23 @@ public final class Namespace implements AutoCloseable {
    * does not let Callflow make one (said once in the log, with the reason): hermetic calls then rest
    * on the probe's candidate filtering alone.
    */
-  public static synchronized Optional<Namespace> loopback() {
-    if (loopback == null) {
+  public static synchronized Optional<Namespace> hermetic() {
+    if (hermetic == null) {
       try {
         Namespace shared = create("net");
         OnShutdown.run(shared::close);
-        loopback = Optional.of(shared);
+        hermetic = Optional.of(shared);
       } catch (NamespaceException e) {
         LOG.warn("Hermetic browsers run on the host's network, kept to loopback by candidate filtering only: {}",
             e.getMessage());
-        loopback = Optional.empty();
+        hermetic = Optional.empty();
       }
     }
-    return loopback;
+    return hermetic;
   }
 
   /**
-   * A new namespace holding only loopback, named {@code name} in Callflow's folders.
+   * A new namespace with a host-like network that leads nowhere, named {@code name} in Callflow's folders.
    *
    * @throws NamespaceException if this machine does not allow it, naming what is missing
    */
