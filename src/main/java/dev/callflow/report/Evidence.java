@@ -43,6 +43,7 @@ public final class Evidence {
 
   /**
    * Writes the evidence of these peers; a peer whose browser no longer answers contributes what Java holds.
+   * Files an earlier run left in the folder are removed first, so the folder shows one failure only.
    *
    * @param folder where to write, created if needed, e.g. from {@link #folderFor}
    * @param peers the test's peers
@@ -52,6 +53,13 @@ public final class Evidence {
   public static void write(Path folder, List<Peer> peers, Throwable failure) {
     try {
       Files.createDirectories(folder);
+      try (var earlier = Files.list(folder)) {
+        for (Path file : (Iterable<Path>) earlier::iterator) {
+          if (Files.isRegularFile(file)) {
+            Files.delete(file);
+          }
+        }
+      }
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
       Files.writeString(folder.resolve("failure.txt"), trace.toString());
