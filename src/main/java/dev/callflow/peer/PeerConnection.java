@@ -111,12 +111,6 @@ public final class PeerConnection {
     return description(invoke("setLocalDescription", o -> o.putNull("description")));
   }
 
-  /**
-   * setRemoteDescription with the other side's description.
-   *
-   * @param description the other side's offer or answer
-   * @throws DomException if the browser rejects it
-   */
   /** An offer and the answer to it set in one page operation, back to back (see {@link Call#restartIce()}). */
   void setLocalAndRemoteDescription(SessionDescription local, SessionDescription remote) {
     invoke("setLocalAndRemoteDescription", o -> {
@@ -125,6 +119,12 @@ public final class PeerConnection {
     });
   }
 
+  /**
+   * setRemoteDescription with the other side's description.
+   *
+   * @param description the other side's offer or answer
+   * @throws DomException if the browser rejects it
+   */
   public void setRemoteDescription(SessionDescription description) {
     invoke("setRemoteDescription", o -> o.putObject("description").put("type", description.type()).put("sdp", description.sdp()));
   }
