@@ -45,7 +45,7 @@ public final class Namespace implements AutoCloseable {
   /** How long ending the namespace's processes may take before its folder is removed anyway. */
   private static final Duration END_WAIT = Duration.ofSeconds(3);
 
-  // Prints one line: "ready" once the socat it runs listens, or "failed: <socat's last line>".
+X
   private static final String READY = """
       while read -r line; do
         case $line in *"listening on"*) echo "$1"; exec cat >/dev/null;; esac
