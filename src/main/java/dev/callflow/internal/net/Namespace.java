@@ -45,7 +45,8 @@ public final class Namespace implements AutoCloseable {
   /** How long ending the namespace's processes may take before its folder is removed anyway. */
   private static final Duration END_WAIT = Duration.ofSeconds(3);
 
-X
+  // Reads the output of socat -d -d and prints one line: its first argument once socat listens, or
+  // "failed: <socat's last line>"; then drains the rest, so socat never blocks on a full pipe.
   private static final String READY = """
       while read -r line; do
         case $line in *"listening on"*) echo "$1"; exec cat >/dev/null;; esac
