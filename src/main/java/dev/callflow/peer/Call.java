@@ -1,7 +1,7 @@
 package dev.callflow.peer;
 
-import dev.callflow.browser.BrowserType;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
@@ -253,13 +253,14 @@ public final class Call implements AutoCloseable {
       // old credentials and the caller can settle on a pair with the callee's old generation, for good.
       toCallee.open();
       return pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp(), answerSdp -> {
-        if (iceRestart && calleePeer.browser().type() == BrowserType.FIREFOX) {
-          caller.setLocalAndRemoteDescription(offer, answer.withSdp(answerSdp));
+        SessionDescription received = answer.withSdp(answerSdp);
+        if (!iceRestart) {
+          caller.setRemoteDescription(received);
+        } else if (calleePeer.browser().type() == BrowserType.FIREFOX) {
+          caller.setLocalAndRemoteDescription(offer, received);
         } else {
-          if (iceRestart) {
-            caller.setLocalDescription(offer);
-          }
-          caller.setRemoteDescription(answer.withSdp(answerSdp));
+          caller.setLocalDescription(offer);
+          caller.setRemoteDescription(received);
         }
         toCaller.open();
         return DONE;
