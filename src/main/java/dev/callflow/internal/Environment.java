@@ -64,6 +64,18 @@ public final class Environment {
     return folders;
   }
 
+  /**
+   * A program by name: the first executable in the folders of {@code PATH}, then in /usr/sbin, /usr/bin,
+   * /sbin and /bin (a JVM started with a short {@code PATH} still finds the system's tools).
+   */
+  public static Optional<Path> findProgram(String name) {
+    List<Path> folders = new ArrayList<>(searchPath());
+    for (String folder : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
+      folders.add(Path.of(folder));
+    }
+    return folders.stream().map(f -> f.resolve(name)).filter(java.nio.file.Files::isExecutable).findFirst();
+  }
+
   /** True on Linux ({@code os.name}). */
   public static boolean isLinux() {
     return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");

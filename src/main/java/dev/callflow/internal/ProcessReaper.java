@@ -10,9 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,21 +92,9 @@ public final class ProcessReaper {
 
   /** The {@code setsid} program, which starts a program in a session and process group of its own. */
   public static Path setsid() {
-    return findSetsid().orElseThrow(() -> new CallflowException("setsid is not installed (it is in Debian's util-linux): "
+    return Environment.findProgram("setsid").orElseThrow(() -> new CallflowException("setsid is not installed (it is in Debian's util-linux): "
         + "Callflow starts its drivers and its process watchdog with it, so that a Ctrl-C or a killed JVM leaves no "
         + "browser running. Run ci/setup.sh (as root) to install it."));
-  }
-
-  private static Optional<Path> findSetsid() {
-    List<Path> dirs = new ArrayList<>(Environment.searchPath());
-    dirs.addAll(List.of(Path.of("/usr/bin"), Path.of("/bin")));
-    for (Path dir : dirs) {
-      Path candidate = dir.resolve("setsid");
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 
   /** Starts the watchdog, or a new one if it stopped (someone killed it): loudly, since that should not happen. */

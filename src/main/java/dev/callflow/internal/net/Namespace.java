@@ -1,6 +1,5 @@
 package dev.callflow.internal.net;
 
-import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Folders;
 import dev.callflow.internal.OnShutdown;
@@ -211,7 +210,6 @@ public final class Namespace implements AutoCloseable {
     if (!loopbackHost || closed || reached.contains(port) || !listening(port)) {
       return; // nothing listens on the host: inside, the browser finds the port refused, as it is
     }
-    reached.add(port);
     try {
       ProcessBuilder builder = new ProcessBuilder("sh", "-c", HOST_END, "callflow-net-host",
           folder.resolve("in-" + port + ".sock").toString(), String.valueOf(port), READY).redirectErrorStream(true);
@@ -227,12 +225,9 @@ public final class Namespace implements AutoCloseable {
       if (!("open " + port).equals(reply)) {
         throw new NamespaceException("Cannot open port " + port + " inside the network namespace: " + reply);
       }
+      reached.add(port);
     } catch (IOException e) {
-      reached.remove(port);
       throw new NamespaceException("Cannot relay port " + port + " into the network namespace: " + Folders.describe(e));
-    } catch (NamespaceException e) {
-      reached.remove(port);
-      throw e;
     }
   }
 
@@ -268,7 +263,7 @@ public final class Namespace implements AutoCloseable {
   private static Optional<String> missingTools() {
     List<String> missing = new ArrayList<>();
     for (String name : List.of("unshare", "nsenter", "ip", "iptables", "ip6tables", "socat", "sh")) {
-      if (find(name).isEmpty()) {
+      if (Environment.findProgram(name).isEmpty()) {
         missing.add(name);
       }
     }
@@ -276,15 +271,7 @@ public final class Namespace implements AutoCloseable {
   }
 
   private static Path tool(String name) {
-    return find(name).orElseThrow(() -> new NamespaceException(name + " is not installed (ci/setup.sh installs it)"));
-  }
-
-  private static Optional<Path> find(String name) {
-    List<Path> dirs = new ArrayList<>(Environment.searchPath());
-    for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
-      dirs.add(Path.of(dir));
-    }
-    return dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
+    return Environment.findProgram(name).orElseThrow(() -> new NamespaceException(name + " is not installed (ci/setup.sh installs it)"));
   }
 
   private static boolean isRoot() {
