@@ -4,11 +4,7 @@ import dev.callflow.internal.Folders;
 import dev.callflow.internal.Processes;
 import dev.callflow.internal.net.Namespace;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -108,28 +104,14 @@ final class LocalBrowser {
     }
   }
 
-    /** Kills every process of this browser still running and removes its folder. */
+  /** Kills every process of this browser still running and removes its folder. */
   void end() {
     if (!Processes.kill(driver, folder, END_WAIT)) {
       LOG.warn("Some processes of the browser in {} did not end within {}s: {}", folder, END_WAIT.toSeconds(),
           Processes.of(driver, folder));
     }
     try {
-      if (Files.exists(folder)) {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      }
+      Folders.deleteTree(folder);
     } catch (IOException e) {
       // The watchdog removes the whole run folder when the JVM ends.
       LOG.warn("Cannot remove the browser folder {}: {}", folder, Folders.describe(e));

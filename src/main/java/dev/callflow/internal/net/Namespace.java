@@ -250,11 +250,8 @@ public final class Namespace implements AutoCloseable {
     if (!Processes.kill(null, folder, END_WAIT)) {
       LOG.warn("Some processes of the network namespace in {} did not end within {}s", folder, END_WAIT.toSeconds());
     }
-    try (var files = Files.list(folder)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(folder);
+    try {
+      Folders.deleteTree(folder);
     } catch (IOException e) {
       // The watchdog removes the whole run folder when the JVM ends.
     }
