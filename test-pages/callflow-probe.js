@@ -393,7 +393,9 @@
   // The reference page's own operations (getUserMedia, createPeerConnection...), registered once by it.
   let pageOperations = null;
 
-  // Java calls invoke(token, operation, argsJson, done); done gets the reply as JSON text:
+  // Java calls invoke(token, operation, argsJson, done) in the driver's current document, or call(token,
+  // operation, argsJson) in any document over BiDi, which returns a promise (of the probe's own Promise,
+  // which the page cannot replace) of the same reply. done gets the reply as JSON text:
   // {value} or {error: {name, message, constraint}}, with doc and seq naming the probe's last event, so
   // Java waits until it has them all before the operation counts as done. Without the token nothing runs.
   const invoke = (token, operation, argsText, done) => {
@@ -436,7 +438,8 @@
   };
 
   defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
-    version: 2, doc, invoke,
+    version: 3, doc, invoke,
+    call: (token, operation, argsText) => new PromiseCtor((done) => invoke(token, operation, argsText, done)),
     pc: connection,
     idOf,
     transceivers,
@@ -446,5 +449,17 @@
       pageOperations = freeze({ ...ops });
     },
   }) });
-  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
+  // Where this document lives, for the names Java gives its connections: nothing in a tab's top document,
+  // else its frames from the top down, each by its name, its element's id (same origin) or its index in its
+  // parent. Read before the page's scripts run; an ancestor of another origin tells only its index.
+  const frames = [];
+  try {
+    for (let w = window; w !== w.parent; w = w.parent) {
+      let label = null;
+      try { label = w.name || (w.frameElement && w.frameElement.id) || null; } catch (e) { /* another origin */ }
+      for (let i = 0; label === null && i < w.parent.frames.length; i++) if (w.parent.frames[i] === w) label = i;
+      frames.unshift(label);
+    }
+  } catch (e) { /* a detached frame: its place stays unknown */ }
+  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent, ...(frames.length ? { frames } : {}) });
 }

@@ -32,7 +32,8 @@ public final class PeerEvent {
    *
    * @param peer the peer's name
    * @param doc the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events
-   * @param pc the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events
+   * @param pc the peer connection's name on its peer ({@code pc1}, {@code tab2/pc1}, ...; see {@link #pc()}),
+   *     or null for page-level events
    * @param seq the order in which the page recorded it
    * @param browserTime the page's clock, epoch milliseconds
    * @param receivedNanos when Java received it ({@link System#nanoTime()}), for one order across peers
@@ -65,6 +66,11 @@ public final class PeerEvent {
     return new PeerEvent(kind, details, peer, doc, pc, seq, browserTime, receivedNanos);
   }
 
+  /** The same event of the connection named {@code connection}: its details are shared, not copied. */
+  PeerEvent renamed(String connection) {
+    return new PeerEvent(kind, details, peer, doc, connection, seq, browserTime, receivedNanos);
+  }
+
   /** {@return the name of the peer whose page it happened on} */
   public String peer() {
     return peer;
@@ -75,7 +81,13 @@ public final class PeerEvent {
     return doc;
   }
 
-  /** {@return the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events} */
+  /**
+   * {@return the peer connection's name on its peer, or null for page-level events} Names are unique across
+   * the peer's documents: the probe's id ({@code pc1}, ...) in the top document of the peer's own tab, else
+   * after where the connection lives: {@code tab2/pc1} in the second tab, {@code frame:call/pc1} in the
+   * iframe named {@code call} (or of that id, or at that index), {@code page2/pc1} in a later page of a place
+   * whose earlier page had connections too.
+   */
   public String pc() {
     return pc;
   }

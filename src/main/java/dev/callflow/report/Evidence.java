@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +86,11 @@ public final class Evidence {
           } catch (RuntimeException e) {
             state.put("unavailable", e.getMessage());
           }
-          // Each page load numbers its connections from pc1: the document keeps the files apart.
-          // Both ids come from the page, so they are made safe like the names.
-          Path file = pc.document().isEmpty() ? EvidenceFiles.file(folder, ".json", n, pc.id())
-              : EvidenceFiles.file(folder, ".json", n, pc.id(), pc.document());
+          // Connection names are unique per peer (pc1, tab2/pc1, frame:call/pc1): one file each,
+          // alice-tab2-pc1.json. Frame names come from the page, so each part is made safe like the names.
+          List<String> parts = new ArrayList<>(List.of(n));
+          parts.addAll(List.of(pc.id().split("/")));
+          Path file = EvidenceFiles.file(folder, ".json", parts.toArray(String[]::new));
           Files.writeString(file, JSON.writeValueAsString(state));
         }
       }
