@@ -389,7 +389,12 @@
       const remote = connection(id).__callflowTracks || new Set();
       const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : remote.has(t.id)));
       const el = [...document.querySelectorAll('video')].find(shows);
-      if (!el) throw new DOMExceptionCtor('No video element shows the remote video of ' + id, 'NotFoundError');
+      if (!el) {
+        const found = [...document.querySelectorAll('video')].map((v) => (v.id ? '#' + v.id : '<video>')
+          + (v.srcObject ? ' (tracks ' + v.srcObject.getTracks().map((t) => t.kind + ' ' + t.id).join(', ') + ')' : ' (no stream)'));
+        throw new DOMExceptionCtor('no <video> element on the page shows the remote video of ' + id + '; the page has '
+          + (found.length ? found.length + ': ' + found.join('; ') : 'none'), 'NotFoundError');
+      }
       const canvas = document.createElement('canvas');
       canvas.width = 32; canvas.height = 24;
       const g = canvas.getContext('2d', { willReadFrequently: true });

@@ -65,6 +65,11 @@ class CallflowExtensionTest {
     assertThat(folder.resolve("alice.png")).isNotEmptyFile();
     assertThat(folder.resolve("bob.png")).isNotEmptyFile();
     assertThat(Files.readString(folder.resolve("failure.txt"))).contains("CallflowTimeoutError");
+    // It stands in for the original: a report prints the message once, not again under "Caused by".
+    assertThat(failure.original()).isInstanceOf(dev.callflow.failure.CallflowTimeoutError.class);
+    java.io.StringWriter printed = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(printed));
+    assertThat(printed.toString().split("should reach 'connected' within 2s", -1)).hasSize(2);
   }
 
   @CallflowTest
