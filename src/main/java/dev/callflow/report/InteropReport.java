@@ -141,7 +141,9 @@ public final class InteropReport {
         + ".facts dd{margin:0;overflow-wrap:anywhere}"
         + "pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:420px;font-size:12px}"
         + "pre.wrap{white-space:pre-wrap;overflow-wrap:anywhere;max-height:none}"
-        + "svg.lanes{min-width:640px;display:block}.note{color:#555;font-size:13px}"
+        + ".events{background:#f6f8fa;padding:8px;font:12px/1.4 monospace}"
+        + ".events div{padding-left:3em;text-indent:-3em;white-space:pre-wrap;overflow-wrap:anywhere}"
+        + "svg.lanes{min-width:760px;display:block}.note{color:#555;font-size:13px}"
         + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}.charts svg{display:block}"
         + ".shots{display:flex;flex-wrap:wrap;gap:12px}.shot{margin:0;flex:1 1 260px;max-width:440px}"
         + ".shot img{width:100%;border:1px solid #ccc;cursor:zoom-in}.shot .close{display:none}"
@@ -150,6 +152,7 @@ public final class InteropReport {
         + ".shot:target img{width:auto;max-width:96vw;max-height:88vh;border:0}.shot:target .open{pointer-events:none}"
         + ".shot:target .close{display:block;position:absolute;inset:0;color:#fff;text-align:right;padding:10px 18px;font-size:16px}"
         + ".shot:target figcaption{color:#fff}"
+        + ".narrow{display:none}@media (max-width:800px){.narrow{display:block}}"
         + "@media (max-width:600px){body{margin:8px auto;padding:0 8px;font-size:13px}h1{font-size:20px}"
         + "td,th{padding:4px 6px}}"
         + "</style></head><body>";
@@ -250,7 +253,8 @@ public final class InteropReport {
     }
     h.append("<h2>Timeline</h2><p class=\"note\">From the first offer or state change to the flow's ")
         .append(r.passed() ? "end" : "failure").append(" (or its last event); times count from the first event, as in the event list. "
-            + "Point at a bar for its state and how long it lasted.</p><div class=\"scroll\">")
+            + "Point at a bar for its state and how long it lasted.</p><p class=\"note narrow\">Scroll the picture sideways for the rest."
+            + "</p><div class=\"scroll\">")
         .append(Svg.swimLanes(r.events(), List.of("caller", "callee"), origin, r.endNanos(), !r.passed())).append("</div>");
     h.append("<h2>Stats</h2>");
     charts(h, "callee (" + r.callee().id() + ")", r.calleeStats());
@@ -260,7 +264,10 @@ public final class InteropReport {
     h.append("<h2>Console</h2>");
     r.console().forEach((peer, lines) -> h.append("<h3>").append(e(peer)).append("</h3><pre class=\"wrap\">")
         .append(e(lines.isEmpty() ? "(nothing logged)" : String.join("\n", lines))).append("</pre>"));
-    h.append("<h2>Events</h2><pre class=\"wrap\">").append(e(events(r.events(), origin))).append("</pre>");
+    // One block per event, wrapped with a hanging indent so that a long one (a whole SDP) does not hide where the next begins.
+    h.append("<h2>Events</h2><div class=\"events\">");
+    events(r.events(), origin).lines().forEach(line -> h.append("<div>").append(e(line)).append("</div>"));
+    h.append("</div>");
     return h.append("</body></html>\n").toString();
   }
 

@@ -3,6 +3,7 @@ package dev.callflow.report;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.stats.Metric;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +70,7 @@ final class Svg {
   /**
    * One lane per peer and state kind, each state a bar from its change to the next; the last state lasts
    * to the end, which is the flow's end (its failure, for a failed wait) or the last event if that came later.
+   * A long stretch without a change is cut short ({@link TimeAxis}) and marked with its length.
    *
    * @param origin the moment times are counted from ({@code +0 s}), as in the event list
    * @param endNanos when the flow returned or failed, marked with a line
@@ -80,11 +82,15 @@ final class Svg {
     }
     long from = axisStart(events);
     long to = Math.max(endNanos, events.stream().mapToLong(PeerEvent::receivedNanos).max().orElse(endNanos));
-    double pxPerNano = (LANES_WIDTH - LABELS - RIGHT) / (double) Math.max(1_000_000, to - from);
+    List<Long> moments = new ArrayList<>(events.stream().filter(Svg::isLaneChange).map(PeerEvent::receivedNanos).toList());
+    moments.add(endNanos);
+    TimeAxis axis = TimeAxis.of(from, to, moments, LABELS, LANES_WIDTH - LABELS - RIGHT);
     int height = 20 + peers.size() * LANES.size() * LANE + 24;
     StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lanes\" viewBox=\"0 0 " + LANES_WIDTH
         + " " + height + "\" width=\"100%\" role=\"img\" aria-label=\"state changes over time\">");
-    ticks(svg, origin, from, to, pxPerNano, height);
+    ticks(svg, axis, origin, height);
+    // Labels go on top of the cut marks, and let the pointer through to their bar's tooltip.
+    StringBuilder labels = new StringBuilder();
     int row = 0;
     for (String peer : peers) {
       for (Lane lane : LANES) {
@@ -95,45 +101,76 @@ final class Svg {
         for (int i = 0; i < changes.size(); i++) {
           long start = changes.get(i).receivedNanos();
           long end = i + 1 < changes.size() ? changes.get(i + 1).receivedNanos() : to;
-          bar(svg, peer + " " + lane.label(), String.valueOf(changes.get(i).stateName()), start, end, origin,
-              LABELS + (start - from) * pxPerNano, Math.max(2, (end - start) * pxPerNano), y);
+          String state = String.valueOf(changes.get(i).stateName());
+          double x = axis.x(start);
+          double width = Math.max(2, axis.x(end) - x);
+          bar(svg, peer + " " + lane.label(), state, start, end, origin, x, width, y);
+          if (width > 6.5 * state.length() + 6) {
+            labels.append("<text x=\"").append(f(x + 3)).append("\" y=\"").append(y + 13)
+                .append("\" font-size=\"11\" pointer-events=\"none\">").append(escape(state)).append("</text>");
+          }
         }
       }
     }
-    double x = LABELS + (endNanos - from) * pxPerNano;
+    cuts(svg, axis, height);
+    svg.append(labels);
+    double x = axis.x(endNanos);
     String color = failed ? "#dc3545" : "#6c757d";
     svg.append("<line x1=\"").append(f(x)).append("\" y1=\"14\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 22)
         .append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"><title>").append(failed ? "failed" : "ended")
         .append(' ').append(at(endNanos, origin)).append("</title></line>");
-    svg.append("<text x=\"").append(f(x - 4)).append("\" y=\"11\" font-size=\"11\" text-anchor=\"end\" fill=\"").append(color)
+    boolean nearStart = x < LABELS + 130;
+    svg.append("<text x=\"").append(f(nearStart ? x + 4 : x - 4)).append("\" y=\"11\" font-size=\"11\" text-anchor=\"")
+        .append(nearStart ? "start" : "end").append("\" fill=\"").append(color)
         .append("\">").append(failed ? "failed " : "ended ").append(at(endNanos, origin)).append("</text>");
     return svg.append("</svg>").toString();
   }
 
-  /** A state's bar, labelled when the name fits; the tooltip names it, its start and how long it lasted. */
+  /** A state's bar; its tooltip names the state, its start and how long it lasted. */
   private static void bar(StringBuilder svg, String lane, String state, long start, long end, long origin, double x, double width,
       int y) {
-    svg.append("<g><title>").append(escape(lane + ": " + state + ", " + at(start, origin) + " for "
-        + Unit.SECONDS.format((end - start) / 1e9))).append("</title><rect x=\"").append(f(x)).append("\" y=\"").append(y)
-        .append("\" width=\"").append(f(width)).append("\" height=\"").append(LANE - 4).append("\" fill=\"")
-        .append(COLORS.getOrDefault(state, "#adb5bd")).append("\"/>");
-    if (width > 6.5 * state.length() + 6) {
-      svg.append("<text x=\"").append(f(x + 3)).append("\" y=\"").append(y + 13).append("\" font-size=\"11\">").append(escape(state))
-          .append("</text>");
-    }
-    svg.append("</g>");
+    svg.append("<rect x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"").append(f(width)).append("\" height=\"")
+        .append(LANE - 4).append("\" fill=\"").append(COLORS.getOrDefault(state, "#adb5bd")).append("\"><title>")
+        .append(escape(lane + ": " + state + ", " + at(start, origin) + " for " + Unit.SECONDS.format((end - start) / 1e9)))
+        .append("</title></rect>");
   }
 
-  /** Dashed lines at round times across the lanes, labelled below in seconds from the origin. */
-  private static void ticks(StringBuilder svg, long origin, long from, long to, double pxPerNano, int height) {
-    double step = niceStep((to - from) / 1e9, 8);
-    long last = (long) Math.floor((to - origin) / 1e9 / step + 1e-6);
-    for (long i = (long) Math.ceil((from - origin) / 1e9 / step - 1e-6); i <= last; i++) {
-      double t = i * step;
-      double x = LABELS + ((origin + t * 1e9) - from) * pxPerNano;
-      svg.append("<line x1=\"").append(f(x)).append("\" y1=\"16\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 20)
-          .append("\" stroke=\"#bbb\" stroke-dasharray=\"2,3\"/><text x=\"").append(f(x)).append("\" y=\"").append(height - 6)
-          .append("\" font-size=\"11\" text-anchor=\"middle\">").append(seconds(t, step)).append("</text>");
+  /** Dashed lines at round times across the lanes, labelled below in seconds from the origin; none in or next to a cut. */
+  private static void ticks(StringBuilder svg, TimeAxis axis, long origin, int height) {
+    double step = niceStep(80 / axis.pxPerSecond(), 1);
+    List<TimeAxis.Stretch> cuts = axis.stretches().stream().filter(TimeAxis.Stretch::cut).toList();
+    for (TimeAxis.Stretch s : axis.stretches()) {
+      if (s.cut()) {
+        continue;
+      }
+      long last = (long) Math.floor((s.to() - origin) / 1e9 / step + 1e-6);
+      for (long i = (long) Math.ceil((s.from() - origin) / 1e9 / step - 1e-6); i <= last; i++) {
+        double x = s.x(origin + Math.round(i * step * 1e9));
+        if (cuts.stream().anyMatch(c -> Math.abs(x - (c.x0() + c.x1()) / 2) < 45)) {
+          continue;
+        }
+        svg.append("<line x1=\"").append(f(x)).append("\" y1=\"16\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 20)
+            .append("\" stroke=\"#bbb\" stroke-dasharray=\"2,3\"/><text x=\"").append(f(x)).append("\" y=\"").append(height - 6)
+            .append("\" font-size=\"11\" text-anchor=\"middle\">").append(seconds(i * step, step)).append("</text>");
+      }
+    }
+  }
+
+  /** A cut stretch: a white double slash through the lanes, and below it how long the stretch really was. */
+  private static void cuts(StringBuilder svg, TimeAxis axis, int height) {
+    for (TimeAxis.Stretch c : axis.stretches()) {
+      if (!c.cut()) {
+        continue;
+      }
+      double mid = (c.x0() + c.x1()) / 2;
+      String length = Unit.SECONDS.format((c.to() - c.from()) / 1e9);
+      svg.append("<g><title>").append(escape(length + " without a state change, drawn short")).append("</title>");
+      for (double dx : new double[] {-4, 4}) {
+        svg.append("<line x1=\"").append(f(mid + dx - 5)).append("\" y1=\"").append(height - 22).append("\" x2=\"")
+            .append(f(mid + dx + 5)).append("\" y2=\"16\" stroke=\"#fff\" stroke-width=\"3\"/>");
+      }
+      svg.append("<text x=\"").append(f(mid)).append("\" y=\"").append(height - 6).append("\" font-size=\"11\" text-anchor=\"middle\" ")
+          .append("fill=\"#555\">⋯ ").append(escape(length)).append(" ⋯</text></g>");
     }
   }
 

@@ -42,8 +42,13 @@ final class Results {
     }
   }
 
-  private Results state(long atMs, String peer, EventKind kind, String state) {
+  private Results change(long atMs, String peer, EventKind kind, String state) {
     return event(atMs, peer, "pc1", kind, "{\"state\":\"" + state + "\"}");
+  }
+
+  /** One state change of pc1. */
+  static PeerEvent state(long atMs, String peer, EventKind kind, String state) {
+    return new Results().change(atMs, peer, kind, state).events.get(0);
   }
 
   /** Page load at 0, the offer at 1 s, both connected by 1.3 s. */
@@ -54,19 +59,19 @@ final class Results {
         .event(1000, "caller", "pc1", EventKind.CALL, "{\"method\":\"createOffer\",\"args\":[]}")
         .event(1040, "caller", "pc1", EventKind.CALL, "{\"method\":\"setLocalDescription\",\"args\":[{\"type\":\"offer\",\"sdp\":\""
             + LONG_SDP + "\"}]}")
-        .state(1050, "caller", EventKind.SIGNALING_STATE_CHANGE, "have-local-offer")
-        .state(1060, "caller", EventKind.ICE_GATHERING_STATE_CHANGE, "gathering")
-        .state(1100, "callee", EventKind.SIGNALING_STATE_CHANGE, "have-remote-offer")
-        .state(1150, "callee", EventKind.SIGNALING_STATE_CHANGE, "stable")
-        .state(1200, "callee", EventKind.ICE_CONNECTION_STATE_CHANGE, "checking")
-        .state(1210, "callee", EventKind.CONNECTION_STATE_CHANGE, "connecting")
-        .state(1220, "caller", EventKind.SIGNALING_STATE_CHANGE, "stable")
-        .state(1230, "caller", EventKind.ICE_CONNECTION_STATE_CHANGE, "checking")
-        .state(1240, "caller", EventKind.CONNECTION_STATE_CHANGE, "connecting")
-        .state(1280, "caller", EventKind.ICE_CONNECTION_STATE_CHANGE, "connected")
-        .state(1290, "caller", EventKind.CONNECTION_STATE_CHANGE, "connected")
-        .state(1300, "callee", EventKind.ICE_CONNECTION_STATE_CHANGE, "connected")
-        .state(1300, "callee", EventKind.CONNECTION_STATE_CHANGE, "connected")
+        .change(1050, "caller", EventKind.SIGNALING_STATE_CHANGE, "have-local-offer")
+        .change(1060, "caller", EventKind.ICE_GATHERING_STATE_CHANGE, "gathering")
+        .change(1100, "callee", EventKind.SIGNALING_STATE_CHANGE, "have-remote-offer")
+        .change(1150, "callee", EventKind.SIGNALING_STATE_CHANGE, "stable")
+        .change(1200, "callee", EventKind.ICE_CONNECTION_STATE_CHANGE, "checking")
+        .change(1210, "callee", EventKind.CONNECTION_STATE_CHANGE, "connecting")
+        .change(1220, "caller", EventKind.SIGNALING_STATE_CHANGE, "stable")
+        .change(1230, "caller", EventKind.ICE_CONNECTION_STATE_CHANGE, "checking")
+        .change(1240, "caller", EventKind.CONNECTION_STATE_CHANGE, "connecting")
+        .change(1280, "caller", EventKind.ICE_CONNECTION_STATE_CHANGE, "connected")
+        .change(1290, "caller", EventKind.CONNECTION_STATE_CHANGE, "connected")
+        .change(1300, "callee", EventKind.ICE_CONNECTION_STATE_CHANGE, "connected")
+        .change(1300, "callee", EventKind.CONNECTION_STATE_CHANGE, "connected")
         .events;
   }
 

@@ -4,6 +4,7 @@ import static dev.callflow.report.Results.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.callflow.peer.EventKind;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.stats.Metric;
 import java.util.List;
@@ -21,7 +22,7 @@ class SvgTest {
 
   /** The x and width of the bar whose tooltip starts so. */
   private static double[] bar(String svg, String tooltip) {
-    Matcher m = Pattern.compile("<g><title>" + Pattern.quote(tooltip) + "[^<]*</title><rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\"")
+    Matcher m = Pattern.compile("<rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\"[^>]*><title>" + Pattern.quote(tooltip))
         .matcher(svg);
     assertThat(m.find()).as("a bar '%s' in %s", tooltip, svg).isTrue();
     return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
@@ -51,25 +52,36 @@ class SvgTest {
 
   @Test
   void shortStatesHaveATooltipAndLongOnesALabel() {
+    List<PeerEvent> events = List.of(Results.state(1000, "caller", EventKind.CONNECTION_STATE_CHANGE, "connecting"),
+        Results.state(1005, "caller", EventKind.CONNECTION_STATE_CHANGE, "connected"));
+    String svg = Svg.swimLanes(events, List.of("caller"), ms(0), ms(1500), false);
+
+    assertThat(bar(svg, "caller connection: connecting, +1.000 s for 5 ms")[1]).isLessThan(10);
+    assertThat(svg).contains(">connected</text>").doesNotContain(">connecting</text>");
+  }
+
+  @Test
+  void aLongQuietStretchIsCutSoTheNegotiationKeepsItsRoom() {
     String svg = lanes(ms(20_400), true);
 
-    assertThat(svg).contains("<title>callee connection: connecting, +1.210 s for 90 ms</title>");
-    assertThat(svg).contains(">connected</text>");
-    assertThat(svg).doesNotContain(">connecting</text>");
+    double[] offer = bar(svg, "caller signaling: have-local-offer, +1.050 s for 170 ms");
+    assertThat(offer[1]).as("170 ms of a 19.4 s axis, drawn wide").isGreaterThan(300);
+    assertThat(svg).contains("⋯ 19 s ⋯", "<title>19 s without a state change, drawn short</title>");
   }
 
   @Test
   void theAxisHasRoundTimesInSeconds() {
     assertThat(Svg.niceStep(19.4, 8)).isEqualTo(5);
     assertThat(Svg.niceStep(0.5, 8)).isCloseTo(0.1, within(1e-12));
+    assertThat(Svg.niceStep(0.036, 1)).isCloseTo(0.05, within(1e-12));
     assertThat(Svg.niceStep(64_000, 4)).isEqualTo(20_000);
     assertThat(Svg.seconds(1.2000000001, 0.1)).isEqualTo("1.2 s");
     assertThat(Svg.seconds(10, 5)).isEqualTo("10 s");
     assertThat(Svg.seconds(0.005, 0.005)).isEqualTo("5 ms");
     assertThat(Svg.seconds(0, 0.2)).isEqualTo("0");
 
-    assertThat(lanes(ms(20_400), true)).contains(">5 s</text>", ">10 s</text>", ">15 s</text>", ">20 s</text>")
-        .doesNotContain(">0 s</text>", ">25 s</text>");
+    assertThat(lanes(ms(20_400), true)).contains(">1.00 s</text>", ">1.05 s</text>", ">1.25 s</text>")
+        .doesNotContain(">0.95 s</text>", ">5 s</text>", ">20 s</text>");
     assertThat(lanes(ms(1500), false)).contains(">1.0 s</text>", ">1.2 s</text>", ">1.5 s</text>").doesNotContain(">0.9 s</text>");
   }
 
