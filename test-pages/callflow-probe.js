@@ -35,6 +35,7 @@
   const now = performance.now.bind(performance);
   const timeOrigin = performance.timeOrigin;
   const StringCtor = String;
+  const ErrorCtor = Error;
   const DOMExceptionCtor = DOMException;
   const getter = (type, name) => type && getOwnPropertyDescriptor(type.prototype, name).get;
   const [sdpGet, typeGet] = [getter(window.RTCSessionDescription, 'sdp'), getter(window.RTCSessionDescription, 'type')];
@@ -334,10 +335,27 @@
   // A script, image or stylesheet that fails to load fires 'error' on its element: that event does not
   // bubble, and neither Chrome nor Firefox logs it to the console BiDi reports. A capture listener on
   // window, added before the page's scripts, sees every one.
+  // The same listener sees the page's uncaught exceptions (an ErrorEvent at window), before any handler of
+  // the page's could cancel them: recorded here, in order with the page's other events, with file and line.
+  // What a thrown value says about itself is the page's to define, and may throw: read with care.
+  const said = (read, fallback) => { try { return StringCtor(read()); } catch (e) { return fallback; } };
+  const pageError = (name, message, file, line, column) => send(null, 'pageerror', { name, message, file, line, column });
   apply(addListener, window, ['error', (e) => {
     const el = e.target;
-    if (!el || el === window || !el.localName) return; // an uncaught exception: the console reports it
-    send(null, 'resourceerror', { element: el.localName, url: el.currentSrc || el.src || el.href || '' });
+    if (el && el !== window && el.localName) {
+      send(null, 'resourceerror', { element: el.localName, url: el.currentSrc || el.src || el.href || '' });
+      return;
+    }
+    const error = e.error;
+    pageError(error instanceof ErrorCtor ? said(() => error.name, 'Error') : 'Error', said(() => e.message, ''),
+      said(() => e.filename, ''), +e.lineno || 0, +e.colno || 0);
+  }, true]);
+  // A rejected promise nobody handles is an uncaught error too (no file or line: the reason says what it can).
+  apply(addListener, window, ['unhandledrejection', (e) => {
+    const reason = e.reason;
+    const isError = reason instanceof ErrorCtor;
+    pageError(isError ? said(() => reason.name, 'Error') : 'unhandledrejection',
+      'Uncaught (in promise) ' + said(() => (isError ? reason.message : reason), '[unreadable]'), '', 0, 0);
   }, true]);
 
   // ---- Operations Java runs on any page's connections, the app's own included ----
@@ -437,6 +455,7 @@
 
   defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
     version: 2, doc, invoke,
+    lastSeq: () => seq, // read when a page has loaded, so Java can wait for what it did while loading
     pc: connection,
     idOf,
     transceivers,

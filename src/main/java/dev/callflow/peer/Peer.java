@@ -99,7 +99,7 @@ public final class Peer implements AutoCloseable {
   public Peer open(String pathOrUrl, Duration pageLoadTimeout) {
     URI url = base.resolve(pathOrUrl);
     try {
-      browser.open(url.toString(), pageLoadTimeout);
+      channel.open(url.toString(), pageLoadTimeout);
       if (url.getPath() != null && url.getPath().endsWith("/peer.html")) {
         invoke("setName", Json.object().put("name", name));
       }
@@ -315,10 +315,12 @@ public final class Peer implements AutoCloseable {
   }
 
   /**
-   * {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}}
+   * {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke},
+   * {@code exception: Uncaught ReferenceError: x is not defined at http://127.0.0.1:8080/app.js:3:5}}
    */
   public List<String> console() {
-    return events().stream().filter(e -> e.is(EventKind.CONSOLE)).map(PeerEvent::consoleText).toList();
+    return events().stream().filter(e -> e.is(EventKind.CONSOLE) || e.is(EventKind.PAGE_ERROR))
+        .map(e -> e.is(EventKind.CONSOLE) ? e.consoleText() : "exception: " + e.uncaught()).toList();
   }
 
   /** {@return a PNG screenshot of the page now; empty when the browser cannot take one (e.g. it is gone)} */

@@ -166,8 +166,8 @@ public final class PeerEvent {
    */
   public boolean isPageError() {
     return switch (kind) {
-      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PROBE_ERROR -> true;
-      case CONSOLE -> consoleText() != null && (consoleText().startsWith("error:") || consoleText().startsWith("exception:"));
+      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case CONSOLE -> consoleText() != null && consoleText().startsWith("error:");
       default -> false;
     };
   }
@@ -276,11 +276,19 @@ public final class PeerEvent {
       case TRACK -> trackKind() + " mid=" + mid();
       case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()), longest);
       case CONSOLE -> abbreviate(String.valueOf(consoleText()), longest);
+      case PAGE_ERROR -> uncaught();
       case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText(), longest) + " failed to load";
       case MARK -> markLabel();
       default -> abbreviate(details.isEmpty() ? "" : details.toString(), longest);
     };
     return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);
+  }
+
+  /** An uncaught exception's message and where it was thrown: {@code Uncaught ReferenceError: x is not defined at http://…/app.js:3:5}. */
+  String uncaught() {
+    String file = details.path("file").asText();
+    return details.path("message").asText() + (file.isEmpty() ? ""
+        : " at " + file + ":" + details.path("line").asInt() + ":" + details.path("column").asInt());
   }
 
   @Override

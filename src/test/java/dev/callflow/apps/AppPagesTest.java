@@ -56,6 +56,21 @@ class AppPagesTest {
   }
 
   @EachBrowser
+  void uncaughtErrorsCarryFileAndLineAndAreThereWhenOpenReturns(Peer alice) {
+    alice.open("/apps/throws.html");
+
+    // No wait: what the page did while loading is in the log when open() returns.
+    String page = alice.events().stream().filter(e -> e.is(EventKind.PROBE)).reduce((a, b) -> b).orElseThrow()
+        .details().path("url").asText();
+    assertThat(alice.console()).anySatisfy(line -> assertThat(line).startsWith("exception: ")
+        .contains("ReferenceError: notDefinedAnywhere is not defined at " + page + ":10:"));
+    PeerEvent rejection = alice.awaitEvent("the unhandled rejection", e -> e.is(EventKind.PAGE_ERROR)
+        && e.describe().contains("Uncaught (in promise) the promise nobody awaited"), SOON);
+    assertThat(rejection.isPageError()).isTrue();
+    assertThat(rejection.describe()).isEqualTo("alice pageerror Uncaught (in promise) the promise nobody awaited");
+  }
+
+  @EachBrowser
   void thePageStillSeesTheRealApi(Peer alice) {
     alice.open("/apps/identity.html");
 

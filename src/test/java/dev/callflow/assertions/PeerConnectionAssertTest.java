@@ -93,7 +93,7 @@ class PeerConnectionAssertTest {
     ((org.openqa.selenium.JavascriptExecutor) bob.driver()).executeScript("console.error('something broke')");
     bob.awaitEvent("the console error", e -> e.is(EventKind.CONSOLE), SOON);
     assertThatThrownBy(() -> assertThat(bob).hasNoPageErrors())
-        .hasMessage(String.format("%nExpecting the page of bob to log no errors, but it logged:%n  error: something broke"));
+        .hasMessage(String.format("%nExpecting the pages of bob to have no errors, but they had:%n  bob console error: something broke"));
   }
 
   @BrowserPairs

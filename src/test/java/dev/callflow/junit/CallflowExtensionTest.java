@@ -131,6 +131,49 @@ class CallflowExtensionTest {
   }
 
   @CallflowTest
+  @FailOnPageErrors
+  static class ThrowingPage {
+    @Test
+    void failsAfterItsBody(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+
+    @Test
+    @FailOnPageErrors(false)
+    void passesWhereItsMethodSaysSo(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+  }
+
+  @CallflowTest
+  static class ThrowingPageAsConfigured {
+    @Test
+    void failsIfConfiguredTo(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+  }
+
+  @Test
+  void aTestThatFailsOnPageErrorsFailsAfterItsBodyListingThem() {
+    Events events = run(ThrowingPage.class);
+
+    events.assertStatistics(s -> s.succeeded(1).failed(1));
+    events.assertThatEvents().haveExactly(1, event(test("failsAfterItsBody"), finishedWithFailure(instanceOf(CallflowTestFailure.class),
+        message(m -> m.startsWith("The pages had ") && m.contains(" error(s), and this test fails on page errors "
+            + "(@FailOnPageErrors or callflow.failOnPageErrors):\n  alice pageerror ")
+            && m.contains("ReferenceError: notDefinedAnywhere is not defined at http://") && m.contains("\n\nEvidence: ")))));
+  }
+
+  @Test
+  void pageErrorsFailATestOnlyWhenConfiguredTo() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThrowingPageAsConfigured.class)).execute()
+        .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThrowingPageAsConfigured.class))
+        .configurationParameter("callflow.failOnPageErrors", "true").execute()
+        .testEvents().assertStatistics(s -> s.succeeded(0).failed(1));
+  }
+
+  @CallflowTest
   static class OwnPages {
     @Test
     void servesThem(Peer alice) {

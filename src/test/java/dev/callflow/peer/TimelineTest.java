@@ -76,7 +76,8 @@ class TimelineTest {
   void pageErrorsAreListedFirstOneOnItsLineOrManyBelow() {
     PeerEvent rejected = event("alice", "pc1", 1, EventKind.ERROR,
         "{\"method\":\"setRemoteDescription\",\"error\":{\"name\":\"InvalidAccessError\",\"message\":\"no m= lines\"}}");
-    PeerEvent uncaught = event("bob", null, 2, EventKind.CONSOLE, "{\"text\":\"exception: Uncaught TypeError: x is undefined\"}");
+    PeerEvent uncaught = event("bob", null, 2, EventKind.PAGE_ERROR, "{\"name\":\"TypeError\",\"message\":"
+        + "\"Uncaught TypeError: x is undefined\",\"file\":\"http://127.0.0.1:8080/app.js\",\"line\":3,\"column\":5}");
     PeerEvent info = event("bob", null, 3, EventKind.CONSOLE, "{\"text\":\"info: joined\"}");
     PeerEvent deadScript = event("bob", null, 4, EventKind.RESOURCE_ERROR, "{\"element\":\"script\",\"url\":\"https://cdn.example/a.js\"}");
 
@@ -86,7 +87,7 @@ class TimelineTest {
     assertThat(Timeline.of(List.of(rejected, uncaught, info, deadScript)).pageErrors()).isEqualTo("""
         Page errors (3):
           alice/pc1 error setRemoteDescription InvalidAccessError: no m= lines
-          bob console exception: Uncaught TypeError: x is undefined
+          bob pageerror Uncaught TypeError: x is undefined at http://127.0.0.1:8080/app.js:3:5
           bob resourceerror script https://cdn.example/a.js failed to load""");
   }
 
