@@ -15,6 +15,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class PeerEvent {
+  /** The longest detail {@link #describe()} shows, "..." included. */
+  private static final int ABBREVIATED = 120;
   private final String peer;
   private final String doc;
   private final String pc;
@@ -248,24 +250,36 @@ public final class PeerEvent {
     return out.toString();
   }
 
-  /** {@return A one-line description for timelines and failure messages} */
+  /** {@return A one-line description for timelines and failure messages; long arguments, messages and details end in "..."} */
   public String describe() {
+    return describe(ABBREVIATED);
+  }
+
+  /**
+   * {@return the line of {@link #describe()} with nothing shortened, e.g. a whole SDP as a call's argument (its line breaks as
+   * spaces), for reports that list every event}
+   */
+  public String describeInFull() {
+    return describe(Integer.MAX_VALUE);
+  }
+
+  private String describe(int longest) {
     String where = pc == null ? peer : peer + "/" + pc;
     String detail = details.has("dropped") ? details.path("dropped").asText() : switch (kind) {
       case SIGNALING_STATE_CHANGE, ICE_GATHERING_STATE_CHANGE, ICE_CONNECTION_STATE_CHANGE, CONNECTION_STATE_CHANGE ->
           isByClose() ? stateName + " (by close())" : stateName;
-      case CALL -> method() + "(" + abbreviate(details.path("args").toString()) + ")";
+      case CALL -> method() + "(" + abbreviate(details.path("args").toString(), longest) + ")";
       case RESULT -> method() + " ok";
       case ERROR, GET_USER_MEDIA_ERROR -> (method() == null ? "" : method() + " ") + errorName() + ": " + errorMessage();
       case ICE_CANDIDATE -> isEndOfCandidates() ? "end-of-candidates"
           : candidate().candidate() + (isWithheld() ? " (withheld by policy)" : "");
       case TRACK -> trackKind() + " mid=" + mid();
-      case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()));
-      case CONSOLE -> abbreviate(String.valueOf(consoleText()));
+      case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()), longest);
+      case CONSOLE -> abbreviate(String.valueOf(consoleText()), longest);
       case PAGE_ERROR -> uncaught();
-      case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText()) + " failed to load";
+      case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText(), longest) + " failed to load";
       case MARK -> markLabel();
-      default -> abbreviate(details.isEmpty() ? "" : details.toString());
+      default -> abbreviate(details.isEmpty() ? "" : details.toString(), longest);
     };
     return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);
   }
@@ -286,8 +300,8 @@ public final class PeerEvent {
     return node.isTextual() ? node.asText() : null;
   }
 
-  private static String abbreviate(String s) {
+  private static String abbreviate(String s, int longest) {
     String flat = s.replace("\\r\\n", " ").replace("\r\n", " ");
-    return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    return flat.length() <= longest ? flat : flat.substring(0, longest - 3) + "...";
   }
 }

@@ -43,6 +43,18 @@ class PeerEventTest {
   }
 
   @Test
+  void describeShortensLongArgumentsAndDescribeInFullDoesNot() throws Exception {
+    String sdp = "v=0\\r\\n" + "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\\r\\n".repeat(5) + "a=end-of-the-sdp";
+    PeerEvent call = event(EventKind.CALL, "{\"method\":\"setLocalDescription\",\"args\":[{\"type\":\"offer\",\"sdp\":\"" + sdp + "\"}]}");
+
+    assertThat(call.describe()).hasSizeLessThan(160).endsWith("...)").doesNotContain("a=end-of-the-sdp");
+    assertThat(call.describeInFull()).startsWith("alice/pc1 call setLocalDescription([{\"type\":\"offer\",\"sdp\":\"v=0 a=candidate:1")
+        .endsWith("a=end-of-the-sdp\"}])").doesNotContain("...", "\\r\\n");
+    PeerEvent console = event(EventKind.CONSOLE, "{\"level\":\"log\",\"text\":\"" + "x".repeat(300) + "\"}");
+    assertThat(console.describeInFull()).endsWith("x".repeat(300));
+  }
+
+  @Test
   void candidatesAndTheirEnd() throws Exception {
     PeerEvent candidate = event(EventKind.ICE_CANDIDATE, "{\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122260223 127.0.0.1 "
         + "50000 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"abcd\"},\"allowed\":true}");
