@@ -35,6 +35,7 @@
   const now = performance.now.bind(performance);
   const timeOrigin = performance.timeOrigin;
   const StringCtor = String;
+  const ErrorCtor = Error;
   const DOMExceptionCtor = DOMException;
   const getter = (type, name) => type && getOwnPropertyDescriptor(type.prototype, name).get;
   const [sdpGet, typeGet] = [getter(window.RTCSessionDescription, 'sdp'), getter(window.RTCSessionDescription, 'type')];
@@ -313,7 +314,10 @@
     const label = channel.label;
     on(channel, 'open', () => send(pc, 'channelopen', { label }));
     on(channel, 'close', () => send(pc, 'channelclose', { label }));
-    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
+    // An RTCError: its SCTP cause tells a closing side (12, User-Initiated Abort: Chrome fires this when either
+    // side closes) from a transport that failed.
+    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error),
+      errorDetail: e.error && e.error.errorDetail || null, sctpCauseCode: e.error && e.error.sctpCauseCode || null }));
     on(channel, 'message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
   }
 
@@ -334,10 +338,27 @@
   // A script, image or stylesheet that fails to load fires 'error' on its element: that event does not
   // bubble, and neither Chrome nor Firefox logs it to the console BiDi reports. A capture listener on
   // window, added before the page's scripts, sees every one.
+  // The same listener sees the page's uncaught exceptions (an ErrorEvent at window), before any handler of
+  // the page's could cancel them: recorded here, in order with the page's other events, with file and line.
+  // What a thrown value says about itself is the page's to define, and may throw: read with care.
+  const said = (read, fallback) => { try { return StringCtor(read()); } catch (e) { return fallback; } };
+  const pageError = (name, message, file, line, column) => send(null, 'pageerror', { name, message, file, line, column });
   apply(addListener, window, ['error', (e) => {
     const el = e.target;
-    if (!el || el === window || !el.localName) return; // an uncaught exception: the console reports it
-    send(null, 'resourceerror', { element: el.localName, url: el.currentSrc || el.src || el.href || '' });
+    if (el && el !== window && el.localName) {
+      send(null, 'resourceerror', { element: el.localName, url: el.currentSrc || el.src || el.href || '' });
+      return;
+    }
+    const error = e.error;
+    pageError(error instanceof ErrorCtor ? said(() => error.name, 'Error') : 'Error', said(() => e.message, ''),
+      said(() => e.filename, ''), +e.lineno || 0, +e.colno || 0);
+  }, true]);
+  // A rejected promise nobody handles is an uncaught error too (no file or line: the reason says what it can).
+  apply(addListener, window, ['unhandledrejection', (e) => {
+    const reason = e.reason;
+    const isError = reason instanceof ErrorCtor;
+    pageError(isError ? said(() => reason.name, 'Error') : 'unhandledrejection',
+      'Uncaught (in promise) ' + said(() => (isError ? reason.message : reason), '[unreadable]'), '', 0, 0);
   }, true]);
 
   // ---- Operations Java runs on any page's connections, the app's own included ----
@@ -371,7 +392,12 @@
       const remote = connection(id).__callflowTracks || new Set();
       const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : remote.has(t.id)));
       const el = [...document.querySelectorAll('video')].find(shows);
-      if (!el) throw new DOMExceptionCtor('No video element shows the remote video of ' + id, 'NotFoundError');
+      if (!el) {
+        const found = [...document.querySelectorAll('video')].map((v) => (v.id ? '#' + v.id : '<video>')
+          + (v.srcObject ? ' (tracks ' + v.srcObject.getTracks().map((t) => t.kind + ' ' + t.id).join(', ') + ')' : ' (no stream)'));
+        throw new DOMExceptionCtor('no <video> element on the page shows the remote video of ' + id + '; the page has '
+          + (found.length ? found.length + ': ' + found.join('; ') : 'none'), 'NotFoundError');
+      }
       const canvas = document.createElement('canvas');
       canvas.width = 32; canvas.height = 24;
       const g = canvas.getContext('2d', { willReadFrequently: true });
@@ -440,6 +466,7 @@
   defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
     version: 3, doc, invoke,
     call: (token, operation, argsText) => new PromiseCtor((done) => invoke(token, operation, argsText, done)),
+    lastSeq: () => seq, // read when a page has loaded, so Java can wait for what it did while loading
     pc: connection,
     idOf,
     transceivers,

@@ -43,6 +43,11 @@ public final class CallflowConfig {
     PAGES("callflow.pages"),
     /** {@code matchesBaseline} rewrites baselines instead of comparing. Default false. */
     BASELINE_UPDATE("callflow.baseline.update"),
+    /**
+     * A JUnit test whose pages had an error (see {@code PeerEvent.isPageError()}) fails after its body, listing
+     * them; {@code @FailOnPageErrors} sets it per class or test. Default false.
+     */
+    FAIL_ON_PAGE_ERRORS("callflow.failOnPageErrors"),
     /** The Chromium or Chrome binary. Default: searched on PATH, /usr/bin, /usr/local/bin. */
     CHROME_BINARY("callflow.chrome.binary"),
     /** The Firefox binary. Default: searched as for Chrome. */
@@ -95,17 +100,19 @@ public final class CallflowConfig {
   private final Path evidenceDir;
   private final Path pages;
   private final boolean baselineUpdate;
+  private final boolean failOnPageErrors;
   /** Where browsers and drivers are, read by discovery when a browser is needed. */
   private final Settings drivers;
 
   private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
-      boolean baselineUpdate, Settings drivers) {
+      boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
     this.headed = headed;
     this.parallelLaunches = parallelLaunches;
     this.pageLoadTimeout = pageLoadTimeout;
     this.evidenceDir = evidenceDir;
     this.pages = pages;
     this.baselineUpdate = baselineUpdate;
+    this.failOnPageErrors = failOnPageErrors;
     this.drivers = drivers;
   }
 
@@ -189,6 +196,7 @@ public final class CallflowConfig {
         given.writableDirectory(Key.EVIDENCE_DIR.key()).orElse(Path.of("target/callflow")),
         given.directory(Key.PAGES.key()).orElse(null),
         given.flag(Key.BASELINE_UPDATE.key(), false),
+        given.flag(Key.FAIL_ON_PAGE_ERRORS.key(), false),
         given);
   }
 
@@ -198,7 +206,7 @@ public final class CallflowConfig {
    * @param headed true for a window on screen (needs a display), false for headless
    */
   public CallflowConfig withHeaded(boolean headed) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -211,7 +219,7 @@ public final class CallflowConfig {
     if (launches < 1) {
       throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
     }
-    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, drivers);
+    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -224,7 +232,7 @@ public final class CallflowConfig {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
     }
-    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, drivers);
+    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -233,7 +241,7 @@ public final class CallflowConfig {
    * @param folder where a failed test's evidence goes, created when needed
    */
   public CallflowConfig withEvidenceDir(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -243,7 +251,7 @@ public final class CallflowConfig {
    * @param folder the user's pages
    */
   public CallflowConfig withPages(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -252,7 +260,16 @@ public final class CallflowConfig {
    * @param update true if {@code matchesBaseline} rewrites baselines instead of comparing with them
    */
   public CallflowConfig withBaselineUpdate(boolean update) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers);
+  }
+
+  /**
+   * {@return this configuration with JUnit tests failing, or not, when their pages had errors}
+   *
+   * @param fail true if a test whose pages had an error fails after its body
+   */
+  public CallflowConfig withFailOnPageErrors(boolean fail) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers);
   }
 
   /** {@return whether browsers show a window instead of running headless} */
@@ -285,6 +302,11 @@ public final class CallflowConfig {
     return baselineUpdate;
   }
 
+  /** {@return whether a JUnit test whose pages had errors fails after its body} */
+  public boolean failOnPageErrors() {
+    return failOnPageErrors;
+  }
+
   /** {@return the settings that say where browsers and drivers are, for discovery} */
   @API(status = API.Status.INTERNAL)
   public Settings drivers() {
@@ -294,6 +316,7 @@ public final class CallflowConfig {
   @Override
   public String toString() {
     return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", pageLoadTimeout=" + pageLoadTimeout
-        + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate + "]";
+        + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate
+        + ", failOnPageErrors=" + failOnPageErrors + "]";
   }
 }

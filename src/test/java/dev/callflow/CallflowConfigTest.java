@@ -113,7 +113,7 @@ class CallflowConfigTest {
     Map<String, String> variables = new java.util.HashMap<>();
     for (Key key : Key.values()) {
       String value = switch (key) {
-        case HEADED, BASELINE_UPDATE, WEBDRIVERMANAGER, NAMESPACES -> "true";
+        case HEADED, BASELINE_UPDATE, FAIL_ON_PAGE_ERRORS, WEBDRIVERMANAGER, NAMESPACES -> "true";
         case PARALLEL_LAUNCHES, PAGE_LOAD_TIMEOUT -> "2";
         case EVIDENCE_DIR, PAGES -> dir.toString();
         case CHROME_BINARY, FIREFOX_BINARY, CHROME_DRIVER, GECKO_DRIVER -> "/bin/sh";
@@ -123,15 +123,18 @@ class CallflowConfigTest {
     }
 
     assertThat(read(Map.of(), properties, Map.of()).pageLoadTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(read(Map.of(), properties, Map.of()).failOnPageErrors()).isTrue();
     assertThat(read(Map.of(), Map.of(), variables).pages()).contains(dir);
   }
 
   @Test
   void aConfigurationBuiltInCodeRejectsNonsense() {
     CallflowConfig config = CallflowConfig.defaults().withHeaded(true).withParallelLaunches(1).withPageLoadTimeout(Duration.ofSeconds(5))
-        .withBaselineUpdate(true);
+        .withBaselineUpdate(true).withFailOnPageErrors(true);
 
     assertThat(config.headed()).isTrue();
+    assertThat(config.failOnPageErrors()).isTrue();
+    assertThat(CallflowConfig.defaults().failOnPageErrors()).isFalse();
     assertThat(config.parallelLaunches()).isEqualTo(1);
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.baselineUpdate()).isTrue();

@@ -20,15 +20,15 @@ public class PeerAssert extends AbstractAssert<PeerAssert, Peer> {
   }
 
   /**
-   * The page logged no console error and threw no uncaught exception.
+   * The pages had no errors: no console error, uncaught exception or unhandled rejection, no rejected WebRTC
+   * or getUserMedia call, no resource that failed to load, no lost events (see {@link PeerEvent#isPageError()}).
    *
    * @return this assertion, to chain more
-   * @throws AssertionError if it did, listing the errors
+   * @throws AssertionError if they had, listing the errors
    */
   public PeerAssert hasNoPageErrors() {
     isNotNull();
-    List<String> errors = actual.events().stream().filter(e -> e.is(EventKind.CONSOLE) && e.isPageError())
-        .map(PeerEvent::consoleText).toList();
+    List<String> errors = actual.events().stream().filter(PeerEvent::isPageError).map(PeerEvent::describe).toList();
     if (!errors.isEmpty()) {
       throwAssertionError(shouldHaveNoPageErrors(actual.name(), errors));
     }

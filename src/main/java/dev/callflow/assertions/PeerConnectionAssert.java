@@ -11,7 +11,9 @@ import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.internal.Wait;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
+import dev.callflow.media.VideoFrame;
 import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.DomException;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.SelectedPair;
@@ -124,8 +126,11 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
 
   private PeerConnectionAssert video(String expected, Predicate<VideoCheck> condition, Duration within) {
     isNotNull();
-    VideoCheck[] last = {null};
-    Wait.Outcome outcome = keepChecking("should show " + expected + " video", within, () -> last[0] = actual.checkVideo(CHECK), condition);
+    Object[] last = {null};
+    Wait.Outcome outcome = keepChecking("should show " + expected + " video", within, () -> {
+      last[0] = videoOnPage(() -> actual.checkVideo(CHECK));
+      return last[0] instanceof VideoCheck check && condition.test(check);
+    });
     if (!outcome.met()) {
       failWaiting(shouldHaveVideo(actual.toString(), expected, format(within), String.valueOf(last[0])), outcome);
     }
@@ -143,14 +148,14 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    */
   public PeerConnectionAssert hasVideoResolution(int width, int height, Duration within) {
     isNotNull();
-    int[] seen = {0, 0};
-    Wait.Outcome outcome = keepChecking("should receive video of " + width + "x" + height, within, actual::videoFrame, f -> {
-      seen[0] = f.width();
-      seen[1] = f.height();
-      return f.width() == width && f.height() == height;
+    Object[] last = {null};
+    Wait.Outcome outcome = keepChecking("should receive video of " + width + "x" + height, within, () -> {
+      last[0] = videoOnPage(actual::videoFrame);
+      return last[0] instanceof VideoFrame f && f.width() == width && f.height() == height;
     });
     if (!outcome.met()) {
-      failWaiting(shouldHaveVideoResolution(actual.toString(), width, height, seen[0], seen[1]), outcome);
+      String seen = last[0] instanceof VideoFrame f ? f.width() + "x" + f.height() : String.valueOf(last[0]);
+      failWaiting(shouldHaveVideoResolution(actual.toString(), width, height, seen), outcome);
     }
     return this;
   }
@@ -228,7 +233,26 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
 
   /** Checks at least once, then again until {@code within} has passed or the connection fails or closes. */
   private <T> Wait.Outcome keepChecking(String what, Duration within, Supplier<T> check, Predicate<T> condition) {
-    return actual.sampleFor(actual + " " + what, within).check(() -> condition.test(check.get()));
+    return keepChecking(what, within, () -> condition.test(check.get()));
+  }
+
+  private Wait.Outcome keepChecking(String what, Duration within, java.util.function.BooleanSupplier check) {
+    return actual.sampleFor(actual + " " + what, within).check(check);
+  }
+
+  /**
+   * What a video check saw: its result, or, while no {@code <video>} element of the page shows the remote video
+   * (it may be added later), the page's words for that, listing the video elements it has.
+   */
+  private static Object videoOnPage(Supplier<?> check) {
+    try {
+      return check.get();
+    } catch (DomException e) {
+      if (!"NotFoundError".equals(e.name())) {
+        throw e;
+      }
+      return e.domMessage();
+    }
   }
 
   /** Fails with the assertion's own message (or the one set by {@code overridingErrorMessage}), then the wait's explanation. */

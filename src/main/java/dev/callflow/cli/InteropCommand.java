@@ -3,7 +3,6 @@ package dev.callflow.cli;
 import dev.callflow.Callflow;
 import dev.callflow.CallflowConfig;
 import dev.callflow.failure.ConfigurationException;
-import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserLaunchException;
 import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.browser.BrowserSpec;
@@ -15,6 +14,7 @@ import dev.callflow.interop.Scenario;
 import dev.callflow.interop.ScenarioResult;
 import dev.callflow.interop.Scenarios;
 import dev.callflow.report.InteropReport;
+import dev.callflow.report.RunInfo;
 import dev.callflow.sdp.Sdp;
 import dev.callflow.sdp.SdpBaseline;
 import dev.callflow.sdp.SdpParseException;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -178,7 +177,10 @@ public final class InteropCommand {
         checked.baselineChanges().forEach(c -> out.println("        " + c));
       });
       long duration = (System.nanoTime() - start) / 1_000_000;
-      return finish(options.out, run.browsers().values(), results, started, duration, out);
+      RunInfo info = new RunInfo(started, duration, List.copyOf(run.browsers().values()),
+          callflowVersion(InteropCommand.class.getPackage().getImplementationVersion()), Environment.hostName(),
+          Environment.operatingSystem(), Optional.ofNullable(baseline));
+      return finish(options.out, info, results, out);
     }
   }
 
@@ -186,11 +188,10 @@ public final class InteropCommand {
    * Writes the baselines and reports and prints the matrix and the totals; returns the exit status. A
    * folder that cannot be written at this point is one line and status 1, not a stack trace.
    */
-  static int finish(Path folder, Collection<BrowserInfo> browsers, List<ScenarioResult> results, Instant started, long duration,
-      PrintStream out) {
+  static int finish(Path folder, RunInfo run, List<ScenarioResult> results, PrintStream out) {
     try {
       results.forEach(r -> saveBaseline(folder.resolve("baseline"), r));
-      InteropReport.write(folder, browsers, results, started, duration);
+      InteropReport.write(folder, run, results);
     } catch (UncheckedIOException e) {
       out.print(matrix(results));
       out.println("interop: " + e.getMessage() + ": " + Folders.describe(e.getCause()));
@@ -200,9 +201,14 @@ public final class InteropCommand {
     long failed = results.stream().filter(r -> !r.passed()).count();
     long changed = results.stream().filter(r -> !r.baselineChanges().isEmpty()).count();
     out.printf(Locale.ROOT, "%d passed, %d failed%n", results.size() - failed, failed);
-    out.printf(Locale.ROOT, "%d with baseline changes; wall time %.1f s; report %s%n", changed, duration / 1000.0,
+    out.printf(Locale.ROOT, "%d with baseline changes; wall time %.1f s; report %s%n", changed, run.durationMs() / 1000.0,
         folder.resolve("index.html").toAbsolutePath());
     return failed > 0 || changed > 0 ? 1 : 0;
+  }
+
+  /** The version in the jar's manifest ({@code Implementation-Version}); {@code development} when run from classes. */
+  static String callflowVersion(String fromManifest) {
+    return fromManifest == null || fromManifest.isBlank() ? "development" : fromManifest;
   }
 
   private static List<String> compare(Path baseline, ScenarioResult r) {

@@ -1,6 +1,9 @@
 package dev.callflow.internal;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,12 +76,35 @@ public final class Environment {
     for (String folder : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
       folders.add(Path.of(folder));
     }
-    return folders.stream().map(f -> f.resolve(name)).filter(java.nio.file.Files::isExecutable).findFirst();
+    return folders.stream().map(f -> f.resolve(name)).filter(Files::isExecutable).findFirst();
   }
 
   /** True on Linux ({@code os.name}). */
   public static boolean isLinux() {
     return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+  }
+
+  /** The operating system, its version and architecture, e.g. {@code Linux 6.8.0 (amd64)}. */
+  public static String operatingSystem() {
+    return System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "?") + " (" + System.getProperty("os.arch", "?")
+        + ")";
+  }
+
+  /**
+   * The machine's name: the kernel's on Linux (no name lookup that could wait on DNS), else the {@code HOSTNAME} or
+   * {@code COMPUTERNAME} variable, else the local address's name; {@code unknown} if none of them answers.
+   */
+  public static String hostName() {
+    try {
+      Path kernel = Path.of("/proc/sys/kernel/hostname");
+      if (Files.isReadable(kernel)) {
+        return Files.readString(kernel).strip();
+      }
+      Optional<String> named = variable("HOSTNAME").or(() -> variable("COMPUTERNAME"));
+      return named.isPresent() ? named.get() : InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** True if a window can be shown: not Linux, or {@code DISPLAY} or {@code WAYLAND_DISPLAY} is set. */

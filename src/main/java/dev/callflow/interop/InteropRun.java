@@ -97,6 +97,7 @@ public final class InteropRun {
     } catch (RuntimeException | AssertionError e) {
       message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).strip();
     }
+    long end = System.nanoTime();
     try {
       Optional<PeerConnection> callerPc = last(caller);
       Optional<PeerConnection> calleePc = last(callee);
@@ -109,7 +110,7 @@ public final class InteropRun {
       }
       List<PeerEvent> events = Timeline.of(caller, callee).events();
       return new ScenarioResult(scenario.id(), scenario.description(), callerType, calleeType, message.isEmpty(), message,
-          connectedMs(events, start), codecs(stats), candidateTypes(calleePc, stats[1]),
+          start, end, connectedMs(events, start), codecs(stats), candidateTypes(calleePc, stats[1]),
           callerPc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
           calleePc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
           List.of(), events, stats[0], stats[1], console, screenshots);

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param callee the callee's browser
  * @param passed whether the scenario passed
  * @param message the failure, or empty
+ * @param startNanos when the flow started, by {@link System#nanoTime()} (the clock of {@link PeerEvent#receivedNanos()})
+ * @param endNanos when the flow returned or failed, by the same clock: for a failed wait, when the wait gave up
  * @param connectedMs from the scenario's start to both sides first 'connected', or -1 if they never were
  * @param codecs the codecs media flowed with, e.g. {@code audio/opus}, as the callee and caller saw them
  * @param candidateTypes the selected pair as {@code local/remote protocol}, e.g. {@code host/host udp}
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param screenshots each peer's screenshot (PNG), by peer name
  */
 public record ScenarioResult(String scenario, String description, BrowserType caller, BrowserType callee, boolean passed,
-    String message, long connectedMs, List<String> codecs, String candidateTypes, String offer, String answer,
+    String message, long startNanos, long endNanos, long connectedMs, List<String> codecs, String candidateTypes, String offer, String answer,
     List<String> baselineChanges, List<PeerEvent> events, StatsSeries callerStats, StatsSeries calleeStats,
     Map<String, List<String>> console, Map<String, byte[]> screenshots) {
 
@@ -42,13 +44,18 @@ public record ScenarioResult(String scenario, String description, BrowserType ca
     return scenario + "_" + caller.id() + "-" + callee.id();
   }
 
+  /** {@return the flow's time from its start to its end or failure, in milliseconds} */
+  public long durationMs() {
+    return (endNanos - startNanos) / 1_000_000;
+  }
+
   /**
    * {@return this result with these baseline changes instead of its own}
    *
    * @param changes how the negotiation differs from the baseline, one line each; empty if equal
    */
   public ScenarioResult withBaselineChanges(List<String> changes) {
-    return new ScenarioResult(scenario, description, caller, callee, passed, message, connectedMs, codecs, candidateTypes,
+    return new ScenarioResult(scenario, description, caller, callee, passed, message, startNanos, endNanos, connectedMs, codecs, candidateTypes,
         offer, answer, List.copyOf(changes), events, callerStats, calleeStats, console, screenshots);
   }
 }

@@ -5,6 +5,7 @@ import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerEvent;
 import dev.callflow.report.Evidence;
 import dev.callflow.server.CallflowServer;
 import java.lang.reflect.Executable;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Owns Callflow's lifecycles in JUnit: one {@link Callflow} session (server and warm browsers) in the
@@ -151,16 +153,21 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
       throw failure;
     }
     listenerFailures(peers).forEach(failure::addSuppressed);
+    throw withEvidence(context, peers, failure);
+  }
+
+  /** {@return the failure, after writing the evidence; a {@link CallflowTestFailure} naming its folder if it could} */
+  private static Throwable withEvidence(ExtensionContext context, TestPeers peers, Throwable failure) {
     Path folder = Evidence.folderFor(callflow(context).config().evidenceDir(), context.getRequiredTestClass().getSimpleName(),
         evidenceName(context)).toAbsolutePath();
     try {
       Evidence.write(folder, peers.peers(), failure);
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
-      throw failure;
+      return failure;
     }
     context.publishReportEntry("callflow.evidence", folder.toString());
-    throw new CallflowTestFailure(failure, folder);
+    return new CallflowTestFailure(failure, folder);
   }
 
   /**
@@ -178,7 +185,10 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
         + (testCase == null ? "" : "[" + testCase.number() + "] " + testCase.name());
   }
 
-  /** A test that passed fails after all if an event listener it gave a peer threw. */
+  /**
+   * A test that passed fails after all if an event listener it gave a peer threw, or, where asked
+   * ({@link FailOnPageErrors}, {@code callflow.failOnPageErrors}), if its pages had errors.
+   */
   @Override
   public void afterTestExecution(ExtensionContext context) {
     TestPeers peers = store(context).get(TestPeers.class, TestPeers.class);
@@ -189,8 +199,20 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     if (!failures.isEmpty()) {
       AssertionError error = new AssertionError("An event listener failed: " + failures.get(0), failures.get(0));
       failures.stream().skip(1).forEach(error::addSuppressed);
-      throw error;
+      throw (Error) withEvidence(context, peers, error); // an AssertionError, or the CallflowTestFailure wrapping it
     }
+    List<String> errors = peers.peers().stream().flatMap(p -> p.events().stream()).filter(PeerEvent::isPageError)
+        .map(PeerEvent::describe).toList();
+    if (!errors.isEmpty() && failsOnPageErrors(context)) {
+      throw (Error) withEvidence(context, peers, new AssertionFailedError("The pages had " + errors.size() + " error(s), and this test "
+          + "fails on page errors (@FailOnPageErrors or callflow.failOnPageErrors):\n  " + String.join("\n  ", errors)));
+    }
+  }
+
+  private static boolean failsOnPageErrors(ExtensionContext context) {
+    return AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), FailOnPageErrors.class)
+        .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FailOnPageErrors.class))
+        .map(FailOnPageErrors::value).orElseGet(() -> callflow(context).config().failOnPageErrors());
   }
 
   private static List<Throwable> listenerFailures(TestPeers peers) {

@@ -51,7 +51,12 @@ public enum EventKind {
   GET_USER_MEDIA_ERROR("getusermediaerror"),
   /** An element of the page (a script, an image, a stylesheet...) failed to load; details: {@code element}, {@code url}. */
   RESOURCE_ERROR("resourceerror"),
-  /** Recorded by Java: a console entry or uncaught exception of the page: see {@link PeerEvent#consoleText()}. */
+  /**
+   * An exception the page did not catch, or a promise rejection nobody handled; details: {@code name},
+   * {@code message}, {@code file}, {@code line}, {@code column} (empty and 0 for a rejection).
+   */
+  PAGE_ERROR("pageerror"),
+  /** Recorded by Java: a console entry of the page: see {@link PeerEvent#consoleText()}. */
   CONSOLE("console"),
   /** Recorded by Java: an event listener threw; details: {@code event}, {@code error}. */
   LISTENER_ERROR("listenererror"),

@@ -86,6 +86,14 @@ final class PageChannel {
     return new Reply(result.value(), result.doc() == null ? "" : result.doc());
   }
 
+  /**
+   * Opens a page and waits until the events of its loading (its scripts' calls, errors, failed loads) are in
+   * the log.
+   */
+  void open(String url, Duration timeout) {
+    awaitEvents("open " + url, browser.open(url, timeout));
+  }
+
   /** Stops taking the browser's events; later operations fail. */
   void close() {
     closed = true;

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -29,6 +31,8 @@ import org.openqa.selenium.WebDriverException;
  * }</pre>
  */
 public final class Peer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
+
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
@@ -46,6 +50,13 @@ public final class Peer implements AutoCloseable {
     this.release = release;
     this.channel = PageChannel.attach(name, browser);
     this.log = channel.log();
+    // A page's error is often a browser's quirk (Firefox refusing a pranswer): said as it happens, naming the browser.
+    String where = browser.info().nameAndVersion();
+    log.subscribe(e -> {
+      if (e.isPageError()) {
+        LOG.warn("Page error in {}: {}", where, e.describe());
+      }
+    });
   }
 
   /**
@@ -99,7 +110,7 @@ public final class Peer implements AutoCloseable {
   public Peer open(String pathOrUrl, Duration pageLoadTimeout) {
     URI url = base.resolve(pathOrUrl);
     try {
-      browser.open(url.toString(), pageLoadTimeout);
+      channel.open(url.toString(), pageLoadTimeout);
       if (url.getPath() != null && url.getPath().endsWith("/peer.html")) {
         invoke("setName", Json.object().put("name", name));
       }
@@ -315,10 +326,12 @@ public final class Peer implements AutoCloseable {
   }
 
   /**
-   * {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke}}
+   * {@return the console entries and uncaught exceptions of the pages, in order, e.g. {@code error: something broke},
+   * {@code exception: Uncaught ReferenceError: x is not defined at http://127.0.0.1:8080/app.js:3:5}}
    */
   public List<String> console() {
-    return events().stream().filter(e -> e.is(EventKind.CONSOLE)).map(PeerEvent::consoleText).toList();
+    return events().stream().filter(e -> e.is(EventKind.CONSOLE) || e.is(EventKind.PAGE_ERROR))
+        .map(e -> e.is(EventKind.CONSOLE) ? e.consoleText() : "exception: " + e.uncaught()).toList();
   }
 
   /** {@return a PNG screenshot of the page now; empty when the browser cannot take one (e.g. it is gone)} */
@@ -352,7 +365,7 @@ public final class Peer implements AutoCloseable {
    * its browser ends.
    */
   Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::browserGone).causes(() -> timeline().pageErrors())
+    return Wait.until(what).atMost(within).failFastOn(this::browserGone).causes(() -> timeline().pageErrors(Map.of(name, browser.info().nameAndVersion())))
         .timeline(n -> timeline().excerpt(n));
   }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class PeerEvent {
+  /** The longest detail {@link #describe()} shows, "..." included. */
+  private static final int ABBREVIATED = 120;
   private final String peer;
   private final String doc;
   private final String pc;
@@ -168,16 +170,20 @@ public final class PeerEvent {
     return is(EventKind.ERROR) || is(EventKind.GET_USER_MEDIA_ERROR) || is(EventKind.CHANNEL_ERROR);
   }
 
+  /** The SCTP cause with which Chrome reports a data channel closed by either side as an error (RFC 4960, 3.3.10.12). */
+  private static final int USER_INITIATED_ABORT = 12;
+
   /**
    * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a
-   * data-channel
-   * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
-   * (events lost or unreadable). Failure messages list these first.
+   * data-channel error (not the one Chrome fires when either side closes: SCTP cause 12, User-Initiated Abort), a
+   * console error, an uncaught exception or unhandled rejection, a resource that failed to load, or a
+   * {@code probe-error} (events lost or unreadable). Failure messages list these first.
    */
   public boolean isPageError() {
     return switch (kind) {
-      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PROBE_ERROR -> true;
-      case CONSOLE -> consoleText() != null && (consoleText().startsWith("error:") || consoleText().startsWith("exception:"));
+      case ERROR, GET_USER_MEDIA_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case CHANNEL_ERROR -> details.path("sctpCauseCode").asInt() != USER_INITIATED_ABORT;
+      case CONSOLE -> consoleText() != null && consoleText().startsWith("error:");
       default -> false;
     };
   }
@@ -260,25 +266,45 @@ public final class PeerEvent {
     return out.toString();
   }
 
-  /** {@return A one-line description for timelines and failure messages} */
+  /** {@return A one-line description for timelines and failure messages; long arguments, messages and details end in "..."} */
   public String describe() {
+    return describe(ABBREVIATED);
+  }
+
+  /**
+   * {@return the line of {@link #describe()} with nothing shortened, e.g. a whole SDP as a call's argument (its line breaks as
+   * spaces), for reports that list every event}
+   */
+  public String describeInFull() {
+    return describe(Integer.MAX_VALUE);
+  }
+
+  private String describe(int longest) {
     String where = pc == null ? peer : peer + "/" + pc;
     String detail = details.has("dropped") ? details.path("dropped").asText() : switch (kind) {
       case SIGNALING_STATE_CHANGE, ICE_GATHERING_STATE_CHANGE, ICE_CONNECTION_STATE_CHANGE, CONNECTION_STATE_CHANGE ->
           isByClose() ? stateName + " (by close())" : stateName;
-      case CALL -> method() + "(" + abbreviate(details.path("args").toString()) + ")";
+      case CALL -> method() + "(" + abbreviate(details.path("args").toString(), longest) + ")";
       case RESULT -> method() + " ok";
       case ERROR, GET_USER_MEDIA_ERROR -> (method() == null ? "" : method() + " ") + errorName() + ": " + errorMessage();
       case ICE_CANDIDATE -> isEndOfCandidates() ? "end-of-candidates"
           : candidate().candidate() + (isWithheld() ? " (withheld by policy)" : "");
       case TRACK -> trackKind() + " mid=" + mid();
-      case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()));
-      case CONSOLE -> abbreviate(String.valueOf(consoleText()));
-      case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText()) + " failed to load";
+      case CHANNEL_MESSAGE -> channelLabel() + " <- " + abbreviate(String.valueOf(channelMessage()), longest);
+      case CONSOLE -> abbreviate(String.valueOf(consoleText()), longest);
+      case PAGE_ERROR -> uncaught();
+      case RESOURCE_ERROR -> details.path("element").asText() + " " + abbreviate(details.path("url").asText(), longest) + " failed to load";
       case MARK -> markLabel();
-      default -> abbreviate(details.isEmpty() ? "" : details.toString());
+      default -> abbreviate(details.isEmpty() ? "" : details.toString(), longest);
     };
     return where + " " + kind.webName() + (detail == null || detail.isEmpty() ? "" : " " + detail);
+  }
+
+  /** An uncaught exception's message and where it was thrown: {@code Uncaught ReferenceError: x is not defined at http://…/app.js:3:5}. */
+  String uncaught() {
+    String file = details.path("file").asText();
+    return details.path("message").asText() + (file.isEmpty() ? ""
+        : " at " + file + ":" + details.path("line").asInt() + ":" + details.path("column").asInt());
   }
 
   @Override
@@ -290,8 +316,8 @@ public final class PeerEvent {
     return node.isTextual() ? node.asText() : null;
   }
 
-  private static String abbreviate(String s) {
+  private static String abbreviate(String s, int longest) {
     String flat = s.replace("\\r\\n", " ").replace("\r\n", " ");
-    return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    return flat.length() <= longest ? flat : flat.substring(0, longest - 3) + "...";
   }
 }

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Inline SVG pictures for the self-contained HTML report: state swim lanes and line charts. */
+/**
+ * Inline SVG pictures for the self-contained HTML report: state swim lanes and line charts. Each has a
+ * {@code viewBox} and a width of 100%, so it scales with the page; every axis is labelled in the units
+ * {@link Unit} writes.
+ */
 final class Svg {
   private record Lane(EventKind change, String label) {}
 
@@ -21,6 +25,17 @@ final class Svg {
       Map.entry("checking", "#ffe08a"), Map.entry("connecting", "#ffe08a"), Map.entry("connected", "#3cb371"),
       Map.entry("completed", "#3cb371"), Map.entry("disconnected", "#fd9843"), Map.entry("failed", "#dc3545"),
       Map.entry("closed", "#6c757d"));
+  /** The swim lanes' size in the viewBox: the label column, the right margin for the last tick label, one lane. */
+  private static final int LANES_WIDTH = 900;
+  private static final int LABELS = 150;
+  private static final int RIGHT = 30;
+  private static final int LANE = 22;
+  /** A chart's size in the viewBox and its plot area. */
+  private static final int CHART_WIDTH = 420;
+  private static final int PLOT_LEFT = 74;
+  private static final int PLOT_RIGHT = 405;
+  private static final int PLOT_TOP = 30;
+  private static final int PLOT_BOTTOM = 140;
 
   private Svg() {}
 
@@ -32,83 +47,209 @@ final class Svg {
     return String.format(Locale.ROOT, "%.1f", d);
   }
 
-  /** One lane per peer and state kind; each state a bar from its change to the next. */
-  static String swimLanes(List<PeerEvent> events, List<String> peers) {
+  /** {@code +1.234 s}: a moment counted from the page's origin, as in the event list. */
+  static String at(long nanos, long origin) {
+    return String.format(Locale.ROOT, "+%.3f s", (nanos - origin) / 1e9);
+  }
+
+  /**
+   * Where the swim lanes' axis starts: the first {@code createOffer} or state change, whichever is first;
+   * the first event if there is neither. Page loads, the probe's hello, getUserMedia and the creation of
+   * the connections come before, change no lane, and took half the picture when the axis began with them.
+   */
+  static long axisStart(List<PeerEvent> events) {
+    return events.stream().filter(e -> isLaneChange(e) || e.is(EventKind.CALL) && "createOffer".equals(e.method()))
+        .mapToLong(PeerEvent::receivedNanos).min()
+        .orElseGet(() -> events.stream().mapToLong(PeerEvent::receivedNanos).min().orElse(0));
+  }
+
+  private static boolean isLaneChange(PeerEvent e) {
+    return LANES.stream().anyMatch(lane -> e.is(lane.change()));
+  }
+
+  /**
+   * One lane per peer and state kind, each state a bar from its change to the next; the last state lasts
+   * to the end, which is the flow's end (its failure, for a failed wait) or the last event if that came later.
+   * A long stretch without a change is cut short ({@link TimeAxis}) and marked with its length.
+   *
+   * @param origin the moment times are counted from ({@code +0 s}), as in the event list
+   * @param endNanos when the flow returned or failed, marked with a line
+   * @param failed whether it failed, for the mark's label and colour
+   */
+  static String swimLanes(List<PeerEvent> events, List<String> peers, long origin, long endNanos, boolean failed) {
     if (events.isEmpty()) {
       return "<p>No events.</p>";
     }
-    long origin = events.get(0).receivedNanos();
-    double end = Math.max(0.001, (events.get(events.size() - 1).receivedNanos() - origin) / 1e9);
-    int label = 170;
-    int width = 900;
-    int lane = 22;
-    double scale = (width - label - 10) / end;
-    StringBuilder svg = new StringBuilder();
+    long from = axisStart(events);
+    long to = Math.max(endNanos, events.stream().mapToLong(PeerEvent::receivedNanos).max().orElse(endNanos));
+    List<Long> moments = new ArrayList<>(events.stream().filter(Svg::isLaneChange).map(PeerEvent::receivedNanos).toList());
+    moments.add(endNanos);
+    TimeAxis axis = TimeAxis.of(from, to, moments, LABELS, LANES_WIDTH - LABELS - RIGHT);
+    int height = 20 + peers.size() * LANES.size() * LANE + 24;
+    StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lanes\" viewBox=\"0 0 " + LANES_WIDTH
+        + " " + height + "\" width=\"100%\" role=\"img\" aria-label=\"state changes over time\">");
+    ticks(svg, axis, origin, height);
+    // Labels go on top of the cut marks, and let the pointer through to their bar's tooltip.
+    StringBuilder labels = new StringBuilder();
     int row = 0;
-    List<String> rows = new ArrayList<>();
     for (String peer : peers) {
-      for (Lane kind : LANES) {
-        List<PeerEvent> changes = events.stream().filter(e -> e.peer().equals(peer) && e.is(kind.change())).toList();
-        int y = 20 + row * lane;
-        rows.add("<text x=\"4\" y=\"" + (y + 15) + "\" font-size=\"12\">" + escape(peer + " " + kind.label()) + "</text>");
+      for (Lane lane : LANES) {
+        int y = 20 + row++ * LANE;
+        svg.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(escape(peer + " " + lane.label()))
+            .append("</text>");
+        List<PeerEvent> changes = events.stream().filter(e -> e.peer().equals(peer) && e.is(lane.change())).toList();
         for (int i = 0; i < changes.size(); i++) {
-          double from = (changes.get(i).receivedNanos() - origin) / 1e9;
-          double to = i + 1 < changes.size() ? (changes.get(i + 1).receivedNanos() - origin) / 1e9 : end;
+          long start = changes.get(i).receivedNanos();
+          long end = i + 1 < changes.size() ? changes.get(i + 1).receivedNanos() : to;
           String state = String.valueOf(changes.get(i).stateName());
-          double x = label + from * scale;
-          double w = Math.max(2, (to - from) * scale);
-          rows.add("<rect x=\"" + f(x) + "\" y=\"" + y + "\" width=\"" + f(w) + "\" height=\"" + (lane - 4)
-              + "\" fill=\"" + COLORS.getOrDefault(state, "#adb5bd") + "\"><title>" + escape(peer + " " + kind.label() + ": " + state
-              + String.format(Locale.ROOT, " at +%.3fs", from)) + "</title></rect>");
-          if (w > 7 * state.length()) {
-            rows.add("<text x=\"" + f(x + 3) + "\" y=\"" + (y + 14) + "\" font-size=\"11\">" + escape(state) + "</text>");
+          double x = axis.x(start);
+          double width = Math.max(2, axis.x(end) - x);
+          bar(svg, peer + " " + lane.label(), state, start, end, origin, x, width, y);
+          if (width > 6.5 * state.length() + 6) {
+            labels.append("<text x=\"").append(f(x + 3)).append("\" y=\"").append(y + 13)
+                .append("\" font-size=\"11\" pointer-events=\"none\">").append(escape(state)).append("</text>");
           }
         }
-        row++;
       }
     }
-    int height = 40 + row * lane;
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" role=\"img\" aria-label=\"state changes over time\">");
-    rows.forEach(svg::append);
-    for (int t = 0; t <= 4; t++) {
-      double x = label + (end * t / 4) * scale;
-      svg.append("<line x1=\"").append(f(x)).append("\" y1=\"16\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 18)
-          .append("\" stroke=\"#ccc\" stroke-dasharray=\"2,3\"/>");
-      svg.append("<text x=\"").append(f(x - (t == 4 ? 34 : 12))).append("\" y=\"").append(height - 4).append("\" font-size=\"11\">")
-          .append(String.format(Locale.ROOT, "%.2fs", end * t / 4)).append("</text>");
-    }
+    cuts(svg, axis, height);
+    svg.append(labels);
+    double x = axis.x(endNanos);
+    String color = failed ? "#dc3545" : "#6c757d";
+    svg.append("<line x1=\"").append(f(x)).append("\" y1=\"14\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 22)
+        .append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"><title>").append(failed ? "failed" : "ended")
+        .append(' ').append(at(endNanos, origin)).append("</title></line>");
+    boolean nearStart = x < LABELS + 130;
+    svg.append("<text x=\"").append(f(nearStart ? x + 4 : x - 4)).append("\" y=\"11\" font-size=\"11\" text-anchor=\"")
+        .append(nearStart ? "start" : "end").append("\" fill=\"").append(color)
+        .append("\">").append(failed ? "failed " : "ended ").append(at(endNanos, origin)).append("</text>");
     return svg.append("</svg>").toString();
   }
 
-  /** A small line chart of one metric. */
-  static String chart(Metric metric) {
-    int width = 420;
-    int height = 150;
-    int left = 60;
-    StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
-        + "\" role=\"img\" aria-label=\"" + escape(metric.name()) + "\">");
-    svg.append("<text x=\"4\" y=\"14\" font-size=\"12\" font-weight=\"bold\">").append(escape(metric.name())).append("</text>");
+  /** A state's bar; its tooltip names the state, its start and how long it lasted. */
+  private static void bar(StringBuilder svg, String lane, String state, long start, long end, long origin, double x, double width,
+      int y) {
+    svg.append("<rect x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"").append(f(width)).append("\" height=\"")
+        .append(LANE - 4).append("\" fill=\"").append(COLORS.getOrDefault(state, "#adb5bd")).append("\"><title>")
+        .append(escape(lane + ": " + state + ", " + at(start, origin) + " for " + Unit.SECONDS.format((end - start) / 1e9)))
+        .append("</title></rect>");
+  }
+
+  /** Dashed lines at round times across the lanes, labelled below in seconds from the origin; none in or next to a cut. */
+  private static void ticks(StringBuilder svg, TimeAxis axis, long origin, int height) {
+    double step = niceStep(80 / axis.pxPerSecond(), 1);
+    List<TimeAxis.Stretch> cuts = axis.stretches().stream().filter(TimeAxis.Stretch::cut).toList();
+    for (TimeAxis.Stretch s : axis.stretches()) {
+      if (s.cut()) {
+        continue;
+      }
+      long last = (long) Math.floor((s.to() - origin) / 1e9 / step + 1e-6);
+      for (long i = (long) Math.ceil((s.from() - origin) / 1e9 / step - 1e-6); i <= last; i++) {
+        double x = s.x(origin + Math.round(i * step * 1e9));
+        if (cuts.stream().anyMatch(c -> Math.abs(x - (c.x0() + c.x1()) / 2) < 45)) {
+          continue;
+        }
+        svg.append("<line x1=\"").append(f(x)).append("\" y1=\"16\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 20)
+            .append("\" stroke=\"#bbb\" stroke-dasharray=\"2,3\"/><text x=\"").append(f(x)).append("\" y=\"").append(height - 6)
+            .append("\" font-size=\"11\" text-anchor=\"middle\">").append(seconds(i * step, step)).append("</text>");
+      }
+    }
+  }
+
+  /** A cut stretch: a white double slash through the lanes, and below it how long the stretch really was. */
+  private static void cuts(StringBuilder svg, TimeAxis axis, int height) {
+    for (TimeAxis.Stretch c : axis.stretches()) {
+      if (!c.cut()) {
+        continue;
+      }
+      double mid = (c.x0() + c.x1()) / 2;
+      String length = Unit.SECONDS.format((c.to() - c.from()) / 1e9);
+      svg.append("<g><title>").append(escape(length + " without a state change, drawn short")).append("</title>");
+      for (double dx : new double[] {-4, 4}) {
+        svg.append("<line x1=\"").append(f(mid + dx - 5)).append("\" y1=\"").append(height - 22).append("\" x2=\"")
+            .append(f(mid + dx + 5)).append("\" y2=\"16\" stroke=\"#fff\" stroke-width=\"3\"/>");
+      }
+      svg.append("<text x=\"").append(f(mid)).append("\" y=\"").append(height - 6).append("\" font-size=\"11\" text-anchor=\"middle\" ")
+          .append("fill=\"#555\">⋯ ").append(escape(length)).append(" ⋯</text></g>");
+    }
+  }
+
+  /**
+   * {@return a round step (1, 2 or 5 times a power of ten) that cuts this range into at most {@code most} parts}
+   *
+   * @param range the range, more than 0
+   * @param most the most parts
+   */
+  static double niceStep(double range, int most) {
+    double rough = Math.max(range, 1e-9) / most;
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    for (double m : new double[] {1, 2, 5}) {
+      if (m * power >= rough * 0.9999) {
+        return m * power;
+      }
+    }
+    return 10 * power;
+  }
+
+  /** A tick's time: {@code 1.2 s} with as many decimals as the step needs, in ms for steps below 10 ms; {@code 0} for zero. */
+  static String seconds(double t, double step) {
+    if (Math.abs(t) < step / 1000) {
+      return "0";
+    }
+    if (step < 0.00999) {
+      return String.format(Locale.ROOT, "%.0f ms", t * 1000);
+    }
+    int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+    return String.format(Locale.ROOT, "%." + decimals + "f s", t);
+  }
+
+  /**
+   * A line chart of one metric: round ticks on both axes, the values in this unit, the time in seconds
+   * since the first sample, and the average in the title.
+   */
+  static String chart(String title, Metric metric, Unit unit) {
+    StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " + CHART_WIDTH
+        + " 165\" width=\"100%\" role=\"img\" aria-label=\"" + escape(title) + "\">");
+    svg.append("<text x=\"4\" y=\"14\" font-size=\"13\" font-weight=\"bold\">").append(escape(title)).append("</text>");
     List<Metric.Point> points = metric.points();
     if (points.isEmpty()) {
-      return svg.append("<text x=\"").append(left).append("\" y=\"80\" font-size=\"12\">no data</text></svg>").toString();
+      return svg.append("<text x=\"").append(PLOT_LEFT).append("\" y=\"80\" font-size=\"12\">no data</text></svg>").toString();
     }
+    svg.append("<text x=\"").append(PLOT_RIGHT).append("\" y=\"14\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">average ")
+        .append(unit.format(metric.average().orElse(0))).append("</text>");
     double maxX = Math.max(0.001, points.get(points.size() - 1).seconds());
-    double maxY = Math.max(1e-9, metric.max().orElse(1));
-    svg.append("<line x1=\"").append(left).append("\" y1=\"130\" x2=\"").append(width - 10).append("\" y2=\"130\" stroke=\"#999\"/>");
-    svg.append("<line x1=\"").append(left).append("\" y1=\"24\" x2=\"").append(left).append("\" y2=\"130\" stroke=\"#999\"/>");
-    String top = metric.max().orElse(0) <= 0 ? "0" : String.format(Locale.ROOT, "%.3g", maxY);
-    svg.append("<text x=\"2\" y=\"30\" font-size=\"10\">").append(escape(top)).append("</text>");
-    svg.append("<text x=\"2\" y=\"130\" font-size=\"10\">0</text>");
-    svg.append("<text x=\"").append(width - 40).append("\" y=\"145\" font-size=\"10\">")
-        .append(String.format(Locale.ROOT, "%.1fs", maxX)).append("</text>");
-    StringBuilder line = new StringBuilder();
-    for (Metric.Point p : points) {
-      double x = left + p.seconds() / maxX * (width - left - 10);
-      double y = 130 - Math.max(0, p.value()) / maxY * 100;
-      line.append(f(x)).append(',').append(f(y)).append(' ');
+    // All zero (no packet lost): a scale up to 1 rather than one that rounds every label to 0.
+    double highest = metric.max().orElse(0) > 0 ? metric.max().getAsDouble() : 1;
+    double yStep = niceStep(highest, 4);
+    double maxY = Math.ceil(highest / yStep - 1e-9) * yStep;
+    double plotHeight = PLOT_BOTTOM - PLOT_TOP;
+    for (int i = 0; i * yStep <= maxY * (1 + 1e-6); i++) {
+      double v = i * yStep;
+      double y = PLOT_BOTTOM - v / maxY * plotHeight;
+      svg.append("<line x1=\"").append(PLOT_LEFT).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(PLOT_RIGHT)
+          .append("\" y2=\"").append(f(y)).append("\" stroke=\"").append(v == 0 ? "#999" : "#e3e3e3").append("\"/>");
+      svg.append("<text x=\"").append(PLOT_LEFT - 4).append("\" y=\"").append(f(y + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
+          .append(escape(unit.format(v))).append("</text>");
     }
-    svg.append("<polyline fill=\"none\" stroke=\"#0d6efd\" stroke-width=\"2\" points=\"").append(line.toString().trim()).append("\"/>");
+    double xStep = niceStep(maxX, 5);
+    for (int i = 0; i * xStep <= maxX * (1 + 1e-6); i++) {
+      double t = i * xStep;
+      double x = PLOT_LEFT + t / maxX * (PLOT_RIGHT - PLOT_LEFT);
+      svg.append("<text x=\"").append(f(x)).append("\" y=\"").append(PLOT_BOTTOM + 14).append("\" font-size=\"10\" text-anchor=\"middle\">")
+          .append(seconds(t, xStep)).append("</text>");
+    }
+    svg.append("<line x1=\"").append(PLOT_LEFT).append("\" y1=\"").append(PLOT_TOP).append("\" x2=\"").append(PLOT_LEFT)
+        .append("\" y2=\"").append(PLOT_BOTTOM).append("\" stroke=\"#999\"/>");
+    StringBuilder line = new StringBuilder();
+    StringBuilder dots = new StringBuilder();
+    for (Metric.Point p : points) {
+      String x = f(PLOT_LEFT + p.seconds() / maxX * (PLOT_RIGHT - PLOT_LEFT));
+      String y = f(PLOT_BOTTOM - Math.max(0, p.value()) / maxY * plotHeight);
+      line.append(line.length() == 0 ? "" : " ").append(x).append(',').append(y);
+      dots.append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"2.5\" fill=\"#0d6efd\"><title>")
+          .append(seconds(p.seconds(), 0.01)).append(": ").append(escape(unit.format(p.value()))).append("</title></circle>");
+    }
+    svg.append("<polyline fill=\"none\" stroke=\"#0d6efd\" stroke-width=\"2\" points=\"").append(line).append("\"/>").append(dots);
     return svg.append("</svg>").toString();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
+import dev.callflow.junit.EachBrowser;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventKind;
@@ -39,7 +40,7 @@ class PeerConnectionAssertTest {
     VideoFrame frame = call.callee().videoFrame();
     assertThat(call.callee()).hasVideoResolution(frame.width(), frame.height(), SOON);
     assertThatThrownBy(() -> assertThat(call.callee()).hasVideoResolution(4000, 3000, Duration.ofMillis(500)))
-        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive video of 4000x3000, but it is "));
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive video of 4000x3000, but the last check saw: "));
     assertThatThrownBy(() -> assertThat(call.callee()).usesCandidatePair("relay", "relay", "udp"))
         .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to use a relay <-> relay over udp candidate pair, but the selected pair is:%n  host "));
 
@@ -79,6 +80,23 @@ class PeerConnectionAssertTest {
         .hasMessageContaining("to use a host <-> srflx over udp candidate pair, but the selected pair is:");
   }
 
+  @EachBrowser
+  void videoChecksNameTheVideoElementsWhenNoneShowsTheVideo(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withVideo().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+    ((org.openqa.selenium.JavascriptExecutor) bob.driver()).executeScript(
+        "document.querySelectorAll('video').forEach((v) => { if (v.id !== 'local-video') v.remove(); })");
+
+    assertThatThrownBy(() -> assertThat(call.callee()).hasVideoPlaying(BRIEFLY))
+        .isInstanceOf(CallflowTimeoutError.class)
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to show playing video within 600ms, but the last check saw:%n  "
+            + "no <video> element on the page shows the remote video of pc1; the page has "))
+        .hasMessageContaining("the page has 1: #local-video (tracks video ");
+    assertThatThrownBy(() -> assertThat(call.callee()).hasVideoResolution(640, 480, BRIEFLY))
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive video of 640x480, but the last check saw: "
+            + "no <video> element on the page shows the remote video of pc1"));
+  }
+
   @BrowserPairs
   void frozenVideoAndPageErrors(Peer alice, Peer bob) {
     Call call = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
@@ -93,7 +111,7 @@ class PeerConnectionAssertTest {
     ((org.openqa.selenium.JavascriptExecutor) bob.driver()).executeScript("console.error('something broke')");
     bob.awaitEvent("the console error", e -> e.is(EventKind.CONSOLE), SOON);
     assertThatThrownBy(() -> assertThat(bob).hasNoPageErrors())
-        .hasMessage(String.format("%nExpecting the page of bob to log no errors, but it logged:%n  error: something broke"));
+        .hasMessage(String.format("%nExpecting the pages of bob to have no errors, but they had:%n  bob console error: something broke"));
   }
 
   @BrowserPairs

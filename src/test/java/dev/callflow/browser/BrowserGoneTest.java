@@ -9,6 +9,7 @@ import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.internal.Processes;
 import dev.callflow.junit.Browser;
 import dev.callflow.junit.CallflowTest;
+import dev.callflow.junit.CallflowTestFailure;
 import dev.callflow.junit.EachBrowser;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.Call;
@@ -92,8 +93,9 @@ class BrowserGoneTest {
     tests.assertStatistics(s -> s.failed(2).succeeded(2));
     for (Event failed : tests.failed().list()) {
       Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
-      assertThat(failure).hasCauseInstanceOf(BrowserGoneException.class);
-      BrowserGoneException gone = (BrowserGoneException) failure.getCause();
+      assertThat(failure).isInstanceOf(CallflowTestFailure.class);
+      assertThat(((CallflowTestFailure) failure).original()).isInstanceOf(BrowserGoneException.class);
+      BrowserGoneException gone = (BrowserGoneException) ((CallflowTestFailure) failure).original();
       ProcessHandle killed = KILLED.get(gone.browser().type());
       assertThat(gone.getMessage()).isEqualTo("alice: getStats failed: " + gone.browser() + " is gone (its browser process "
           + killed.pid() + " ended: killed or crashed)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.report.RunInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -160,13 +161,21 @@ class InteropCommandTest {
     Path file = Files.writeString(dir.resolve("out"), "a file where the reports should go");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    int status = InteropCommand.finish(file, List.of(), List.of(), java.time.Instant.now(), 0,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RunInfo run = new RunInfo(java.time.Instant.now(), 0, List.of(), "development", "host", "Linux", java.util.Optional.empty());
+    int status = InteropCommand.finish(file, run, List.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String output = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).isEqualTo(1);
     assertThat(output).endsWith("interop: Cannot write the interop report to " + file + ": " + file.resolve("scenarios")
         + ": Not a directory" + System.lineSeparator()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void theVersionComesFromTheJarsManifestAndIsDevelopmentFromClasses() {
+    assertThat(InteropCommand.class.getPackage().getImplementationVersion()).as("run from target/classes").isNull();
+    assertThat(InteropCommand.callflowVersion(InteropCommand.class.getPackage().getImplementationVersion())).isEqualTo("development");
+    assertThat(InteropCommand.callflowVersion(" ")).isEqualTo("development");
+    assertThat(InteropCommand.callflowVersion("0.1.0")).isEqualTo("0.1.0");
   }
 
   @Test

@@ -62,6 +62,11 @@ class CallflowExtensionTest {
     assertThat(folder.resolve("alice.png")).isNotEmptyFile();
     assertThat(folder.resolve("bob.png")).isNotEmptyFile();
     assertThat(Files.readString(folder.resolve("failure.txt"))).contains("CallflowTimeoutError");
+    // It stands in for the original: a report prints the message once, not again under "Caused by".
+    assertThat(failure.original()).isInstanceOf(dev.callflow.failure.CallflowTimeoutError.class);
+    java.io.StringWriter printed = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(printed));
+    assertThat(printed.toString().split("should reach 'connected' within 2s", -1)).hasSize(2);
   }
 
   @CallflowTest
@@ -100,10 +105,14 @@ class CallflowExtensionTest {
   }
 
   @Test
-  void exceptedPairsMayBeWrittenWithAnArrowOrAHyphen() {
+  void exceptedPairsMayBeWrittenWithAnArrowOrAHyphenAndAreReportedAsSkipped() {
     Events events = run(ExceptedPairs.class);
-    events.assertStatistics(s -> s.succeeded(1).failed(0));
+    events.assertStatistics(s -> s.succeeded(1).failed(0).skipped(3));
     assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly("[chrome→chrome]");
+    assertThat(events.skipped().list()).extracting(e -> e.getTestDescriptor().getDisplayName() + " " + e.getPayload(String.class).orElse(""))
+        .containsExactly("[chrome→firefox] @BrowserPairs(except = ...) leaves chrome→firefox out",
+            "[firefox→chrome] @BrowserPairs(except = ...) leaves firefox→chrome out",
+            "[firefox→firefox] @BrowserPairs(except = ...) leaves firefox→firefox out");
   }
 
   static final AtomicReference<String> SEEN = new AtomicReference<>();
@@ -125,6 +134,49 @@ class CallflowExtensionTest {
     assertThat(SEEN.get()).isEqualTo("alice=chrome,bob=chrome;alice=firefox,bob=chrome;");
     assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
         .containsExactly("[chrome]", "[firefox]");
+  }
+
+  @CallflowTest
+  @FailOnPageErrors
+  static class ThrowingPage {
+    @Test
+    void failsAfterItsBody(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+
+    @Test
+    @FailOnPageErrors(false)
+    void passesWhereItsMethodSaysSo(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+  }
+
+  @CallflowTest
+  static class ThrowingPageAsConfigured {
+    @Test
+    void failsIfConfiguredTo(Peer alice) {
+      alice.open("/apps/throws.html");
+    }
+  }
+
+  @Test
+  void aTestThatFailsOnPageErrorsFailsAfterItsBodyListingThem() {
+    Events events = run(ThrowingPage.class);
+
+    events.assertStatistics(s -> s.succeeded(1).failed(1));
+    events.assertThatEvents().haveExactly(1, event(test("failsAfterItsBody"), finishedWithFailure(instanceOf(CallflowTestFailure.class),
+        message(m -> m.startsWith("The pages had ") && m.contains(" error(s), and this test fails on page errors "
+            + "(@FailOnPageErrors or callflow.failOnPageErrors):\n  alice pageerror ")
+            && m.contains("ReferenceError: notDefinedAnywhere is not defined at http://") && m.contains("\n\nEvidence: ")))));
+  }
+
+  @Test
+  void pageErrorsFailATestOnlyWhenConfiguredTo() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThrowingPageAsConfigured.class)).execute()
+        .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThrowingPageAsConfigured.class))
+        .configurationParameter("callflow.failOnPageErrors", "true").execute()
+        .testEvents().assertStatistics(s -> s.succeeded(0).failed(1));
   }
 
   @CallflowTest

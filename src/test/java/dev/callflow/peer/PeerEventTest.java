@@ -27,6 +27,14 @@ class PeerEventTest {
   }
 
   @Test
+  void aChannelClosedByEitherSideIsNoPageErrorButAFailedTransportIs() throws Exception {
+    assertThat(event(EventKind.CHANNEL_ERROR, "{\"label\":\"chat\",\"error\":{\"name\":\"OperationError\",\"message\":"
+        + "\"User-Initiated Abort, reason=Close called\"},\"errorDetail\":\"sctp-failure\",\"sctpCauseCode\":12}").isPageError()).isFalse();
+    assertThat(event(EventKind.CHANNEL_ERROR, "{\"label\":\"chat\",\"error\":{\"name\":\"OperationError\",\"message\":"
+        + "\"Transport failed\"},\"errorDetail\":\"sctp-failure\",\"sctpCauseCode\":null}").isPageError()).isTrue();
+  }
+
+  @Test
   void callsResultsAndErrors() throws Exception {
     PeerEvent call = event(EventKind.CALL, "{\"method\":\"createOffer\",\"args\":[]}");
     assertThat(call.method()).isEqualTo("createOffer");
@@ -40,6 +48,18 @@ class PeerEventTest {
     PeerEvent media = event(EventKind.GET_USER_MEDIA_ERROR, "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"denied\"}}");
     assertThat(media.errorName()).isEqualTo("NotAllowedError");
     assertThat(media.method()).isNull();
+  }
+
+  @Test
+  void describeShortensLongArgumentsAndDescribeInFullDoesNot() throws Exception {
+    String sdp = "v=0\\r\\n" + "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\\r\\n".repeat(5) + "a=end-of-the-sdp";
+    PeerEvent call = event(EventKind.CALL, "{\"method\":\"setLocalDescription\",\"args\":[{\"type\":\"offer\",\"sdp\":\"" + sdp + "\"}]}");
+
+    assertThat(call.describe()).hasSizeLessThan(160).endsWith("...)").doesNotContain("a=end-of-the-sdp");
+    assertThat(call.describeInFull()).startsWith("alice/pc1 call setLocalDescription([{\"type\":\"offer\",\"sdp\":\"v=0 a=candidate:1")
+        .endsWith("a=end-of-the-sdp\"}])").doesNotContain("...", "\\r\\n");
+    PeerEvent console = event(EventKind.CONSOLE, "{\"level\":\"log\",\"text\":\"" + "x".repeat(300) + "\"}");
+    assertThat(console.describeInFull()).endsWith("x".repeat(300));
   }
 
   @Test

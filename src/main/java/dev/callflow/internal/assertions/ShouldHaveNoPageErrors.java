@@ -11,6 +11,6 @@ public final class ShouldHaveNoPageErrors extends BasicErrorMessageFactory {
   }
 
   public static ErrorMessageFactory shouldHaveNoPageErrors(String peer, List<String> errors) {
-    return new ShouldHaveNoPageErrors("%nExpecting the page of %s to log no errors, but it logged:%n%s", unquotedString(peer), unquotedString(Quote.items(errors)));
+    return new ShouldHaveNoPageErrors("%nExpecting the pages of %s to have no errors, but they had:%n%s", unquotedString(peer), unquotedString(Quote.items(errors)));
   }
 }

@@ -9,8 +9,9 @@ public final class ShouldHaveVideoResolution extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  public static ErrorMessageFactory shouldHaveVideoResolution(String connection, int width, int height, int actualWidth, int actualHeight) {
-    return new ShouldHaveVideoResolution("%nExpecting %s to receive video of %sx%s, but it is %sx%s", unquotedString(connection), unquotedString(width + ""), unquotedString(height + ""),
-        unquotedString(actualWidth + ""), unquotedString(actualHeight + ""));
+  /** {@code seen}: the size the last check saw ({@code 320x240}), or what kept it from seeing one. */
+  public static ErrorMessageFactory shouldHaveVideoResolution(String connection, int width, int height, String seen) {
+    return new ShouldHaveVideoResolution("%nExpecting %s to receive video of %sx%s, but the last check saw: %s", unquotedString(connection),
+        unquotedString(width + ""), unquotedString(height + ""), unquotedString(seen));
   }
 }

@@ -127,7 +127,6 @@ public final class BrowserSession implements PooledBrowser {
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
-      logs.onJavaScriptException(entry -> consoleListener.accept("exception: " + entry.getText()));
       script.addPreloadScript(probeFunction(spec.candidatePolicy(), token), List.of(new ChannelValue("callflow")));
     } catch (RuntimeException e) {
       close();
@@ -187,7 +186,7 @@ public final class BrowserSession implements PooledBrowser {
     this.probeListener = listener;
   }
 
-  /** Receives each console entry and uncaught exception; replaces the previous listener. */
+  /** Receives each console entry (uncaught exceptions come from the probe); replaces the previous listener. */
   public void onConsole(Consumer<String> listener) {
     this.consoleListener = listener;
   }
@@ -211,14 +210,14 @@ public final class BrowserSession implements PooledBrowser {
   }
 
   /**
-   * Opens a page and waits for its load event.
+   * Opens a page and waits for its load event; returns where the probe's events stood then (doc null without a probe).
    *
    * @throws PageLoadException naming the URL and the HTTP error status, the network error (the browser
    *     showed its error page) or the timeout
    * @throws BrowserGoneException if the browser ended
    */
-  public void open(String url, Duration timeout) {
-    drive("open " + url, () -> {
+  public Result open(String url, Duration timeout) {
+    return drive("open " + url, () -> {
       if (!timeout.equals(pageLoadTimeout)) {
         driver.manage().timeouts().pageLoadTimeout(timeout);
         pageLoadTimeout = timeout;
@@ -226,8 +225,7 @@ public final class BrowserSession implements PooledBrowser {
       if (local != null) {
         local.reach(url);
       }
-      new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
-      return null;
+      return new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
     });
   }
 

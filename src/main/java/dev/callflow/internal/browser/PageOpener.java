@@ -5,6 +5,7 @@ import dev.callflow.browser.PageLoadException;
 import dev.callflow.browser.BrowserInfo;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,9 @@ final class PageOpener {
       Map.entry("ERR_PROXY_CONNECTION_FAILED", "proxy connection failed"), Map.entry("proxyConnectFailure", "proxy connection failed"));
   private static final String STATUS = """
       const n = performance.getEntriesByType('navigation')[0];
-      return [document.documentURI, document.readyState, n && typeof n.responseStatus === 'number' ? n.responseStatus : 0];
+      const probe = window.__callflow;
+      return [document.documentURI, document.readyState, n && typeof n.responseStatus === 'number' ? n.responseStatus : 0,
+        probe ? probe.doc : null, probe ? probe.lastSeq() : 0];
       """;
 
   private final WebDriver driver;
@@ -57,7 +60,11 @@ final class PageOpener {
   }
 
   /** Opens {@code url}, whose load event must come within {@code timeout} (already set on the driver). */
-  void open(String url, Duration timeout) {
+  /**
+   * Opens the page; returns where the probe's events stood once it had loaded (doc null without a probe), so
+   * that what the page did while loading can be awaited.
+   */
+  BrowserSession.Result open(String url, Duration timeout) {
     try {
       driver.get(url);
     } catch (TimeoutException e) {
@@ -77,11 +84,12 @@ final class PageOpener {
     try {
       page = (List<?>) ((JavascriptExecutor) driver).executeScript(STATUS);
     } catch (UnhandledAlertException e) {
-      return; // the page loaded and shows a dialog: its status cannot be read, and the test handles the dialog
+      // the page loaded and shows a dialog: its status cannot be read, and the test handles the dialog
+      return new BrowserSession.Result(null, null, null, 0);
     } catch (WebDriverException e) {
       // The page's scripts may have replaced built-ins that the driver's own helper scripts need (a page
       // can break executeScript in Chrome): the address still tells an error page apart.
-      page = List.of(currentUrl(), "unknown", 0);
+      page = Arrays.asList(currentUrl(), "unknown", 0, null, 0);
     }
     String document = String.valueOf(page.get(0));
     int status = ((Number) page.get(2)).intValue();
@@ -94,6 +102,8 @@ final class PageOpener {
       throw new PageLoadException(who + "cannot open " + url + " in " + browser + ": HTTP " + status
           + (reason.equals(String.valueOf(status)) ? "" : " " + reason), url, PageLoadException.Problem.HTTP_ERROR, status, null);
     }
+    return new BrowserSession.Result(null, null, page.get(3) == null ? null : String.valueOf(page.get(3)),
+        ((Number) page.get(4)).longValue());
   }
 
   /** Whether the tab shows {@code url} now. */
