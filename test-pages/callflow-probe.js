@@ -314,7 +314,10 @@
     const label = channel.label;
     on(channel, 'open', () => send(pc, 'channelopen', { label }));
     on(channel, 'close', () => send(pc, 'channelclose', { label }));
-    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
+    // An RTCError: its SCTP cause tells a closing side (12, User-Initiated Abort: Chrome fires this when either
+    // side closes) from a transport that failed.
+    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error),
+      errorDetail: e.error && e.error.errorDetail || null, sctpCauseCode: e.error && e.error.sctpCauseCode || null }));
     on(channel, 'message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
   }
 

@@ -9,6 +9,12 @@ package dev.callflow.browser;
  * @param driverVersion the driver version, e.g. {@code 0.37.1}
  */
 public record BrowserInfo(BrowserType type, String name, String version, String driverVersion) {
+  /** {@return the browser and its version, e.g. {@code firefox 153.8.0}, as page errors name it} */
+  public String nameAndVersion() {
+    return name + " " + version;
+  }
+
+  /** {@code chrome 156.0.8078.108 (driver 156.0.8078.108)}: for a room or file name, use {@code type().id()}. */
   @Override
   public String toString() {
     return name + " " + version + " (driver " + driverVersion + ")";

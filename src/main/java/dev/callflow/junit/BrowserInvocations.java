@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +34,7 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     List<BrowserAssignment> assignments = new ArrayList<>();
+    List<BrowserAssignment> excepted = new ArrayList<>();
     var pairs = AnnotationSupport.findAnnotation(method, BrowserPairs.class);
     if (pairs.isPresent()) {
       BrowserType[] browsers = nonEmpty(pairs.get().value(), "@BrowserPairs", method);
@@ -39,9 +42,7 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
       for (BrowserType caller : browsers) {
         for (BrowserType callee : browsers) {
           BrowserAssignment pair = new BrowserAssignment(List.of(caller, callee), false);
-          if (!except.removeIf(written -> pairName(written).equals(pair.toString()))) {
-            assignments.add(pair);
-          }
+          (except.removeIf(written -> pairName(written).equals(pair.toString())) ? excepted : assignments).add(pair);
         }
       }
       if (!except.isEmpty()) {
@@ -56,10 +57,28 @@ final class BrowserInvocations implements TestTemplateInvocationContextProvider 
     }
     refuseParameterizedTest(method);
     List<TestCase> cases = TestCase.of(context.getRequiredTestClass(), method);
+    // Excepted pairs are reported as skipped, with the reason, so a report shows every pair.
+    Stream<TestTemplateInvocationContext> skipped = excepted.stream().map(a -> skipped(a, "@BrowserPairs(except = ...) leaves "
+        + a + " out"));
     if (cases.isEmpty()) {
-      return assignments.stream().map(a -> invocation(a, null));
+      return Stream.concat(assignments.stream().map(a -> invocation(a, null)), skipped);
     }
-    return assignments.stream().flatMap(a -> cases.stream().map(c -> invocation(a, c)));
+    return Stream.concat(assignments.stream().flatMap(a -> cases.stream().map(c -> invocation(a, c))), skipped);
+  }
+
+  /** An invocation that JUnit reports as skipped, for this reason. */
+  private static TestTemplateInvocationContext skipped(BrowserAssignment assignment, String reason) {
+    return new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int invocationIndex) {
+        return "[" + assignment + "]";
+      }
+
+      @Override
+      public List<Extension> getAdditionalExtensions() {
+        return List.of((ExecutionCondition) c -> ConditionEvaluationResult.disabled(reason));
+      }
+    };
   }
 
   /** JUnit would run a parameterized test's arguments and these browsers apart, never crossed. */

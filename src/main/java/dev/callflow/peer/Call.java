@@ -8,6 +8,7 @@ import dev.callflow.stats.SelectedPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -200,7 +201,8 @@ public final class Call implements AutoCloseable {
    * and the merged timeline.
    */
   private Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> timeline().pageErrors())
+    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> timeline().pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
+            calleePeer.name(), calleePeer.browser().nameAndVersion())))
         .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())
         .timeline(n -> timeline().excerpt(n));

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -29,6 +31,8 @@ import org.openqa.selenium.WebDriverException;
  * }</pre>
  */
 public final class Peer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
+
   private final String name;
   private final BrowserSession browser;
   private final Consumer<BrowserSession> release;
@@ -46,6 +50,13 @@ public final class Peer implements AutoCloseable {
     this.release = release;
     this.channel = PageChannel.attach(name, browser);
     this.log = channel.log();
+    // A page's error is often a browser's quirk (Firefox refusing a pranswer): said as it happens, naming the browser.
+    String where = browser.info().nameAndVersion();
+    log.subscribe(e -> {
+      if (e.isPageError()) {
+        LOG.warn("Page error in {}: {}", where, e.describe());
+      }
+    });
   }
 
   /**
@@ -354,7 +365,7 @@ public final class Peer implements AutoCloseable {
    * its browser ends.
    */
   Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::browserGone).causes(() -> timeline().pageErrors())
+    return Wait.until(what).atMost(within).failFastOn(this::browserGone).causes(() -> timeline().pageErrors(Map.of(name, browser.info().nameAndVersion())))
         .timeline(n -> timeline().excerpt(n));
   }
 

@@ -158,15 +158,19 @@ public final class PeerEvent {
     return is(EventKind.ERROR) || is(EventKind.GET_USER_MEDIA_ERROR) || is(EventKind.CHANNEL_ERROR);
   }
 
+  /** The SCTP cause with which Chrome reports a data channel closed by either side as an error (RFC 4960, 3.3.10.12). */
+  private static final int USER_INITIATED_ABORT = 12;
+
   /**
    * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a
-   * data-channel
-   * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
-   * (events lost or unreadable). Failure messages list these first.
+   * data-channel error (not the one Chrome fires when either side closes: SCTP cause 12, User-Initiated Abort), a
+   * console error, an uncaught exception or unhandled rejection, a resource that failed to load, or a
+   * {@code probe-error} (events lost or unreadable). Failure messages list these first.
    */
   public boolean isPageError() {
     return switch (kind) {
-      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case ERROR, GET_USER_MEDIA_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case CHANNEL_ERROR -> details.path("sctpCauseCode").asInt() != USER_INITIATED_ABORT;
       case CONSOLE -> consoleText() != null && consoleText().startsWith("error:");
       default -> false;
     };

@@ -173,10 +173,12 @@ public final class Timeline {
   /**
    * The errors of the pages, for the top of a failure message: rejected WebRTC and getUserMedia calls,
    * data-channel errors, console errors and uncaught exceptions, failed resource loads and events lost on
-   * their way ({@link PeerEvent#isPageError()}); empty if there were none.
+   * their way ({@link PeerEvent#isPageError()}); empty if there were none. Each line names the peer's browser
+   * ({@code browsers}: peer name to {@code firefox 153.8.0}), since so many page errors are a browser's quirks.
    */
-  String pageErrors() {
-    List<String> errors = events.stream().filter(PeerEvent::isPageError).map(PeerEvent::describe).toList();
+  String pageErrors(Map<String, String> browsers) {
+    List<String> errors = events.stream().filter(PeerEvent::isPageError)
+        .map(e -> e.describe() + (browsers.containsKey(e.peer()) ? " (" + browsers.get(e.peer()) + ")" : "")).toList();
     if (errors.size() <= 1) {
       return errors.isEmpty() ? "" : "Page errors: " + errors.get(0);
     }

@@ -4,6 +4,7 @@ import static dev.callflow.assertions.CallflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
@@ -68,6 +69,39 @@ class AppPagesTest {
         && e.describe().contains("Uncaught (in promise) the promise nobody awaited"), SOON);
     assertThat(rejection.isPageError()).isTrue();
     assertThat(rejection.describe()).isEqualTo("alice pageerror Uncaught (in promise) the promise nobody awaited");
+  }
+
+  @EachBrowser
+  void aBrowsersQuirkIsNamedWithTheBrowserAsItHappens(Peer alice) {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(new java.io.OutputStream() { // SLF4J's simple logger writes to System.err
+      @Override
+      public void write(int b) {
+        stderr.write(b);
+        logged.write(b);
+      }
+    }, true));
+    try {
+      alice.open("/apps/pranswer.html");
+      awaitText(alice, "status", "pranswer ");
+    } finally {
+      System.setErr(stderr);
+    }
+    String browser = alice.browser().nameAndVersion();
+
+    if (alice.browser().type() == BrowserType.FIREFOX) { // Firefox has no provisional answers
+      assertThat(alice.driver().findElement(By.id("status")).getText()).isEqualTo("pranswer refused: NotSupportedError");
+      String quirk = "alice/pc2 error setLocalDescription NotSupportedError: pranswer not yet implemented";
+      assertThat(logged.toString()).contains("Page error in " + browser + ": " + quirk);
+      CallflowTimeoutError error = catchThrowableOfType(CallflowTimeoutError.class, () -> alice.awaitConnection(3, Duration.ofMillis(100)));
+      assertThat(error.getMessage().lines().skip(1).findFirst()).contains("Page errors: " + quirk + " (" + browser + ")");
+    } else {
+      assertThat(alice.driver().findElement(By.id("status")).getText()).isEqualTo("pranswer accepted");
+      assertThat(alice.events()).noneMatch(PeerEvent::isPageError)
+          .anyMatch(e -> e.is(EventKind.SIGNALING_STATE_CHANGE) && "have-local-pranswer".equals(e.stateName()));
+      assertThat(logged.toString()).doesNotContain("Page error in ");
+    }
   }
 
   @EachBrowser

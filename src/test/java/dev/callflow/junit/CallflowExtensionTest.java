@@ -110,10 +110,14 @@ class CallflowExtensionTest {
   }
 
   @Test
-  void exceptedPairsMayBeWrittenWithAnArrowOrAHyphen() {
+  void exceptedPairsMayBeWrittenWithAnArrowOrAHyphenAndAreReportedAsSkipped() {
     Events events = run(ExceptedPairs.class);
-    events.assertStatistics(s -> s.succeeded(1).failed(0));
+    events.assertStatistics(s -> s.succeeded(1).failed(0).skipped(3));
     assertThat(events.started().list()).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly("[chrome→chrome]");
+    assertThat(events.skipped().list()).extracting(e -> e.getTestDescriptor().getDisplayName() + " " + e.getPayload(String.class).orElse(""))
+        .containsExactly("[chrome→firefox] @BrowserPairs(except = ...) leaves chrome→firefox out",
+            "[firefox→chrome] @BrowserPairs(except = ...) leaves firefox→chrome out",
+            "[firefox→firefox] @BrowserPairs(except = ...) leaves firefox→firefox out");
   }
 
   static final AtomicReference<String> SEEN = new AtomicReference<>();

@@ -22,7 +22,8 @@ class FailureMessageTest {
 
     assertThat(error.getMessage().lines().limit(3)).containsExactly(
         "alice/pc1 should reach connectionState 'connected' within 100ms",
-        "Page errors: alice/pc1 error setRemoteDescription " + rejected.name() + ": " + rejected.domMessage(),
+        "Page errors: alice/pc1 error setRemoteDescription " + rejected.name() + ": " + rejected.domMessage()
+            + " (" + alice.browser().nameAndVersion() + ")",
         "Last seen: alice/pc1 connection=new, ice=new, signaling=stable, gathering=new");
   }
 }

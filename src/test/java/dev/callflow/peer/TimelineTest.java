@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -81,14 +82,14 @@ class TimelineTest {
     PeerEvent info = event("bob", null, 3, EventKind.CONSOLE, "{\"text\":\"info: joined\"}");
     PeerEvent deadScript = event("bob", null, 4, EventKind.RESOURCE_ERROR, "{\"element\":\"script\",\"url\":\"https://cdn.example/a.js\"}");
 
-    assertThat(Timeline.of(List.of(change("alice", 5, 5, ConnectionState.NEW), info)).pageErrors()).isEmpty();
-    assertThat(Timeline.of(List.of(rejected, info)).pageErrors())
+    assertThat(Timeline.of(List.of(change("alice", 5, 5, ConnectionState.NEW), info)).pageErrors(Map.of())).isEmpty();
+    assertThat(Timeline.of(List.of(rejected, info)).pageErrors(Map.of()))
         .isEqualTo("Page errors: alice/pc1 error setRemoteDescription InvalidAccessError: no m= lines");
-    assertThat(Timeline.of(List.of(rejected, uncaught, info, deadScript)).pageErrors()).isEqualTo("""
+    assertThat(Timeline.of(List.of(rejected, uncaught, info, deadScript)).pageErrors(Map.of("bob", "firefox 153.8.0"))).isEqualTo("""
         Page errors (3):
           alice/pc1 error setRemoteDescription InvalidAccessError: no m= lines
-          bob pageerror Uncaught TypeError: x is undefined at http://127.0.0.1:8080/app.js:3:5
-          bob resourceerror script https://cdn.example/a.js failed to load""");
+          bob pageerror Uncaught TypeError: x is undefined at http://127.0.0.1:8080/app.js:3:5 (firefox 153.8.0)
+          bob resourceerror script https://cdn.example/a.js failed to load (firefox 153.8.0)""");
   }
 
   private static PeerEvent marked(String peer, long receivedMillis, String label) {
