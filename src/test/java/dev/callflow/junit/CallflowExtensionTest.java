@@ -51,6 +51,8 @@ class CallflowExtensionTest {
         .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
     Path folder = failure.evidence();
     assertThat(folder.toString()).endsWith("FailingCall/neverConnects[chrome→firefox]");
+    assertThat(failure.getMessage()).endsWith("\n\nEvidence: " + folder + "\nReport: " + failure.report().orElseThrow());
+    assertThat(failure.report().orElseThrow().toString()).endsWith("/callflow/index.html#FailingCall-neverConnects-chrome-firefox");
     // The message sums up each connection's candidates; the evidence keeps every one.
     assertThat(failure.getMessage()).containsPattern("alice/pc1 icecandidate ×\\d+ \\(host \\d+, srflx 0, relay 0, end-of-candidates \\d+")
         .doesNotContain("icecandidate candidate:");
