@@ -33,6 +33,9 @@ public final class PeerConnection {
   private final String id;
   /** The probe's id on its page: the last part of the name. */
   private final String probeId;
+  /** Held while Callflow closes this connection or relays a candidate to it: no relayed candidate follows close(). */
+  private final Object closing = new Object();
+  private boolean closedByCallflow;
 
   /** The connection named {@code id} on its peer ({@code pc1}, {@code tab2/pc1}) in this document. */
   PeerConnection(Peer peer, String doc, String id) {
@@ -319,7 +322,22 @@ public final class PeerConnection {
    * close: ends the connection for good; its connection state becomes {@code closed}.
    */
   public void close() {
-    invoke("close", o -> {});
+    synchronized (closing) {
+      closedByCallflow = true;
+      invoke("close", o -> {});
+    }
+  }
+
+  /**
+   * Adds a candidate the other side of a call gathered, unless this connection is closed: a candidate still on
+   * its way when a call hangs up is dropped, not refused by the page as an error of its own.
+   */
+  void addRelayedCandidate(IceCandidate candidate) {
+    synchronized (closing) {
+      if (!closedByCallflow && connectionState() != ConnectionState.CLOSED) {
+        addIceCandidate(candidate);
+      }
+    }
   }
 
   /** {@return the connection's getStats() now, typed} */
