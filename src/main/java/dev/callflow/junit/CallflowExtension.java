@@ -4,6 +4,7 @@ import dev.callflow.Callflow;
 import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.net.TurnServer;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.report.Evidence;
@@ -39,7 +40,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
 
   /** True for the types of parameter Callflow supplies to a test: peers, the browser pair, the session and its server. */
   static boolean supplies(Class<?> type) {
-    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class;
+    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class
+        || type == TurnServer.class;
   }
 
   @Override
@@ -61,6 +63,9 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     }
     if (type == CallflowServer.class) {
       return callflow(context).server();
+    }
+    if (type == TurnServer.class) {
+      return turnServer(parameter, context);
     }
     if (type == BrowserPair.class) {
       BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
@@ -94,6 +99,17 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   static Callflow callflow(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class,
         k -> Callflow.start(CallflowConfig.read(context::getConfigurationParameter)), Callflow.class);
+  }
+
+  /**
+   * A TURN server (UDP and TCP, a long-term user) placed where the run's browsers are, in the store of the
+   * context that asks: a test's own, or the class's for a {@code @BeforeAll} method. JUnit closes it when that
+   * context ends, failure or not. Each parameter gets a server of its own.
+   */
+  private static TurnServer turnServer(ParameterContext parameter, ExtensionContext context) {
+    Callflow callflow = callflow(context);
+    return store(context).getOrComputeIfAbsent(parameter.getDeclaringExecutable() + "#turn" + parameter.getIndex(),
+        k -> TurnServer.builder().withConfig(callflow.config()).start(), TurnServer.class);
   }
 
   private static TestPeers peers(ExtensionContext context) {
