@@ -166,6 +166,14 @@ public final class TurnServer implements AutoCloseable {
     return coturn.namespaced();
   }
 
+  /**
+   * {@return the relayed address of every allocation it made so far, e.g. {@code 127.0.0.1:49850}, oldest first}
+   * A relay candidate that came from this server has one of them as its address and port.
+   */
+  public List<String> allocations() {
+    return coturn.relayAddresses();
+  }
+
   /** {@return whether the process still runs} */
   public boolean running() {
     return coturn.running();

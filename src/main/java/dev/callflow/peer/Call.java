@@ -205,8 +205,13 @@ public final class Call implements AutoCloseable {
    * and the merged timeline.
    */
   private Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> timeline().pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
-            calleePeer.name(), calleePeer.browser().nameAndVersion())))
+    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> {
+          Timeline timeline = timeline();
+          String pageErrors = timeline.pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
+              calleePeer.name(), calleePeer.browser().nameAndVersion()));
+          String candidateErrors = timeline.candidateErrors();
+          return pageErrors.isEmpty() || candidateErrors.isEmpty() ? pageErrors + candidateErrors : pageErrors + "\n" + candidateErrors;
+        })
         .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())
         .timeline(n -> timeline().excerpt(n));

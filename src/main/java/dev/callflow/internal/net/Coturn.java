@@ -53,6 +53,7 @@ public final class Coturn implements AutoCloseable {
   private final int tlsPort;
   private final boolean namespaced;
   private final Deque<String> log = new ArrayDeque<>();
+  private final List<String> relayAddresses = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final CompletableFuture<String> started = new CompletableFuture<>();
   private final OnShutdown.Registration onShutdown;
   private boolean closed;
@@ -146,6 +147,11 @@ public final class Coturn implements AutoCloseable {
     }
   }
 
+  /** {@return the relayed addresses of every allocation so far, {@code 127.0.0.1:49850}, oldest first} */
+  public List<String> relayAddresses() {
+    return List.copyOf(relayAddresses);
+  }
+
   /** {@return whether the process runs} */
   public boolean running() {
     return process.isAlive();
@@ -199,6 +205,10 @@ public final class Coturn implements AutoCloseable {
           if (log.size() > LOG_LINES) {
             log.removeFirst();
           }
+        }
+        int relay = line.indexOf("Local relay addr: ");
+        if (relay >= 0) {
+          relayAddresses.add(line.substring(relay + "Local relay addr: ".length()).strip());
         }
         if (line.contains("Cannot bind")) {
           started.complete(line.substring(line.indexOf("Cannot bind")));
