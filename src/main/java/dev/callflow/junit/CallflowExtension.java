@@ -107,9 +107,10 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
    * context ends, failure or not. Each parameter gets a server of its own.
    */
   private static TurnServer turnServer(ParameterContext parameter, ExtensionContext context) {
-    Callflow callflow = callflow(context);
+    // The configuration as the session reads it, without starting the session: a class's server needs no browser.
+    CallflowConfig config = CallflowConfig.read(context::getConfigurationParameter);
     return store(context).getOrComputeIfAbsent(parameter.getDeclaringExecutable() + "#turn" + parameter.getIndex(),
-        k -> TurnServer.builder().withConfig(callflow.config()).start(), TurnServer.class);
+        k -> TurnServer.builder().withConfig(config).start(), TurnServer.class);
   }
 
   private static TestPeers peers(ExtensionContext context) {
