@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints connect-time figures (cold and warm, per browser pair). Usage: ci/bench.sh [runs, default 5]
+# Prints connect-time figures (cold and warm per browser pair, a warm call's breakdown, event delay, a plain
+# Selenium call as the yardstick) and writes target/callflow-bench/bench.json. Usage: ci/bench.sh [runs, default 5]
 # ci/bench.sh soak [minutes, default 10]: memory over a long call with a busy data channel.
 # ci/bench.sh calls [N, default 8]: N calls at once on one server, no cross-talk.
 set -euo pipefail
@@ -11,4 +12,7 @@ case "${1:-}" in
   soak) main=dev.callflow.bench.SoakRun; shift ;;
   calls) main=dev.callflow.bench.ConcurrentCalls; shift ;;
 esac
-exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$main" "$@"
+# In a network namespace of its own with loopback alone: the plain Selenium yardstick's Chrome runs outside
+# Callflow's hermetic namespace, and must not reach the machine's other addresses either.
+if [ "$(id -u)" = 0 ]; then net=(unshare --net); else net=(unshare --user --map-root-user --net); fi
+exec "${net[@]}" sh -c 'ip link set lo up && exec "$@"' bench java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$main" "$@"

@@ -314,7 +314,10 @@
     const label = channel.label;
     on(channel, 'open', () => send(pc, 'channelopen', { label }));
     on(channel, 'close', () => send(pc, 'channelclose', { label }));
-    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error) }));
+    // An RTCError: its SCTP cause tells a closing side (12, User-Initiated Abort: Chrome fires this when either
+    // side closes) from a transport that failed.
+    on(channel, 'error', (e) => send(pc, 'channelerror', { label, error: describeError(e.error),
+      errorDetail: e.error && e.error.errorDetail || null, sctpCauseCode: e.error && e.error.sctpCauseCode || null }));
     on(channel, 'message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
   }
 
@@ -416,7 +419,9 @@
   // The reference page's own operations (getUserMedia, createPeerConnection...), registered once by it.
   let pageOperations = null;
 
-  // Java calls invoke(token, operation, argsJson, done); done gets the reply as JSON text:
+  // Java calls invoke(token, operation, argsJson, done) in the driver's current document, or call(token,
+  // operation, argsJson) in any document over BiDi, which returns a promise (of the probe's own Promise,
+  // which the page cannot replace) of the same reply. done gets the reply as JSON text:
   // {value} or {error: {name, message, constraint}}, with doc and seq naming the probe's last event, so
   // Java waits until it has them all before the operation counts as done. Without the token nothing runs.
   const invoke = (token, operation, argsText, done) => {
@@ -459,7 +464,8 @@
   };
 
   defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
-    version: 2, doc, invoke,
+    version: 3, doc, invoke,
+    call: (token, operation, argsText) => new PromiseCtor((done) => invoke(token, operation, argsText, done)),
     lastSeq: () => seq, // read when a page has loaded, so Java can wait for what it did while loading
     pc: connection,
     idOf,
@@ -470,5 +476,17 @@
       pageOperations = freeze({ ...ops });
     },
   }) });
-  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent });
+  // Where this document lives, for the names Java gives its connections: nothing in a tab's top document,
+  // else its frames from the top down, each by its name, its element's id (same origin) or its index in its
+  // parent. Read before the page's scripts run; an ancestor of another origin tells only its index.
+  const frames = [];
+  try {
+    for (let w = window; w !== w.parent; w = w.parent) {
+      let label = null;
+      try { label = w.name || (w.frameElement && w.frameElement.id) || null; } catch (e) { /* another origin */ }
+      for (let i = 0; label === null && i < w.parent.frames.length; i++) if (w.parent.frames[i] === w) label = i;
+      frames.unshift(label);
+    }
+  } catch (e) { /* a detached frame: its place stays unknown */ }
+  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent, ...(frames.length ? { frames } : {}) });
 }

@@ -8,31 +8,43 @@ import dev.callflow.net.TurnServer;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.report.Evidence;
+import dev.callflow.report.RunReport;
 import dev.callflow.server.CallflowServer;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns Callflow's lifecycles in JUnit: one {@link Callflow} session (server and warm browsers) in the
  * root store for the whole run, the peers of each test in that test's store. Browsers for a test start
  * in parallel; every value in a store is {@link AutoCloseable}, so JUnit closes it, failure or not.
  * When a test fails, its evidence is written before the peers close, and the failure names its folder.
+ * Every test with peers gets a line in the run's report ({@link RunReport}, {@code index.html} in the
+ * evidence folder), written again as each test finishes; a failure also its section, which the failure links.
  */
-public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler, AfterTestExecutionCallback {
+public final class CallflowExtension implements ParameterResolver, TestExecutionExceptionHandler, AfterTestExecutionCallback,
+    TestWatcher {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CallflowExtension.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CallflowExtension.class);
 
   static ExtensionContext.Store store(ExtensionContext context) {
     return context.getStore(NAMESPACE);
@@ -118,6 +130,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   }
 
   private static TestPeers startPeers(ExtensionContext context) {
+    long started = System.nanoTime();
     Method method = context.getRequiredTestMethod();
     BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
     List<Callflow.PeerRequest> requests = new ArrayList<>();
@@ -140,7 +153,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     for (int i = 0; i < peers.size(); i++) {
       byIndex.put(indexes.get(i), peers.get(i));
     }
-    return new TestPeers(peers, byIndex);
+    return new TestPeers(peers, byIndex, started);
   }
 
   /** The spec a peer parameter asks for: its annotations, else the invocation's browser, else Chrome. */
@@ -161,7 +174,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
 
   /**
    * A test with peers failed: writes its evidence while the browsers are still open, and fails with
-   * the same message followed by the evidence folder.
+   * the same message followed by the evidence folder and the link to the report. An aborted test
+   * ({@code Assumptions}) stays aborted, with no evidence.
    */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
@@ -170,21 +184,37 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
       throw failure;
     }
     listenerFailures(peers).forEach(failure::addSuppressed);
+    if (failure instanceof TestAbortedException) {
+      throw failure;
+    }
     throw withEvidence(context, peers, failure);
   }
 
-  /** {@return the failure, after writing the evidence; a {@link CallflowTestFailure} naming its folder if it could} */
+  /**
+   * {@return the failure, after writing the evidence and the report's section; a {@link CallflowTestFailure} naming
+   * its folder and linking the section if it could}
+   */
   private static Throwable withEvidence(ExtensionContext context, TestPeers peers, Throwable failure) {
-    Path folder = Evidence.folderFor(callflow(context).config().evidenceDir(), context.getRequiredTestClass().getSimpleName(),
-        evidenceName(context)).toAbsolutePath();
+    Path evidenceDir = callflow(context).config().evidenceDir();
+    String testClass = context.getRequiredTestClass().getSimpleName();
+    String testName = evidenceName(context);
+    Path folder = Evidence.folderFor(evidenceDir, testClass, testName).toAbsolutePath();
+    Evidence evidence;
     try {
-      Evidence.write(folder, peers.peers(), failure);
+      evidence = Evidence.write(folder, peers.peers(), failure);
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
       return failure;
     }
     context.publishReportEntry("callflow.evidence", folder.toString());
-    return new CallflowTestFailure(failure, folder);
+    URI link = null;
+    try {
+      link = RunReport.in(evidenceDir).failed(context.getUniqueId(), testClass, testName, evidence);
+      context.publishReportEntry("callflow.report", link.toString());
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    return new CallflowTestFailure(failure, folder, link);
   }
 
   /**
@@ -209,20 +239,72 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   @Override
   public void afterTestExecution(ExtensionContext context) {
     TestPeers peers = store(context).get(TestPeers.class, TestPeers.class);
-    if (peers == null || context.getExecutionException().isPresent()) {
+    if (peers == null) {
       return;
     }
+    Throwable failure = context.getExecutionException().orElseGet(() -> afterBody(context, peers));
+    try {
+      Duration duration = Duration.ofNanos(System.nanoTime() - peers.startedNanos());
+      RunReport.in(callflow(context).config().evidenceDir()).finished(context.getUniqueId(),
+          context.getRequiredTestClass().getSimpleName(), evidenceName(context), peers.peers(), failure, duration);
+    } catch (RuntimeException e) {
+      LOG.warn("Callflow could not add {} to the run report: {}", context.getDisplayName(), e.toString());
+    }
+    if (context.getExecutionException().isEmpty() && failure != null) {
+      throw (Error) failure;
+    }
+  }
+
+  /**
+   * {@return the failure of a test whose body passed: an event listener it gave a peer threw, or its pages had errors
+   * and it fails on them; null if neither}
+   */
+  private static Error afterBody(ExtensionContext context, TestPeers peers) {
     List<Throwable> failures = listenerFailures(peers);
     if (!failures.isEmpty()) {
       AssertionError error = new AssertionError("An event listener failed: " + failures.get(0), failures.get(0));
       failures.stream().skip(1).forEach(error::addSuppressed);
-      throw (Error) withEvidence(context, peers, error); // an AssertionError, or the CallflowTestFailure wrapping it
+      return (Error) withEvidence(context, peers, error); // an AssertionError, or the CallflowTestFailure wrapping it
     }
     List<String> errors = peers.peers().stream().flatMap(p -> p.events().stream()).filter(PeerEvent::isPageError)
         .map(PeerEvent::describe).toList();
     if (!errors.isEmpty() && failsOnPageErrors(context)) {
-      throw (Error) withEvidence(context, peers, new AssertionFailedError("The pages had " + errors.size() + " error(s), and this test "
+      return (Error) withEvidence(context, peers, new AssertionFailedError("The pages had " + errors.size() + " error(s), and this test "
           + "fails on page errors (@FailOnPageErrors or callflow.failOnPageErrors):\n  " + String.join("\n  ", errors)));
+    }
+    return null;
+  }
+
+  /** A test the report has as passed failed after all, after its body and this extension's checks (e.g. in {@code @AfterEach}). */
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    settled(context, cause);
+  }
+
+  /** A test the report has as passed was aborted after all, after its body. */
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    settled(context, cause);
+  }
+
+  /**
+   * Tells the report how JUnit settled a test, if this run's session (and so the report) exists; never starts one. The test's
+   * own store is closed by now: only the root store and the unique id are read.
+   */
+  private static void settled(ExtensionContext context, Throwable cause) {
+    Optional<Callflow> session;
+    try {
+      session = Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(Callflow.class, Callflow.class));
+    } catch (RuntimeException e) {
+      return; // the session did not start (a configuration error, say): no test has peers, nor a line in the report
+    }
+    if (session.isEmpty() || cause == null) {
+      return;
+    }
+    try {
+      RunReport.in(session.get().config().evidenceDir()).settled(context.getUniqueId(), cause);
+    } catch (RuntimeException e) {
+      LOG.warn("Callflow could not update {} in the run report: {}", context.getDisplayName(), e.toString());
     }
   }
 
@@ -236,8 +318,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     return peers.peers().stream().flatMap(p -> p.listenerFailures().stream()).toList();
   }
 
-  /** The peers of one test; JUnit closes them when the test ends, returning their browsers to the pool. */
-  private record TestPeers(List<Peer> peers, Map<Integer, Peer> byIndex) implements AutoCloseable {
+  /** The peers of one test, and when they were asked for; JUnit closes them when the test ends, returning their browsers to the pool. */
+  private record TestPeers(List<Peer> peers, Map<Integer, Peer> byIndex, long startedNanos) implements AutoCloseable {
     @Override
     public void close() {
       peers.forEach(Peer::close);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -41,6 +42,13 @@ final class EventLog {
   private static final class Document {
     long nextSeq = 1;
     final Map<Long, Pending> heldBack = new TreeMap<>();
+    /** The browsing context and realm its events came from, once one came over BiDi. */
+    String context;
+    String realm;
+    /** Its frames from the top down, as its probe's first event named them; null before that event. */
+    List<String> frames;
+    /** Where it lives, as its connections' names begin (see {@link Places}); null before its first connection. */
+    String place;
   }
 
   /** An event waiting for its turn, with the size of its text. */
@@ -48,6 +56,7 @@ final class EventLog {
 
   private final String peer;
   private final long budget;
+  private final Places places;
   private final Events events = new Events();
   private final List<Consumer<PeerEvent>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Document> documents = new HashMap<>();
@@ -62,13 +71,56 @@ final class EventLog {
   }
 
   EventLog(String peer, long budgetChars) {
+    this(peer, budgetChars, Places.unknown());
+  }
+
+  /** A log whose connections are named after the places of their documents. */
+  EventLog(String peer, Places places) {
+    this(peer, DEFAULT_BUDGET, places);
+  }
+
+  private EventLog(String peer, long budgetChars, Places places) {
     this.peer = peer;
     this.budget = budgetChars;
+    this.places = places;
   }
 
   /** Called (on the delivering thread) with a document whose events wait behind one that has not arrived. */
   void onGap(Consumer<String> action) {
     this.onGap = action;
+  }
+
+  /** The JavaScript realm this document's events came from, where its operations run; null before one came over BiDi. */
+  synchronized String realmOf(String doc) {
+    Document d = documents.get(doc);
+    return d == null ? null : d.realm;
+  }
+
+  /**
+   * The connection's name on this peer: the probe's id, after the place of its document if that is not
+   * the top document of the peer's own tab ({@code tab2/pc1}). Names are unique across documents.
+   *
+   * @param id the probe's id of a connection whose {@code created} event is in the log
+   */
+  synchronized String nameOf(String doc, String id) {
+    Document d = documents.get(doc);
+    return d == null || d.place == null || d.place.isEmpty() ? id : d.place + "/" + id;
+  }
+
+  /** The event as the log keeps it: its connection named after its document's place. In log order. */
+  private PeerEvent named(Document d, PeerEvent e) {
+    if (e.is(EventKind.PROBE)) {
+      List<String> frames = new ArrayList<>();
+      e.details().path("frames").forEach(f -> frames.add(f.isNull() ? null : f.asText()));
+      d.frames = frames;
+    }
+    if (e.pc() == null) {
+      return e;
+    }
+    if (d.place == null) {
+      d.place = places.assign(d.context, d.frames);
+    }
+    return d.place.isEmpty() ? e : e.renamed(d.place + "/" + e.pc());
   }
 
   /** The number of the first event of this document not yet delivered. */
@@ -78,6 +130,14 @@ final class EventLog {
 
   /** Takes one probe event as JSON text; delivers it, and any held back after it, in order. */
   void accept(String json) {
+    accept(json, null, null);
+  }
+
+  /**
+   * As {@link #accept(String)}, for an event that came from this browsing context and realm: they name
+   * the document's place, and its operations run in the realm.
+   */
+  void accept(String json, String context, String realm) {
     Pending pending = parse(json);
     if (pending == null) {
       return;
@@ -86,6 +146,13 @@ final class EventLog {
     boolean gap;
     synchronized (this) {
       Document d = documents.computeIfAbsent(doc, x -> new Document());
+      // The latest each: Firefox keeps a new tab's first document (about:blank) for the page it then loads.
+      if (context != null) {
+        d.context = context;
+      }
+      if (realm != null) {
+        d.realm = realm;
+      }
       long seq = pending.event().seq();
       if (seq < d.nextSeq) {
         return; // delivered already (a recovered copy)
@@ -95,7 +162,7 @@ final class EventLog {
       Pending next;
       while ((next = d.heldBack.remove(d.nextSeq)) != null) {
         d.nextSeq = Math.max(d.nextSeq, next.skipTo()) + 1;
-        append(next.event(), next.chars());
+        append(named(d, next.event()), next.chars());
         delivered = true;
       }
       d.heldBack.keySet().removeIf(s -> s < d.nextSeq); // skipped over by a note of lost events

@@ -4,7 +4,8 @@ import java.util.function.Predicate;
 
 /**
  * A described condition on timeline events, for assertions and waits that must say what they looked for.
- * {@code who} is a peer's name ({@code alice}) or one of its connections ({@code alice/pc1}).
+ * {@code who} is a peer's name ({@code alice}) or one of its connections ({@code alice/pc1}; in another tab or
+ * a frame {@code alice/tab2/pc1}, {@code alice/frame:call/pc1}, see {@link PeerEvent#pc()}).
  *
  * @param description what it matches, e.g. {@code bob connectionstatechange connected}
  * @param predicate the condition

@@ -36,7 +36,7 @@ final class PageChannel {
   private PageChannel(String peer, BrowserSession browser) {
     this.peer = peer;
     this.browser = browser;
-    this.log = new EventLog(peer);
+    this.log = new EventLog(peer, new Places(browser.firstTab(), browser::tabOf));
   }
 
   /** Takes the browser's events over from its previous owner, for the peer named {@code peer}. */
@@ -44,7 +44,7 @@ final class PageChannel {
     PageChannel channel = new PageChannel(peer, browser);
     browser.attach(peer);
     channel.log.onGap(channel::recoverSoon);
-    browser.onProbeEvent(channel.log::accept);
+    browser.onProbeEvent((text, sender) -> channel.log.accept(text, sender.context(), sender.realm()));
     browser.onConsole(line -> channel.log.record("", null, EventKind.CONSOLE, Json.object().put("text", line)));
     return channel;
   }
@@ -53,13 +53,15 @@ final class PageChannel {
     return log;
   }
 
-  /** Runs an operation on the current page; returns its value. */
+  /** Runs an operation on the current page, or in the document {@code args.doc} names; returns its value. */
   JsonNode invoke(String operation, ObjectNode args) {
     return call(operation, args).value();
   }
 
   /**
-   * Runs an operation on the current page and waits until the events it caused are in the log.
+   * Runs an operation and waits until the events it caused are in the log: in the document
+   * {@code args.doc} names, wherever it lives (a frame, another tab), if its events told where; else on
+   * the driver's current page.
    *
    * @throws DomException if the page rejected it
    * @throws BrowserGoneException if the browser ended
@@ -70,7 +72,7 @@ final class PageChannel {
     }
     BrowserSession.Result result;
     try {
-      result = browser.invoke(operation, args);
+      result = browser.invoke(args.hasNonNull("doc") ? log.realmOf(args.path("doc").asText()) : null, operation, args);
     } catch (WebDriverException e) {
       throw new CallflowException(peer + ": " + operation + " failed in " + browser.info() + ": "
           + e.getMessage().lines().findFirst().orElse(""), e);
@@ -117,13 +119,14 @@ final class PageChannel {
   }
 
   /**
-   * Fetches a document's events from {@code nextSeq} on; only the top-level page can be asked.
+   * Fetches a document's events from {@code nextSeq} on, from the document itself wherever it lives.
    *
    * @throws BrowserGoneException if the browser ended
    */
   private void recover(String doc) {
     try {
-      BrowserSession.Result result = browser.invoke("since", Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
+      BrowserSession.Result result = browser.invoke(log.realmOf(doc), "since",
+          Json.object().put("doc", doc).put("from", log.nextSeq(doc)));
       if (!result.failed()) {
         result.value().forEach(json -> log.accept(json.asText()));
       }

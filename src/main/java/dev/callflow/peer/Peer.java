@@ -231,7 +231,7 @@ public final class Peer implements AutoCloseable {
       throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configurationJson, e);
     }
     PageChannel.Reply created = channel.call("createPeerConnection", args);
-    return handle(created.doc(), created.value().asText());
+    return handle(created.doc(), log.nameOf(created.doc(), created.value().asText()));
   }
 
   private PeerConnection handle(String doc, String id) {

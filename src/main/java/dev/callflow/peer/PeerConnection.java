@@ -31,11 +31,15 @@ public final class PeerConnection {
   private final Peer peer;
   private final String doc;
   private final String id;
+  /** The probe's id on its page: the last part of the name. */
+  private final String probeId;
 
+  /** The connection named {@code id} on its peer ({@code pc1}, {@code tab2/pc1}) in this document. */
   PeerConnection(Peer peer, String doc, String id) {
     this.peer = peer;
     this.doc = doc;
     this.id = id;
+    this.probeId = id.substring(id.lastIndexOf('/') + 1);
   }
 
   /** {@return the peer whose page holds this connection} */
@@ -43,13 +47,17 @@ public final class PeerConnection {
     return peer;
   }
 
-  /** {@return the probe's id for this connection on its page, e.g. {@code pc1}} */
+  /**
+   * {@return this connection's name on its peer, unique across the peer's pages, tabs and frames} It is the
+   * probe's id ({@code pc1}) in the top document of the peer's own tab, else after where it lives:
+   * {@code tab2/pc1}, {@code frame:call/pc1}, {@code page2/pc1} (see {@link PeerEvent#pc()}).
+   */
   public String id() {
     return id;
   }
 
   JsonNode invoke(String operation, Consumer<ObjectNode> args) {
-    ObjectNode o = Json.object().put("pc", id).put("doc", doc);
+    ObjectNode o = Json.object().put("pc", probeId).put("doc", doc);
     args.accept(o);
     return peer.invoke(operation, o);
   }

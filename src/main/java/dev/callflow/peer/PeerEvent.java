@@ -34,7 +34,8 @@ public final class PeerEvent {
    *
    * @param peer the peer's name
    * @param doc the document (page load, iframe) it happened in, as the probe named it; empty for Java's own events
-   * @param pc the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events
+   * @param pc the peer connection's name on its peer ({@code pc1}, {@code tab2/pc1}, ...; see {@link #pc()}),
+   *     or null for page-level events
    * @param seq the order in which the page recorded it
    * @param browserTime the page's clock, epoch milliseconds
    * @param receivedNanos when Java received it ({@link System#nanoTime()}), for one order across peers
@@ -67,6 +68,11 @@ public final class PeerEvent {
     return new PeerEvent(kind, details, peer, doc, pc, seq, browserTime, receivedNanos);
   }
 
+  /** The same event of the connection named {@code connection}: its details are shared, not copied. */
+  PeerEvent renamed(String connection) {
+    return new PeerEvent(kind, details, peer, doc, connection, seq, browserTime, receivedNanos);
+  }
+
   /** {@return the name of the peer whose page it happened on} */
   public String peer() {
     return peer;
@@ -77,7 +83,13 @@ public final class PeerEvent {
     return doc;
   }
 
-  /** {@return the probe's id of the peer connection ({@code pc1}, ...), or null for page-level events} */
+  /**
+   * {@return the peer connection's name on its peer, or null for page-level events} Names are unique across
+   * the peer's documents: the probe's id ({@code pc1}, ...) in the top document of the peer's own tab, else
+   * after where the connection lives: {@code tab2/pc1} in the second tab, {@code frame:call/pc1} in the
+   * iframe named {@code call} (or of that id, or at that index), {@code page2/pc1} in a later page of a place
+   * whose earlier page had connections too.
+   */
   public String pc() {
     return pc;
   }
@@ -158,15 +170,19 @@ public final class PeerEvent {
     return is(EventKind.ERROR) || is(EventKind.GET_USER_MEDIA_ERROR) || is(EventKind.CHANNEL_ERROR);
   }
 
+  /** The SCTP cause with which Chrome reports a data channel closed by either side as an error (RFC 4960, 3.3.10.12). */
+  private static final int USER_INITIATED_ABORT = 12;
+
   /**
    * {@return whether this is an error of the page} That is a WebRTC or getUserMedia call that threw or rejected, a
-   * data-channel
-   * error, a console error or uncaught exception, a resource that failed to load, or a {@code probe-error}
-   * (events lost or unreadable). Failure messages list these first.
+   * data-channel error (not the one Chrome fires when either side closes: SCTP cause 12, User-Initiated Abort), a
+   * console error, an uncaught exception or unhandled rejection, a resource that failed to load, or a
+   * {@code probe-error} (events lost or unreadable). Failure messages list these first.
    */
   public boolean isPageError() {
     return switch (kind) {
-      case ERROR, GET_USER_MEDIA_ERROR, CHANNEL_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case ERROR, GET_USER_MEDIA_ERROR, RESOURCE_ERROR, PAGE_ERROR, PROBE_ERROR -> true;
+      case CHANNEL_ERROR -> details.path("sctpCauseCode").asInt() != USER_INITIATED_ABORT;
       case CONSOLE -> consoleText() != null && consoleText().startsWith("error:");
       default -> false;
     };

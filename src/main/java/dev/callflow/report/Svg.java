@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Inline SVG pictures for the self-contained HTML report: state swim lanes and line charts. Each has a
@@ -77,27 +78,41 @@ final class Svg {
    * @param failed whether it failed, for the mark's label and colour
    */
   static String swimLanes(List<PeerEvent> events, List<String> peers, long origin, long endNanos, boolean failed) {
+    return swimLanes(events, peers, PeerEvent::peer, origin, endNanos, failed);
+  }
+
+  /**
+   * The swim lanes of {@link #swimLanes(List, List, long, long, boolean)}, grouped by what {@code owner} says an
+   * event belongs to, e.g. {@code alice/pc1} for one lane group per connection; the label column widens for long names.
+   *
+   * @param owners the lane groups, in order, as {@code owner} names them
+   * @param owner the group an event belongs to
+   */
+  static String swimLanes(List<PeerEvent> events, List<String> owners, Function<PeerEvent, String> owner, long origin, long endNanos,
+      boolean failed) {
     if (events.isEmpty()) {
       return "<p>No events.</p>";
     }
+    int longest = owners.stream().mapToInt(o -> (o + " ICE connection").length()).max().orElse(0);
+    int labelWidth = Math.max(LABELS, (int) Math.ceil(longest * 6.6) + 8);
     long from = axisStart(events);
     long to = Math.max(endNanos, events.stream().mapToLong(PeerEvent::receivedNanos).max().orElse(endNanos));
     List<Long> moments = new ArrayList<>(events.stream().filter(Svg::isLaneChange).map(PeerEvent::receivedNanos).toList());
     moments.add(endNanos);
-    TimeAxis axis = TimeAxis.of(from, to, moments, LABELS, LANES_WIDTH - LABELS - RIGHT);
-    int height = 20 + peers.size() * LANES.size() * LANE + 24;
+    TimeAxis axis = TimeAxis.of(from, to, moments, labelWidth, LANES_WIDTH - labelWidth - RIGHT);
+    int height = 20 + owners.size() * LANES.size() * LANE + 24;
     StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lanes\" viewBox=\"0 0 " + LANES_WIDTH
         + " " + height + "\" width=\"100%\" role=\"img\" aria-label=\"state changes over time\">");
     ticks(svg, axis, origin, height);
     // Labels go on top of the cut marks, and let the pointer through to their bar's tooltip.
     StringBuilder labels = new StringBuilder();
     int row = 0;
-    for (String peer : peers) {
+    for (String peer : owners) {
       for (Lane lane : LANES) {
         int y = 20 + row++ * LANE;
         svg.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(escape(peer + " " + lane.label()))
             .append("</text>");
-        List<PeerEvent> changes = events.stream().filter(e -> e.peer().equals(peer) && e.is(lane.change())).toList();
+        List<PeerEvent> changes = events.stream().filter(e -> e.is(lane.change()) && peer.equals(owner.apply(e))).toList();
         for (int i = 0; i < changes.size(); i++) {
           long start = changes.get(i).receivedNanos();
           long end = i + 1 < changes.size() ? changes.get(i + 1).receivedNanos() : to;
@@ -119,7 +134,7 @@ final class Svg {
     svg.append("<line x1=\"").append(f(x)).append("\" y1=\"14\" x2=\"").append(f(x)).append("\" y2=\"").append(height - 22)
         .append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"><title>").append(failed ? "failed" : "ended")
         .append(' ').append(at(endNanos, origin)).append("</title></line>");
-    boolean nearStart = x < LABELS + 130;
+    boolean nearStart = x < labelWidth + 130;
     svg.append("<text x=\"").append(f(nearStart ? x + 4 : x - 4)).append("\" y=\"11\" font-size=\"11\" text-anchor=\"")
         .append(nearStart ? "start" : "end").append("\" fill=\"").append(color)
         .append("\">").append(failed ? "failed " : "ended ").append(at(endNanos, origin)).append("</text>");

@@ -9,12 +9,19 @@ import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.EachBrowser;
 import dev.callflow.peer.ConnectionState;
+import dev.callflow.peer.DomException;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.PeerEvent;
+import dev.callflow.report.Evidence;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Pages Callflow never saw, observed without changing a line of them. */
@@ -113,27 +120,90 @@ class AppPagesTest {
     assertThat(alice.connections()).hasSizeGreaterThanOrEqualTo(2);
   }
 
-  @EachBrowser
-  void connectionsInsideAnIframe(Peer alice) {
-    alice.open("/apps/iframe.html");
-
-    PeerConnection first = connected(alice, 1);
-    PeerConnection second = connected(alice, 2);
-    String topDocument = alice.events().stream()
-        .filter(e -> e.is(EventKind.PROBE) && e.details().path("url").asText().endsWith("/apps/iframe.html")).findFirst().orElseThrow().doc();
-    assertThat(second.document()).isEqualTo(first.document()).isNotEqualTo(topDocument);
+  /** The connection of this name, e.g. {@code tab2/pc1}, once the page created it. */
+  private static PeerConnection named(Peer peer, String id) {
+    peer.awaitEvent(id + " created", e -> e.is(EventKind.CREATED) && id.equals(e.pc()), SOON);
+    return peer.connections().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
   }
 
   @EachBrowser
-  void connectionsInANewTab(Peer alice) {
-    alice.open("/apps/opener.html");
-    alice.driver().findElement(By.id("open")).click();
+  void connectionsInsideAnIframeWorkWhereverTheDriverIs(Peer alice, @TempDir Path evidence) throws Exception {
+    alice.open("/apps/iframe.html");
 
-    PeerConnection first = connected(alice, 1);
-    PeerConnection second = connected(alice, 2);
-    assertThat(second.document()).isEqualTo(first.document());
-    assertThat(alice.events()).anyMatch(e -> e.is(EventKind.PROBE) && e.doc().equals(first.document()));
-    assertThat(alice.driver().getWindowHandles()).hasSize(2);
+    // The top page and the frame both number their connections from pc1: the frame's carry its name.
+    PeerConnection own = named(alice, "pc1");
+    PeerConnection sender = named(alice, "frame:call/pc1").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    PeerConnection receiver = named(alice, "frame:call/pc2").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    assertThat(receiver.document()).isEqualTo(sender.document()).isNotEqualTo(own.document());
+    assertThat(alice.connections()).extracting(PeerConnection::id).containsExactlyInAnyOrder("pc1", "frame:call/pc1", "frame:call/pc2");
+
+    // The driver is on the top page: operations find the frame's document themselves.
+    assertThat(receiver).hasInboundMediaFlowing("video", SOON).hasVideoPlaying(SOON);
+    assertThat(receiver.remoteDescription()).hasValueSatisfying(d -> assertThat(d.type()).isEqualTo("offer"));
+    assertThat(receiver.localDescription()).hasValueSatisfying(d -> assertThat(d.type()).isEqualTo("answer"));
+    assertThat(receiver.getStats().selectedPair()).isPresent();
+    assertThat(own.localDescription()).isEmpty();
+    assertThat(alice.driver().getTitle()).isEqualTo("A call inside an iframe");
+
+    // The user switched into the frame: an operation on the top page's connection leaves them there.
+    alice.driver().switchTo().frame("call");
+    assertThat(own.remoteDescription()).isEmpty();
+    assertThat(sender.localDescription()).isPresent();
+    awaitText(alice, "status", "negotiated"); // still in the frame
+
+    // Names tell the documents apart in the timeline, messages and evidence.
+    assertThat(alice.timeline().toString()).contains("alice/pc1 created", "alice/frame:call/pc2 connectionstatechange connected");
+    assertThat(receiver.describeState()).startsWith("alice/frame:call/pc2 connection=connected");
+    Evidence.write(evidence, List.of(alice), new AssertionError("for the evidence"));
+    assertThat(Files.readString(evidence.resolve("alice-frame_call-pc2.json"))).contains("\"type\" : \"offer\"", "\"stats\"")
+        .doesNotContain("unavailable");
+    assertThat(evidence.resolve("alice-pc1.json")).exists();
+  }
+
+  @EachBrowser
+  void connectionsInANewTabWorkWhicheverTabTheUserIsIn(Peer alice) {
+    alice.open("/apps/opener.html");
+    WebDriver driver = alice.driver();
+    String first = driver.getWindowHandle();
+    driver.findElement(By.id("open")).click();
+
+    PeerConnection own = named(alice, "pc1");
+    PeerConnection sender = named(alice, "tab2/pc1").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    PeerConnection receiver = named(alice, "tab2/pc2").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    assertThat(receiver.document()).isEqualTo(sender.document()).isNotEqualTo(own.document());
+    assertThat(alice.events()).anyMatch(e -> e.is(EventKind.PROBE) && e.doc().equals(receiver.document()));
+
+    // The driver is on the first tab: operations find the new tab's document themselves.
+    assertThat(receiver).hasInboundMediaFlowing("video", SOON).hasVideoPlaying(SOON);
+    assertThat(receiver.remoteDescription()).hasValueSatisfying(d -> assertThat(d.type()).isEqualTo("offer"));
+    assertThat(sender.localDescription()).hasValueSatisfying(d -> assertThat(d.type()).isEqualTo("offer"));
+    assertThat(receiver.getStats().inboundBytes("video")).isPositive();
+    assertThat(driver.getWindowHandle()).isEqualTo(first);
+
+    // The user switched to the new tab: an operation on the first tab's connection leaves them there.
+    String second = driver.getWindowHandles().stream().filter(h -> !h.equals(first)).findFirst().orElseThrow();
+    driver.switchTo().window(second);
+    assertThat(own.localDescription()).isEmpty();
+    assertThat(own.getStats()).isNotNull();
+    assertThat(receiver.remoteDescription()).isPresent();
+    assertThat(driver.getWindowHandle()).isEqualTo(second);
+    assertThat(driver.getTitle()).isEqualTo("Loopback call in one tab");
+    assertThat(alice.timeline().toString()).contains("alice/tab2/pc2 connectionstatechange connected");
+  }
+
+  @EachBrowser
+  void aPageOpenedAgainNamesItsConnectionsApartAndTheOldOnesSayTheirPageIsGone(Peer alice) {
+    alice.open("/apps/loopback.html");
+    PeerConnection before = named(alice, "pc2").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+    alice.open("/apps/loopback.html");
+    PeerConnection after = named(alice, "page2/pc2").awaitConnectionState(ConnectionState.CONNECTED, SOON);
+
+    assertThat(after.remoteDescription()).hasValueSatisfying(d -> assertThat(d.type()).isEqualTo("offer"));
+    DomException gone = catchThrowableOfType(DomException.class, before::remoteDescription);
+    assertThat(gone.name()).isEqualTo("InvalidStateError");
+    assertThat(gone.getMessage()).startsWith("alice: descriptions failed with InvalidStateError: its document is gone");
+    assertThat(alice.timeline().toString()).contains("alice/pc2 connectionstatechange connected",
+        "alice/page2/pc2 connectionstatechange connected");
   }
 
   @EachBrowser

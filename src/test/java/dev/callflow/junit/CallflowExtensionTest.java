@@ -51,16 +51,15 @@ class CallflowExtensionTest {
         .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
     Path folder = failure.evidence();
     assertThat(folder.toString()).endsWith("FailingCall/neverConnects[chrome→firefox]");
+    assertThat(failure.getMessage()).endsWith("\n\nEvidence: " + folder + "\nReport: " + failure.report().orElseThrow());
+    assertThat(failure.report().orElseThrow().toString()).endsWith("/callflow/index.html#FailingCall-neverConnects-chrome-firefox");
     // The message sums up each connection's candidates; the evidence keeps every one.
     assertThat(failure.getMessage()).containsPattern("alice/pc1 icecandidate ×\\d+ \\(host \\d+, srflx 0, relay 0, end-of-candidates \\d+")
         .doesNotContain("icecandidate candidate:");
     assertThat(Files.readString(folder.resolve("timeline.txt"))).contains("alice/pc1 call createOffer", "bob/pc1",
         "alice/pc1 icecandidate candidate:");
-    Path alicePc1;
-    try (var files = Files.list(folder)) {
-      alicePc1 = files.filter(f -> f.getFileName().toString().startsWith("alice-pc1-")).findFirst().orElseThrow();
-    }
-    assertThat(Files.readString(alicePc1)).contains("\"type\" : \"offer\"", "\"stats\"");
+    // Connection names are unique per peer: one file per connection, named after it.
+    assertThat(Files.readString(folder.resolve("alice-pc1.json"))).contains("\"type\" : \"offer\"", "\"stats\"");
     assertThat(Files.readString(folder.resolve("bob-browser.txt"))).startsWith("firefox ");
     assertThat(folder.resolve("alice.png")).isNotEmptyFile();
     assertThat(folder.resolve("bob.png")).isNotEmptyFile();

@@ -51,6 +51,22 @@ class EventLogTest {
   }
 
   @Test
+  void connectionsOfALaterDocumentAreNamedApartEverywhere() {
+    EventLog log = new EventLog("alice", new Places("tab", context -> context.equals("frame") ? "tab" : context));
+    log.accept(event("d1", 1), "tab", "r1");
+    log.accept("{\"doc\":\"d2\",\"seq\":1,\"t\":0,\"pc\":null,\"type\":\"probe\",\"data\":{\"url\":\"x\",\"frames\":[\"chat\"]}}",
+        "frame", "r2");
+    log.accept(event("d2", 2), "frame", "r2");
+    log.accept(event("d3", 1), "other", "r3");
+
+    assertThat(log.snapshot()).extracting(PeerEvent::describe).containsExactly("alice/pc1 channelmessage chat <- e1",
+        "alice probe {\"url\":\"x\",\"frames\":[\"chat\"]}", "alice/frame:chat/pc1 channelmessage chat <- e2",
+        "alice/tab2/pc1 channelmessage chat <- e1");
+    assertThat(log.nameOf("d2", "pc1")).isEqualTo("frame:chat/pc1");
+    assertThat(log.realmOf("d3")).isEqualTo("r3");
+  }
+
+  @Test
   void eachDocumentIsOrderedOnItsOwn() {
     EventLog log = new EventLog("alice");
     log.accept(event("page", 1));

@@ -27,6 +27,14 @@ class PeerEventTest {
   }
 
   @Test
+  void aChannelClosedByEitherSideIsNoPageErrorButAFailedTransportIs() throws Exception {
+    assertThat(event(EventKind.CHANNEL_ERROR, "{\"label\":\"chat\",\"error\":{\"name\":\"OperationError\",\"message\":"
+        + "\"User-Initiated Abort, reason=Close called\"},\"errorDetail\":\"sctp-failure\",\"sctpCauseCode\":12}").isPageError()).isFalse();
+    assertThat(event(EventKind.CHANNEL_ERROR, "{\"label\":\"chat\",\"error\":{\"name\":\"OperationError\",\"message\":"
+        + "\"Transport failed\"},\"errorDetail\":\"sctp-failure\",\"sctpCauseCode\":null}").isPageError()).isTrue();
+  }
+
+  @Test
   void callsResultsAndErrors() throws Exception {
     PeerEvent call = event(EventKind.CALL, "{\"method\":\"createOffer\",\"args\":[]}");
     assertThat(call.method()).isEqualTo("createOffer");

@@ -2,6 +2,7 @@ package dev.callflow.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callflow.assertions.CallflowAssertions;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import java.time.Duration;
@@ -30,5 +31,11 @@ class TwoPeerCallTest {
 
     assertThat(call.calleeChannel("chat").received()).containsExactly("ping");
     assertThat(call.callerChannel("chat").received()).containsExactly("pong");
+
+    // Hanging up is no error: Chrome reports the other side's close as a channel error (SCTP cause 12), which is not one.
+    call.caller().close();
+    bob.awaitEvent("the channel closing", e -> e.is(EventKind.CHANNEL_CLOSE), SOON);
+    CallflowAssertions.assertThat(alice).hasNoPageErrors();
+    CallflowAssertions.assertThat(bob).hasNoPageErrors();
   }
 }

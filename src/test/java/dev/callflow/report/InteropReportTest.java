@@ -56,21 +56,6 @@ class InteropReportTest {
   }
 
   @Test
-  void timesAndDurationsForPeople() {
-    assertThat(InteropReport.when(STARTED)).isEqualTo("30 Nov 2026, 03:12 UTC");
-    assertThat(InteropReport.duration(850)).isEqualTo("850 ms");
-    assertThat(InteropReport.duration(15_800)).isEqualTo("15.8 s");
-    assertThat(InteropReport.duration(125_000)).isEqualTo("2 min 5 s");
-    assertThat(InteropReport.duration(3_720_000)).isEqualTo("1 h 2 min");
-  }
-
-  @Test
-  void linksToAFolderRelativelyWhereItCan(@TempDir Path dir) {
-    assertThat(InteropReport.link(dir.resolve("out"), dir.resolve("old run/baseline"))).isEqualTo("../old%20run/baseline/");
-    assertThat(InteropReport.link(dir, dir)).isEqualTo("./");
-  }
-
-  @Test
   void anAudioOnlyCallHasNoVideoCharts() throws Exception {
     String stats = section(InteropReport.page(Results.failedAudioCall()), "Stats");
 

@@ -51,6 +51,16 @@ class SvgTest {
   }
 
   @Test
+  void lanesMayBeGroupedByConnectionWithRoomForTheirNames() {
+    String svg = Svg.swimLanes(EVENTS, List.of("caller/pc1 (d1)", "callee/pc1 (d1)"), e -> e.peer() + "/" + e.pc() + " (" + e.doc() + ")",
+        ms(0), ms(1500), false);
+
+    assertThat(svg).contains(">caller/pc1 (d1) ICE connection</text>", "caller/pc1 (d1) connection: connected, +1.290 s");
+    // "caller/pc1 (d1) ICE connection" is 30 characters: the lanes start after them, not at 150.
+    assertThat(bar(svg, "caller/pc1 (d1) signaling: have-local-offer")[0]).isGreaterThan(200);
+  }
+
+  @Test
   void shortStatesHaveATooltipAndLongOnesALabel() {
     List<PeerEvent> events = List.of(Results.state(1000, "caller", EventKind.CONNECTION_STATE_CHANGE, "connecting"),
         Results.state(1005, "caller", EventKind.CONNECTION_STATE_CHANGE, "connected"));

@@ -14,7 +14,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.openqa.selenium.By;
 
-/** What a failed test leaves behind: a message that names its evidence folder, and the folder's files. */
+/** What a failed test leaves behind: a message that names its evidence folder and links the run's page, and the folder's files. */
 class EvidenceTest {
   /** Run only by the test below (Surefire leaves nested classes alone): alice waits for a call nobody makes. */
   @CallflowTest
@@ -38,7 +38,9 @@ class EvidenceTest {
     assertThat(thrown).isInstanceOf(CallflowTestFailure.class)
         .hasMessageStartingWith("alice should have created RTCPeerConnection #1 within 2s");
     Path folder = ((CallflowTestFailure) thrown).evidence();
-    assertThat(thrown.getMessage()).endsWith("Evidence: " + folder);
+    // The message ends with the folder, then the failure's place on the run's page, target/callflow/index.html.
+    assertThat(thrown.getMessage()).endsWith("Evidence: " + folder + "\nReport: " + ((CallflowTestFailure) thrown).report().orElseThrow());
+    assertThat(Path.of("target/callflow/index.html")).isNotEmptyFile();
     assertThat(folder).isDirectory().isEqualTo(Path.of("target/callflow/AloneInTheRoom/nobodyElseJoins[chrome]").toAbsolutePath());
     assertThat(Files.readString(folder.resolve("timeline.txt"))).contains("alice getusermedia {\"constraints\":{\"audio\":true,\"video\":true}}", "alice getusermediaresult");
     assertThat(folder.resolve("alice.png")).isNotEmptyFile();

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,9 +28,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.bidi.Command;
+import org.openqa.selenium.bidi.HasBiDi;
+import org.openqa.selenium.bidi.module.BrowsingContextInspector;
 import org.openqa.selenium.bidi.module.LogInspector;
 import org.openqa.selenium.bidi.module.Script;
+import org.openqa.selenium.bidi.script.CallFunctionParameters;
 import org.openqa.selenium.bidi.script.ChannelValue;
+import org.openqa.selenium.bidi.script.LocalValue;
+import org.openqa.selenium.bidi.script.RealmTarget;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.service.DriverService;
 
@@ -54,6 +62,15 @@ public final class BrowserSession implements PooledBrowser {
         probe.invoke(arguments[0], arguments[1], arguments[2], done);
       }
       """;
+  /** The same over BiDi, in one document's realm: the promise of the probe's reply. */
+  private static final String CALL = """
+      (token, operation, args) => {
+        const probe = window.__callflow;
+        return probe && typeof probe.call === 'function' ? probe.call(token, operation, args)
+            : '{"error":{"name":"InvalidStateError","message":"no Callflow probe on this page"}}';
+      }""";
+  /** How long one operation may run in the page, over WebDriver classic or BiDi. */
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
   private final BrowserSpec spec;
   private final WebDriver driver;
@@ -62,9 +79,12 @@ public final class BrowserSession implements PooledBrowser {
   private final BrowserInfo info;
   private final Script script;
   private final LogInspector logs;
-  private volatile Consumer<String> probeListener = ignored -> {};
+  private final BrowsingContextInspector contexts;
+  private volatile BiConsumer<String, Sender> probeListener = (text, sender) -> {};
   private volatile Consumer<String> consoleListener = ignored -> {};
   private final String firstWindow;
+  /** Each browsing context the browser created since, and its parent (itself for a tab): how a frame finds its tab. */
+  private final Map<String, String> parents = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String peer;
   /** Set and read on the lane only. */
@@ -92,12 +112,18 @@ public final class BrowserSession implements PooledBrowser {
     // Nothing else knows the session yet: these calls need no lane.
     try {
       this.firstWindow = driver.getWindowHandle();
-      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
       this.script = new Script(driver);
       this.logs = new LogInspector(driver);
+      this.contexts = new BrowsingContextInspector(driver);
+      contexts.onBrowsingContextCreated(c -> parents.put(c.getId(),
+          c.getParentBrowsingContext() == null ? c.getId() : c.getParentBrowsingContext()));
+      contexts.onBrowsingContextDestroyed(c -> parents.remove(c.getId()));
       script.onMessage(message -> {
         if ("callflow".equals(message.getChannel())) {
-          message.getData().getValue().ifPresent(v -> probeListener.accept(String.valueOf(v)));
+          Sender sender = message.getSource() == null ? new Sender(null, null)
+              : new Sender(message.getSource().getBrowsingContext().orElse(null), message.getSource().getRealm());
+          message.getData().getValue().ifPresent(v -> probeListener.accept(String.valueOf(v), sender));
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
@@ -153,8 +179,10 @@ public final class BrowserSession implements PooledBrowser {
     return driver;
   }
 
-  /** Receives each probe event as JSON text; replaces the previous listener. */
-  public void onProbeEvent(Consumer<String> listener) {
+  /**
+   * Receives each probe event as JSON text, with the document that sent it; replaces the previous listener.
+   */
+  public void onProbeEvent(BiConsumer<String, Sender> listener) {
     this.probeListener = listener;
   }
 
@@ -171,7 +199,7 @@ public final class BrowserSession implements PooledBrowser {
   /** Stops delivering events to the previous owner. */
   @Override
   public void detach() {
-    probeListener = ignored -> {};
+    probeListener = (text, sender) -> {};
     consoleListener = ignored -> {};
     peer = null;
   }
@@ -250,15 +278,85 @@ public final class BrowserSession implements PooledBrowser {
    * {@code {name, message, constraint}}.
    */
   public Result invoke(String operation, ObjectNode args) {
+    return invoke(null, operation, args);
+  }
+
+  /**
+   * Runs an operation in one document, wherever it lives (a frame, another tab), over BiDi: the driver's
+   * current window and frame, the user's, stay as they are. A document that is gone (its page navigated,
+   * its frame or tab closed) answers {@code InvalidStateError}.
+   *
+   * @param realm the document's JavaScript realm, as a {@link Sender} names it; null for the driver's
+   *     current document, over WebDriver classic
+   */
+  public Result invoke(String realm, String operation, ObjectNode args) {
     try {
       String argsJson = JSON.writeValueAsString(args);
-      Object raw = drive(operation, () -> ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson));
+      Object raw = drive(operation, () -> realm == null
+          ? ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson)
+          : callIn(realm, operation, argsJson));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
       return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
     }
   }
+
+  /**
+   * BiDi's script.callFunction of {@link #CALL} in that realm: the probe's reply as JSON text. A realm,
+   * not a browsing context, is the target: it is one document, and Chrome leaves calls to the context of
+   * a tab the page opened unanswered.
+   */
+  private String callIn(String realm, String operation, String argsJson) {
+    Map<String, Object> params = new CallFunctionParameters(new RealmTarget(realm), CALL, true)
+        .arguments(List.of(LocalValue.stringValue(token), LocalValue.stringValue(operation), LocalValue.stringValue(argsJson)))
+        .toMap();
+    Map<?, ?> outcome;
+    try {
+      outcome = ((HasBiDi) driver).getBiDi().send(new Command<Map<?, ?>>("script.callFunction", params, Map.class), SCRIPT_TIMEOUT);
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("no such")) { // realm, frame: the document is gone
+        return "{\"error\":{\"name\":\"InvalidStateError\",\"message\":\"its document is gone (the page navigated, or its frame "
+            + "or tab closed)\"}}";
+      }
+      throw e;
+    }
+    if (outcome.get("result") instanceof Map<?, ?> result && result.get("value") instanceof String reply) {
+      return reply;
+    }
+    Object why = outcome.get("exceptionDetails") instanceof Map<?, ?> details ? details.get("text") : outcome;
+    throw new WebDriverException(operation + " did not answer in realm " + realm + ": " + why);
+  }
+
+  /**
+   * The tab a browsing context belongs to: itself for a tab, its top-level ancestor for a frame; null
+   * if the browser has not told of it (yet).
+   */
+  public String tabOf(String context) {
+    String at = context;
+    for (int depth = 0; at != null && depth < 64; depth++) {
+      String parent = parents.get(at);
+      if (at.equals(parent) || (parent == null && at.equals(firstWindow))) {
+        return at;
+      }
+      at = parent;
+    }
+    return null;
+  }
+
+  /** {@return the browsing context of the window the browser opened with: the peer's own tab} */
+  public String firstTab() {
+    return firstWindow;
+  }
+
+  /**
+   * Where a probe event came from: its document's browsing context and JavaScript realm, each null if the
+   * browser did not name it.
+   *
+   * @param context the browsing context (a tab or a frame) that showed the document
+   * @param realm the document's realm, where its operations run
+   */
+  public record Sender(String context, String realm) {}
 
   /**
    * The outcome of one page operation: a value, or an error object with name and message; and the
