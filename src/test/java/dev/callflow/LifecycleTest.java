@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.net.TurnServer;
 import dev.callflow.peer.Peer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +95,30 @@ class LifecycleTest {
     }
   }
 
+  /**
+   * A child JVM starts a TURN server (in the hermetic network namespace, where one can be made) and a second one
+   * on the host's network, then is killed with {@code kill -9}, or ends normally: no turnserver is left.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"KILL", "TERM", "CLOSE"})
+  void aJvmThatEndsLeavesNoTurnServer(String signal, @TempDir Path tmp) throws Exception {
+    try (ChildJvm child = ChildJvm.start(HoldTurnServers.class, tmp)) {
+      child.awaitReady(Duration.ofSeconds(30));
+      Set<ProcessHandle> running = child.processes(Set.of());
+      assertThat(running.stream().filter(p -> p.info().command().orElse("").endsWith("turnserver"))).as("the child's turnservers").hasSize(2);
+      Set<Long> groups = running.stream().map(p -> ProcFs.group(p.pid())).collect(Collectors.toCollection(HashSet::new));
+
+      if (signal.equals("CLOSE")) {
+        child.tell("close");
+      } else {
+        child.signal(signal, false);
+      }
+      child.awaitExit(Duration.ofSeconds(30));
+
+      assertLeavesNothing(child, groups, "turnservers, " + signal);
+    }
+  }
+
   private static void assertLeavesNothing(ChildJvm child, Set<Long> groups, String how) throws Exception {
     long ended = System.nanoTime();
     String atExit = child.processes(groups).size() + " processes and " + child.files().size() + " files";
@@ -123,6 +148,19 @@ class LifecycleTest {
       System.out.flush();
       System.in.read(); // until told to close, or signalled
       callflow.close();
+    }
+  }
+
+  /** Run in a child JVM: starts two TURN servers, prints READY, then closes them when a line arrives on its input. */
+  public static final class HoldTurnServers {
+    public static void main(String[] args) throws Exception {
+      TurnServer inNamespace = TurnServer.start();
+      TurnServer onHost = TurnServer.builder().onHostNetwork().start();
+      System.out.println("READY");
+      System.out.flush();
+      System.in.read(); // until told to close, or signalled
+      inNamespace.close();
+      onHost.close();
     }
   }
 }

@@ -6,12 +6,16 @@ import static dev.callflow.internal.assertions.ShouldHaveMediaFlowing.shouldHave
 import static dev.callflow.internal.assertions.ShouldHaveVideo.shouldHaveVideo;
 import static dev.callflow.internal.assertions.ShouldHaveVideoResolution.shouldHaveVideoResolution;
 import static dev.callflow.internal.assertions.ShouldUseCandidates.shouldUseCandidates;
+import static dev.callflow.internal.assertions.ShouldUseRelay.shouldUseAllocationOf;
+import static dev.callflow.internal.assertions.ShouldUseRelay.shouldUseRelay;
 
 import dev.callflow.failure.CallflowTimeoutError;
 import dev.callflow.internal.Wait;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
+import dev.callflow.net.TurnServer;
+import dev.callflow.net.TurnTransport;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.DomException;
 import dev.callflow.peer.PeerConnection;
@@ -215,6 +219,63 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
       String seen = pair == null ? "(no selected pair)" : pair + (pair.remoteCandidate().candidateType().orElse("").equals(signalled)
           ? "" : " (its prflx end was signalled as " + signalled + ")");
       throwAssertionError(shouldUseCandidates(actual.toString(), localType + " <-> " + remoteType + " over " + protocol, seen));
+    }
+    return this;
+  }
+
+  /**
+   * The selected pair's local end is a relay candidate: this side sends through a TURN server. No waiting.
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if no pair is selected or its local end is no relay candidate, quoting the pair
+   */
+  public PeerConnectionAssert usesRelay() {
+    return relayed(null);
+  }
+
+  /**
+   * The selected pair's local end is a relay candidate reached over this transport (its {@code relayProtocol}:
+   * {@code udp}, {@code tcp} or {@code tls}). No waiting.
+   *
+   * @param transport how this side reaches the TURN server
+   * @return this assertion, to chain more
+   * @throws AssertionError if no pair is selected or its local end is not such a candidate, quoting the pair
+   */
+  public PeerConnectionAssert usesRelay(TurnTransport transport) {
+    return relayed(transport);
+  }
+
+  /**
+   * The selected pair's local end is a relay candidate of one of this server's allocations (its address and
+   * port are a relayed address the server gave out). Works in every browser: Firefox does not report a
+   * candidate's TURN {@code url}. No waiting.
+   *
+   * @param server the TURN server the call should go through
+   * @return this assertion, to chain more
+   * @throws AssertionError if not, quoting the pair and the server's allocations
+   */
+  public PeerConnectionAssert usesRelayThrough(TurnServer server) {
+    relayed(null);
+    SelectedPair pair = actual.getStats().selectedPair().orElseThrow();
+    IceCandidateStats local = pair.localCandidate();
+    String address = local.address().orElse("?") + ":" + local.port().orElse(0);
+    if (!server.allocations().contains(address)) {
+      throwAssertionError(shouldUseAllocationOf(actual.toString(), server.toString(), pair.toString(), server.allocations()));
+    }
+    return this;
+  }
+
+  private PeerConnectionAssert relayed(TurnTransport transport) {
+    isNotNull();
+    SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+    IceCandidateStats local = pair == null ? null : pair.localCandidate();
+    boolean ok = local != null && local.candidateType().filter("relay"::equals).isPresent()
+        && (transport == null || local.relayProtocol().filter(transport.id()::equalsIgnoreCase).isPresent());
+    if (!ok) {
+      String expected = transport == null ? "TURN over any transport" : "TURN over " + transport.id();
+      String end = local == null ? "(none)" : "candidateType=" + local.candidateType().orElse("(not reported)") + ", relayProtocol="
+          + local.relayProtocol().orElse("(not reported)") + ", url=" + local.url().orElse("(not reported)");
+      throwAssertionError(shouldUseRelay(actual.toString(), expected, pair == null ? "(no selected pair)" : pair.toString(), end));
     }
     return this;
   }

@@ -4,6 +4,7 @@ import dev.callflow.Callflow;
 import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.net.TurnServer;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
 import dev.callflow.report.Evidence;
@@ -51,7 +52,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
 
   /** True for the types of parameter Callflow supplies to a test: peers, the browser pair, the session and its server. */
   static boolean supplies(Class<?> type) {
-    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class;
+    return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class
+        || type == TurnServer.class;
   }
 
   @Override
@@ -73,6 +75,9 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     }
     if (type == CallflowServer.class) {
       return callflow(context).server();
+    }
+    if (type == TurnServer.class) {
+      return turnServer(parameter, context);
     }
     if (type == BrowserPair.class) {
       BrowserAssignment assignment = store(context).get(BrowserAssignment.class, BrowserAssignment.class);
@@ -106,6 +111,18 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   static Callflow callflow(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Callflow.class,
         k -> Callflow.start(CallflowConfig.read(context::getConfigurationParameter)), Callflow.class);
+  }
+
+  /**
+   * A TURN server (UDP and TCP, a long-term user) placed where the run's browsers are, in the store of the
+   * context that asks: a test's own, or the class's for a {@code @BeforeAll} method. JUnit closes it when that
+   * context ends, failure or not. Each parameter gets a server of its own.
+   */
+  private static TurnServer turnServer(ParameterContext parameter, ExtensionContext context) {
+    // The configuration as the session reads it, without starting the session: a class's server needs no browser.
+    CallflowConfig config = CallflowConfig.read(context::getConfigurationParameter);
+    return store(context).getOrComputeIfAbsent(parameter.getDeclaringExecutable() + "#turn" + parameter.getIndex(),
+        k -> TurnServer.builder().withConfig(config).start(), TurnServer.class);
   }
 
   private static TestPeers peers(ExtensionContext context) {

@@ -1,14 +1,17 @@
 package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -52,8 +55,9 @@ public final class Call implements AutoCloseable {
     this.calleePeer = b.callee;
     this.path = new SignalPath(b.hooks);
     this.timeout = b.timeout;
-    this.caller = callerPeer.createPeerConnection(b.configuration);
-    this.callee = calleePeer.createPeerConnection(b.configuration);
+    String configuration = b.effectiveConfiguration();
+    this.caller = callerPeer.createPeerConnection(configuration);
+    this.callee = calleePeer.createPeerConnection(configuration);
     this.toCaller = relayTo(caller);
     this.toCallee = relayTo(callee);
     subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, callee, toCallee)));
@@ -201,8 +205,13 @@ public final class Call implements AutoCloseable {
    * and the merged timeline.
    */
   private Wait explainedWait(String what, Duration within) {
-    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> timeline().pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
-            calleePeer.name(), calleePeer.browser().nameAndVersion())))
+    return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> {
+          Timeline timeline = timeline();
+          String pageErrors = timeline.pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
+              calleePeer.name(), calleePeer.browser().nameAndVersion()));
+          String candidateErrors = timeline.candidateErrors();
+          return pageErrors.isEmpty() || candidateErrors.isEmpty() ? pageErrors + candidateErrors : pageErrors + "\n" + candidateErrors;
+        })
         .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())
         .timeline(n -> timeline().excerpt(n));
@@ -388,6 +397,8 @@ public final class Call implements AutoCloseable {
     private final List<SignalHook> hooks = new ArrayList<>();
     private Duration timeout = Duration.ofSeconds(20);
     private String configuration = "{}";
+    private IceServers iceServers;
+    private boolean relayOnly;
     private java.util.function.Consumer<Call> setup = call -> {};
 
     private Builder(Peer caller, Peer callee) {
@@ -451,6 +462,46 @@ public final class Call implements AutoCloseable {
     public Builder withConfiguration(String json) {
       configuration = json;
       return this;
+    }
+
+    /**
+     * {@return this builder, with these STUN and TURN servers for both connections} They take the place of
+     * any {@code iceServers} in {@link #withConfiguration(String)}.
+     *
+     * @param servers the servers, e.g. {@code turn.iceServers()} of a {@link dev.callflow.net.TurnServer}
+     */
+    public Builder withIceServers(IceServers servers) {
+      iceServers = Objects.requireNonNull(servers);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with both connections gathering relay candidates only} ({@code iceTransportPolicy:
+     * "relay"}): the call connects through a TURN server of {@link #withIceServers(IceServers)}, or not at all.
+     */
+    public Builder withRelayOnly() {
+      relayOnly = true;
+      return this;
+    }
+
+    /** The configuration with the ICE servers and the transport policy set on it. */
+    private String effectiveConfiguration() {
+      if (iceServers == null && !relayOnly) {
+        return configuration;
+      }
+      ObjectNode json;
+      try {
+        json = (ObjectNode) Json.MAPPER.readTree(configuration);
+      } catch (IOException | ClassCastException e) {
+        throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configuration, e);
+      }
+      if (iceServers != null) {
+        json.set("iceServers", iceServers.array());
+      }
+      if (relayOnly) {
+        json.put("iceTransportPolicy", "relay");
+      }
+      return json.toString();
     }
 
     /**

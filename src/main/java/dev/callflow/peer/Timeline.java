@@ -190,6 +190,34 @@ public final class Timeline {
     return out.toString();
   }
 
+  /**
+   * The {@code icecandidateerror} events, for the top of a failure message: what each connection's STUN and
+   * TURN servers answered, one line per connection, URL, code and text, counted ({@code alice/pc1
+   * turn:127.0.0.1:3478?transport=udp 401 Unauthorized. ×2}); empty if there were none. A TURN server that
+   * refuses the credentials answers 401; one that is down gives 701 once the browser stops waiting for it.
+   */
+  String candidateErrors() {
+    Map<String, Integer> counted = new LinkedHashMap<>();
+    for (PeerEvent e : events) {
+      if (e.is(EventKind.ICE_CANDIDATE_ERROR)) {
+        com.fasterxml.jackson.databind.JsonNode d = e.details();
+        String line = e.peer() + "/" + e.pc() + " " + d.path("url").asText("?") + " " + d.path("errorCode").asText("?")
+            + (d.path("errorText").asText("").isEmpty() ? "" : " " + d.path("errorText").asText());
+        counted.merge(line, 1, Integer::sum);
+      }
+    }
+    if (counted.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("ICE candidate errors (STUN/TURN servers):");
+    counted.entrySet().stream().limit(MAX_ERRORS)
+        .forEach(c -> out.append("\n  ").append(c.getKey()).append(c.getValue() > 1 ? " ×" + c.getValue() : ""));
+    if (counted.size() > MAX_ERRORS) {
+      out.append("\n  ... ").append(counted.size() - MAX_ERRORS).append(" more (see the timeline)");
+    }
+    return out.toString();
+  }
+
   private String render(List<PeerEvent> lines, int max, Function<PeerEvent, String> describe) {
     if (lines.isEmpty()) {
       return "  (no events)\n";

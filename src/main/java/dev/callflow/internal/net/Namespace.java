@@ -193,6 +193,17 @@ public final class Namespace implements AutoCloseable {
   }
 
   /**
+   * {@return {@code command} as run inside this namespace (through {@code nsenter}): it sees the namespace's
+   * network, where hermetic browsers are} Start it with {@code TMPDIR} in a folder of Callflow's, so it ends
+   * with the namespace.
+   */
+  public List<String> inside(List<String> command) {
+    List<String> full = new ArrayList<>(enter);
+    full.addAll(command);
+    return full;
+  }
+
+  /**
    * Makes the port of a loopback URL ({@code http://127.0.0.1:8080/...}, {@code localhost},
    * {@code [::1]}) reachable inside at the same address, relayed to the host's 127.0.0.1 at that
    * port, if something listens there; other URLs are left alone (inside, they lead nowhere). Once per port.
