@@ -9,6 +9,7 @@ import dev.callflow.stats.SelectedPair;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,8 +208,10 @@ public final class Call implements AutoCloseable {
   private Wait explainedWait(String what, Duration within) {
     return Wait.until(what).atMost(within).failFastOn(this::terminalReason).causes(() -> {
           Timeline timeline = timeline();
-          String pageErrors = timeline.pageErrors(Map.of(callerPeer.name(), callerPeer.browser().nameAndVersion(),
-              calleePeer.name(), calleePeer.browser().nameAndVersion()));
+          Map<String, String> browsers = new HashMap<>(); // one peer may be both ends
+          browsers.put(callerPeer.name(), callerPeer.browser().nameAndVersion());
+          browsers.put(calleePeer.name(), calleePeer.browser().nameAndVersion());
+          String pageErrors = timeline.pageErrors(browsers);
           String candidateErrors = timeline.candidateErrors();
           return pageErrors.isEmpty() || candidateErrors.isEmpty() ? pageErrors + candidateErrors : pageErrors + "\n" + candidateErrors;
         })
