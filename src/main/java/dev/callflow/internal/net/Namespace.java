@@ -60,7 +60,7 @@ public final class Namespace implements AutoCloseable {
       sh -c "$3" || exit 1
       echo ready
       while read -r port; do
-        socat -d -d TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$1/in-$port.sock" 2>&1 |
+        socat -d -d TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr,nodelay UNIX-CONNECT:"$1/in-$port.sock" 2>&1 |
           sh -c "$2" ready "open $port" &
       done
       """;
@@ -78,20 +78,21 @@ public final class Namespace implements AutoCloseable {
       """;
   // On the host: the socket that the listener inside connects to, relayed to the host port.
   private static final String HOST_END = """
-      socat -d -d UNIX-LISTEN:"$1",fork,unlink-early TCP:127.0.0.1:"$2" 2>&1 | sh -c "$3" ready ready
+      socat -d -d UNIX-LISTEN:"$1",fork,unlink-early TCP:127.0.0.1:"$2",nodelay 2>&1 | sh -c "$3" ready ready
       """;
-  // A driver in the namespace, reachable from the host on its ports: a relay per port on each side.
+  // A driver in the namespace, reachable from the host on its ports: a relay per port on each side. Every TCP
+  // end of a relay sets TCP_NODELAY: WebDriver's small requests otherwise wait on Nagle and delayed ACKs.
   private static final String DRIVER_HOST = """
       dir=$1 ports=$2; shift 2
       for p in $ports; do
-        socat TCP-LISTEN:"$p",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$dir/out-$p.sock" 2>/dev/null &
+        socat TCP-LISTEN:"$p",bind=127.0.0.1,fork,reuseaddr,nodelay UNIX-CONNECT:"$dir/out-$p.sock" 2>/dev/null &
       done
       exec "$@"
       """;
   private static final String DRIVER_INSIDE = """
       dir=$1 ports=$2; shift 2
       for p in $ports; do
-        socat UNIX-LISTEN:"$dir/out-$p.sock",fork,unlink-early TCP:127.0.0.1:"$p" 2>/dev/null &
+        socat UNIX-LISTEN:"$dir/out-$p.sock",fork,unlink-early TCP:127.0.0.1:"$p",nodelay 2>/dev/null &
       done
       exec "$@"
       """;
