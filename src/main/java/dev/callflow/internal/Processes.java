@@ -40,16 +40,14 @@ public final class Processes {
    * @param driver the driver, or null if it is not known (it did not start)
    */
   public static Set<ProcessHandle> of(ProcessHandle driver, Path folder) {
-    byte[] marker = ("TMPDIR=" + folder).getBytes(StandardCharsets.UTF_8);
     boolean leading = driver != null && running(driver);
     Set<ProcessHandle> found = new LinkedHashSet<>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit)).forEach(n -> {
-        long pid = Long.parseLong(n);
-        if ((leading && String.valueOf(driver.pid()).equals(stat(pid, 2))) || startedIn(pid, marker)) {
+    try {
+      for (long pid : pids()) {
+        if ((leading && String.valueOf(driver.pid()).equals(stat(pid, 2))) || startedIn(pid, folder)) {
           ProcessHandle.of(pid).filter(Processes::running).ifPresent(found::add);
         }
-      });
+      }
     } catch (IOException e) {
       // No /proc (not Linux): the driver's descendants are all that can be found.
       Optional.ofNullable(driver).filter(Processes::running).ifPresent(d -> {
@@ -58,6 +56,32 @@ public final class Processes {
       });
     }
     return found;
+  }
+
+  /**
+   * {@return the ids of every process /proc lists now}
+   *
+   * @throws IOException if there is no /proc (not Linux)
+   */
+  public static List<Long> pids() throws IOException {
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      return procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit)).map(Long::valueOf).toList();
+    }
+  }
+
+  /** {@return a process's environment variable, as it was started; empty if it has none, or is gone or not ours to read} */
+  public static Optional<String> variable(long pid, String name) {
+    try {
+      byte[] environment = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+      for (String entry : new String(environment, StandardCharsets.UTF_8).split("\0")) {
+        if (entry.startsWith(name + "=")) {
+          return Optional.of(entry.substring(name.length() + 1));
+        }
+      }
+    } catch (IOException e) {
+      // gone, or not ours to read
+    }
+    return Optional.empty();
   }
 
   /**
@@ -83,33 +107,9 @@ public final class Processes {
     return killed.isEmpty() && of(driver, folder).isEmpty();
   }
 
-  private static boolean startedIn(long pid, byte[] marker) {
-    try {
-      byte[] environment = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
-      return indexOf(environment, marker) >= 0;
-    } catch (IOException e) {
-      return false; // gone, or not ours to read
-    }
-  }
-
-  /** Where {@code marker} starts a variable and is followed by '/' or the variable's end. */
-  private static int indexOf(byte[] environment, byte[] marker) {
-    outer:
-    for (int i = 0; i + marker.length <= environment.length; i++) {
-      if (i > 0 && environment[i - 1] != 0) {
-        continue;
-      }
-      for (int j = 0; j < marker.length; j++) {
-        if (environment[i + j] != marker[j]) {
-          continue outer;
-        }
-      }
-      int end = i + marker.length;
-      if (end == environment.length || environment[end] == 0 || environment[end] == '/') {
-        return i;
-      }
-    }
-    return -1;
+  /** Whether the process's {@code TMPDIR} is the folder or in it. */
+  private static boolean startedIn(long pid, Path folder) {
+    return variable(pid, "TMPDIR").filter(t -> t.equals(folder.toString()) || t.startsWith(folder + "/")).isPresent();
   }
 
   private static void awaitExit(List<ProcessHandle> processes, long deadline) {

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,19 +286,19 @@ public final class Coturn implements AutoCloseable {
   /** {@link #removeLeftovers()}, whether or not it ran before in this JVM. */
   public static int removeLeftoversNow() {
     int ended = 0;
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-        Optional<String> mark = variable(proc, OWNER);
+    try {
+      for (long pid : Processes.pids()) {
+        Optional<String> mark = Processes.variable(pid, OWNER);
         if (mark.isEmpty() || ownerRuns(mark.get())) {
           continue;
         }
-        Optional<String> tmp = variable(proc, "TMPDIR");
-        Optional<ProcessHandle> leftover = ProcessHandle.of(Long.parseLong(proc.getFileName().toString()));
+        Optional<String> tmp = Processes.variable(pid, "TMPDIR");
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid);
         if (leftover.isPresent()) {
           leftover.get().destroyForcibly();
           leftover.get().onExit().get(END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
           ended++;
-          LOG.info("Ended a turnserver (pid {}) left by a Callflow JVM that is gone ({}={})", leftover.get().pid(), OWNER, mark.get());
+          LOG.info("Ended a turnserver (pid {}) left by a Callflow JVM that is gone ({}={})", pid, OWNER, mark.get());
         }
         tmp.map(Path::of).filter(t -> t.getFileName() != null && t.getFileName().toString().startsWith("turn-")).ifPresent(t -> {
           try {
@@ -328,19 +327,5 @@ public final class Coturn implements AutoCloseable {
     } catch (NumberFormatException e) {
       return true;
     }
-  }
-
-  private static Optional<String> variable(Path proc, String name) {
-    try {
-      byte[] environment = Files.readAllBytes(proc.resolve("environ"));
-      for (String entry : new String(environment, StandardCharsets.UTF_8).split("\0")) {
-        if (entry.startsWith(name + "=")) {
-          return Optional.of(entry.substring(name.length() + 1));
-        }
-      }
-    } catch (IOException e) {
-      // gone, or not ours to read
-    }
-    return Optional.empty();
   }
 }
