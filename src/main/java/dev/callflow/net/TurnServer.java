@@ -72,8 +72,8 @@ public final class TurnServer implements AutoCloseable {
   }
 
   /**
-   * {@return STUN and TURN URLs of every transport it serves, with credentials: the user's, or REST credentials
-   * valid for an hour}
+   * {@return the TURN URLs of every transport it serves, with credentials: the user's, or REST credentials valid
+   * for an hour} No STUN URL: {@link #stunUrl()} gives it.
    */
   public IceServers iceServers() {
     return iceServers(transports.toArray(TurnTransport[]::new));

@@ -6,7 +6,6 @@ import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -492,12 +491,7 @@ public final class Call implements AutoCloseable {
       if (iceServers == null && !relayOnly) {
         return configuration;
       }
-      ObjectNode json;
-      try {
-        json = (ObjectNode) Json.MAPPER.readTree(configuration);
-      } catch (IOException | ClassCastException e) {
-        throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configuration, e);
-      }
+      ObjectNode json = Peer.rtcConfiguration(configuration);
       if (iceServers != null) {
         json.set("iceServers", iceServers.array());
       }

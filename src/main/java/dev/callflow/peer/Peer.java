@@ -225,13 +225,18 @@ public final class Peer implements AutoCloseable {
    */
   public PeerConnection createPeerConnection(String configurationJson) {
     ObjectNode args = Json.object();
-    try {
-      args.set("configuration", MediaConstraints.of(configurationJson).toJson());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + configurationJson, e);
-    }
+    args.set("configuration", rtcConfiguration(configurationJson));
     PageChannel.Reply created = channel.call("createPeerConnection", args);
     return handle(created.doc(), log.nameOf(created.doc(), created.value().asText()));
+  }
+
+  /** An RTCConfiguration's JSON, parsed: a fresh object the caller may change. */
+  static ObjectNode rtcConfiguration(String json) {
+    try {
+      return MediaConstraints.of(json).toJson();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("An RTCConfiguration must be a JSON object: " + json, e);
+    }
   }
 
   private PeerConnection handle(String doc, String id) {
