@@ -230,7 +230,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * @throws AssertionError if no pair is selected or its local end is no relay candidate, quoting the pair
    */
   public PeerConnectionAssert usesRelay() {
-    return relayed(null);
+    relayedPair(null);
+    return this;
   }
 
   /**
@@ -242,7 +243,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * @throws AssertionError if no pair is selected or its local end is not such a candidate, quoting the pair
    */
   public PeerConnectionAssert usesRelay(TurnTransport transport) {
-    return relayed(transport);
+    relayedPair(transport);
+    return this;
   }
 
   /**
@@ -255,8 +257,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * @throws AssertionError if not, quoting the pair and the server's allocations
    */
   public PeerConnectionAssert usesRelayThrough(TurnServer server) {
-    relayed(null);
-    SelectedPair pair = actual.getStats().selectedPair().orElseThrow();
+    SelectedPair pair = relayedPair(null);
     IceCandidateStats local = pair.localCandidate();
     String address = local.address().orElse("?") + ":" + local.port().orElse(0);
     if (!server.allocations().contains(address)) {
@@ -265,7 +266,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
-  private PeerConnectionAssert relayed(TurnTransport transport) {
+  /** {@return the selected pair, once its local end is checked to be a relay candidate over this transport (any if null)} */
+  private SelectedPair relayedPair(TurnTransport transport) {
     isNotNull();
     SelectedPair pair = actual.getStats().selectedPair().orElse(null);
     IceCandidateStats local = pair == null ? null : pair.localCandidate();
@@ -277,7 +279,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
           + local.relayProtocol().orElse("(not reported)") + ", url=" + local.url().orElse("(not reported)");
       throwAssertionError(shouldUseRelay(actual.toString(), expected, pair == null ? "(no selected pair)" : pair.toString(), end));
     }
-    return this;
+    return pair;
   }
 
   /**
