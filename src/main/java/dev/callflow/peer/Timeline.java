@@ -182,10 +182,15 @@ public final class Timeline {
     if (errors.size() <= 1) {
       return errors.isEmpty() ? "" : "Page errors: " + errors.get(0);
     }
-    StringBuilder out = new StringBuilder("Page errors (").append(errors.size()).append("):");
-    errors.stream().limit(MAX_ERRORS).forEach(line -> out.append("\n  ").append(line));
-    if (errors.size() > MAX_ERRORS) {
-      out.append("\n  ... ").append(errors.size() - MAX_ERRORS).append(" more (see the timeline)");
+    return listed("Page errors (" + errors.size() + "):", errors);
+  }
+
+  /** The heading, then one indented line each, at most {@link #MAX_ERRORS} of them and how many more there were. */
+  private static String listed(String heading, List<String> lines) {
+    StringBuilder out = new StringBuilder(heading);
+    lines.stream().limit(MAX_ERRORS).forEach(line -> out.append("\n  ").append(line));
+    if (lines.size() > MAX_ERRORS) {
+      out.append("\n  ... ").append(lines.size() - MAX_ERRORS).append(" more (see the timeline)");
     }
     return out.toString();
   }
@@ -206,16 +211,8 @@ public final class Timeline {
         counted.merge(line, 1, Integer::sum);
       }
     }
-    if (counted.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder("ICE candidate errors (STUN/TURN servers):");
-    counted.entrySet().stream().limit(MAX_ERRORS)
-        .forEach(c -> out.append("\n  ").append(c.getKey()).append(c.getValue() > 1 ? " ×" + c.getValue() : ""));
-    if (counted.size() > MAX_ERRORS) {
-      out.append("\n  ... ").append(counted.size() - MAX_ERRORS).append(" more (see the timeline)");
-    }
-    return out.toString();
+    return counted.isEmpty() ? "" : listed("ICE candidate errors (STUN/TURN servers):",
+        counted.entrySet().stream().map(c -> c.getKey() + (c.getValue() > 1 ? " ×" + c.getValue() : "")).toList());
   }
 
   private String render(List<PeerEvent> lines, int max, Function<PeerEvent, String> describe) {
