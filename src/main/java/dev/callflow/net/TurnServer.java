@@ -182,6 +182,11 @@ public final class TurnServer implements AutoCloseable {
     return coturn.relayAddresses();
   }
 
+  /** Its process, for tests of the clean-up. */
+  ProcessHandle coturnProcess() {
+    return coturn.process();
+  }
+
   /** {@return whether the process still runs} */
   public boolean running() {
     return coturn.running();
