@@ -126,6 +126,18 @@ public final class Network implements AutoCloseable {
     return placement(peer).publicAddress();
   }
 
+  /**
+   * {@return where the peer is: its namespace and interface, and the namespace and interface at the other end of its
+   * link (its router's LAN side, or the segment's bridge port)} For what acts on a peer's link (impairments).
+   *
+   * @param peer a peer placed in this network
+   * @throws IllegalArgumentException if it is not placed here, naming those that are
+   */
+  @API(status = API.Status.INTERNAL)
+  public Placement placementOf(Peer peer) {
+    return placement(peer);
+  }
+
   private Placement placement(Peer peer) {
     List<Placement> placed = segments.placements();
     return placed.stream().filter(p -> p.name().equals(peer.name())).findFirst().orElseThrow(() -> new IllegalArgumentException(

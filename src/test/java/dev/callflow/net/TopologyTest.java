@@ -28,7 +28,13 @@ class TopologyTest {
 
   private static Call connect(Peer alice, Peer bob, Network network, BrowserPair pair) {
     long start = System.nanoTime();
-    Call call = alice.call(bob).withDataChannel("chat").withIceServers(network.iceServers()).withTimeout(CONNECT_WITHIN).connect();
+    Call call;
+    try {
+      call = alice.call(bob).withDataChannel("chat").withIceServers(network.iceServers()).withTimeout(CONNECT_WITHIN).connect();
+    } catch (RuntimeException | Error e) {
+      network.turnServer().ifPresent(t -> { try { java.nio.file.Files.write(java.nio.file.Path.of("/tmp/turnlog-" + network.topology() + "-" + pair.caller().id() + "-" + pair.callee().id() + ".txt"), t.log()); } catch (java.io.IOException x) { } });
+      throw e;
+    }
     System.out.printf("%s, %s: connected in %d ms; alice %s; bob %s%n", network.topology(), pair, (System.nanoTime() - start) / 1_000_000,
         pairOf(call.caller()), pairOf(call.callee()));
     return call;

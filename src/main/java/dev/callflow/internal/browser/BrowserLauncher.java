@@ -162,7 +162,7 @@ public final class BrowserLauncher {
     // In a topology's namespace, every candidate may leave the page: only the topology's links lead anywhere.
     CandidatePolicy probe = placement.isPresent() ? CandidatePolicy.ANY : spec.candidatePolicy();
     try {
-      return locally(spec, found, network, probe, pageLoadTimeout);
+      return locally(spec, found, network, placement.isPresent(), probe, pageLoadTimeout);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
       List<String> explicit = found.explicitSettings();
@@ -173,7 +173,7 @@ public final class BrowserLauncher {
   }
 
   private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Optional<Namespace> network,
-      CandidatePolicy probe, Duration pageLoadTimeout) {
+      boolean placed, CandidatePolicy probe, Duration pageLoadTimeout) {
     Path folder = ProcessReaper.newFolder(spec.type().id());
     Map<String, String> environment = Map.of("TMPDIR", folder.toString());
     java.io.File setsid = ProcessReaper.setsid().toFile();
@@ -181,7 +181,7 @@ public final class BrowserLauncher {
     DriverService service;
     java.util.function.Supplier<WebDriver> session;
     if (spec.type() == BrowserType.CHROME) {
-      ChromeOptions options = chromeOptions(spec);
+      ChromeOptions options = chromeOptions(spec, placed);
       options.setBinary(found.browser().toFile());
       if (spec.extraArguments().stream().noneMatch(a -> a.startsWith("--user-data-dir"))) {
         options.addArguments("--user-data-dir=" + folder.resolve("profile"));
@@ -203,7 +203,7 @@ public final class BrowserLauncher {
       service = chrome;
       session = () -> new ChromeDriver(chrome, options);
     } else {
-      FirefoxOptions options = firefoxOptions(spec);
+      FirefoxOptions options = firefoxOptions(spec, placed);
       options.setBinary(found.browser());
       // In a namespace, the WebDriver BiDi port is relayed to the host like the driver's: choose it here.
       Integer bidiPort = network.isPresent() ? PortProber.findFreePort() : null;
@@ -273,6 +273,11 @@ public final class BrowserLauncher {
   }
 
   static ChromeOptions chromeOptions(BrowserSpec spec) {
+    return chromeOptions(spec, false);
+  }
+
+  /** {@code placed}: in a topology's namespace, whose public segment (203.0.113.0/24) it must reach. */
+  static ChromeOptions chromeOptions(BrowserSpec spec, boolean placed) {
     ChromeOptions options = new ChromeOptions();
     options.addArguments(CHROME_BASE);
     if (spec.headless()) {
@@ -289,7 +294,10 @@ public final class BrowserLauncher {
     }
     if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
       // Hermetic: no name resolves except localhost, so a page's CDN script fails at once, without DNS.
-      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]");
+      // Chromium's TCP connections to a TURN server go through its host resolver, IP literals too: in a topology, the
+      // public segment is excluded, or TURN over TCP fails at once ("Failed to establish connection").
+      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]"
+          + (placed ? ", EXCLUDE 203.0.113.*" : ""));
     }
     options.addArguments(spec.extraArguments());
     options.setCapability("webSocketUrl", true);
@@ -297,6 +305,11 @@ public final class BrowserLauncher {
   }
 
   static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+    return firefoxOptions(spec, false);
+  }
+
+  /** {@code placed}: in a topology's namespace, whose public segment (203.0.113.0/24) it must reach. */
+  static FirefoxOptions firefoxOptions(BrowserSpec spec, boolean placed) {
     FirefoxOptions options = new FirefoxOptions();
     FIREFOX_BASE.forEach(options::addPreference);
     if (spec.headless()) {
@@ -316,7 +329,8 @@ public final class BrowserLauncher {
         options.addPreference("network.proxy." + scheme, "127.0.0.1");
         options.addPreference("network.proxy." + scheme + "_port", 9);
       }
-      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]");
+      // Firefox sends TURN over TCP through the HTTP proxy: in a topology, not to the public segment.
+      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]" + (placed ? ", 203.0.113.0/24" : ""));
       options.addPreference("network.proxy.allow_hijacking_localhost", false);
     }
     for (String pref : spec.extraArguments()) {
