@@ -24,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.net.PortProber;
 
 /**
@@ -31,6 +33,7 @@ import org.openqa.selenium.net.PortProber;
  * configuration's {@code callflow.grid}: a call between browsers on different nodes, with the probe's events over
  * BiDi through the Grid's router, media and a data channel; and a Grid where nothing listens.
  */
+@Execution(ExecutionMode.SAME_THREAD) // one Grid, whose sessions a test counts
 class GridTest {
   private static final Duration SOON = Duration.ofSeconds(20);
   private static final int WARM_RUNS = 5;

@@ -57,6 +57,8 @@ public final class LocalGrid implements AutoCloseable {
   private static final String MAIN = "org.openqa.selenium.grid.Main";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOG_LINES = 400;
+  /** The {@code TMPDIR} of a Grid's network namespace: the JVM's pid is in its run folder's name. */
+  private static final java.util.regex.Pattern NAMESPACE_FOLDER = java.util.regex.Pattern.compile("/callflow-(\\d+)-\\d+/grid-net-\\d+(/|$)");
 
   private final Path folder;
   private final Namespace network;
@@ -319,8 +321,10 @@ public final class LocalGrid implements AutoCloseable {
   }
 
   /**
-   * Ends every process that carries {@link #OWNER} naming a JVM that no longer runs (killed with its watchdog);
-   * a process without the mark is never touched.
+   * Ends every process that carries {@link #OWNER} naming a JVM that no longer runs (killed with its watchdog), and
+   * the processes of a Grid's network namespace whose JVM is gone (its holder and relays carry no mark: they are
+   * found by their {@code TMPDIR}, a {@code grid-net-<n>} folder in the run folder {@code callflow-<jvm pid>-<n>} of a
+   * pid that no longer exists). Nothing else is touched.
    *
    * @return how many it ended
    */
@@ -329,7 +333,9 @@ public final class LocalGrid implements AutoCloseable {
     try {
       for (long pid : Processes.pids()) {
         Optional<String> mark = Processes.variable(pid, OWNER);
-        if (mark.isEmpty() || ownerRuns(mark.get())) {
+        boolean leftNamespace = mark.isEmpty() && Processes.variable(pid, "TMPDIR").map(NAMESPACE_FOLDER::matcher)
+            .filter(java.util.regex.Matcher::find).filter(m -> ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()).isPresent();
+        if (!leftNamespace && (mark.isEmpty() || ownerRuns(mark.get()))) {
           continue;
         }
         Optional<ProcessHandle> leftover = ProcessHandle.of(pid);
