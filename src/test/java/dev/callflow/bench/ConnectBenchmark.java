@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * Time from "a test starts" to "both peers connected" for an audio+video call, per browser pair: cold
  * (browsers launched for the call) and warm (browsers already running, as from the second test of a run
  * on); where a warm call's time goes; how late the browsers' events reach Java; and the same Chrome call
- * written as a plain Selenium script, as the yardstick. Prints medians with their range and writes
+ * written as a plain Selenium script, as the yardstick; then what a peer costs and how many one machine
+ * carries ({@link ScaleBenchmark}). Prints medians with their range and writes
  * {@code target/callflow-bench/bench.json} (each figure {@code {median, min, max, runs}}, the unit in its
  * key). Run with {@code ci/bench.sh [runs]}.
  */
@@ -92,6 +93,7 @@ public final class ConnectBenchmark {
         .map(b -> b.id() + " " + figures.get("eventDelayMs." + b.id())).toList());
 
     plainSelenium(runs, figures);
+    ScaleBenchmark.measure(Math.min(runs, 3), figures);
     write(figures, runs);
   }
 
