@@ -77,7 +77,8 @@ public final class Callflow implements AutoCloseable {
   /**
    * A session with this configuration on a new server built by {@code server}, which also serves the
    * configuration's {@linkplain CallflowConfig#pages() pages}; the server is closed again if the session
-   * cannot start.
+   * cannot start. With an {@linkplain CallflowConfig#advertisedHost() advertised host} (for a Selenium Grid's
+   * browsers) the server's URLs use it, and a server advertised by a name other than loopback binds every interface.
    *
    * @param server the server's settings
    * @param config the configuration
