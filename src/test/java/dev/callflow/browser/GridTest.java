@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,6 @@ import org.openqa.selenium.net.PortProber;
 @Execution(ExecutionMode.SAME_THREAD) // one Grid, whose sessions a test counts
 class GridTest {
   private static final Duration SOON = Duration.ofSeconds(20);
-  private static final int WARM_RUNS = 5;
   private static LocalGrid grid;
   private static Callflow callflow;
 
@@ -109,31 +107,6 @@ class GridTest {
     } finally {
       peers.forEach(Peer::close);
     }
-  }
-
-  /** A warm chrome→firefox call through the Grid (browsers already running): the benchmark's {@code gridWarmCallMs}. */
-  @Test
-  void warmCallThroughTheGrid() {
-    List<Double> times = new ArrayList<>();
-    for (int run = 0; run <= WARM_RUNS; run++) {
-      long start = System.nanoTime();
-      List<Peer> peers = callflow.peers(List.of(new Callflow.PeerRequest("alice", BrowserSpec.of(BrowserType.CHROME)),
-          new Callflow.PeerRequest("bob", BrowserSpec.of(BrowserType.FIREFOX))));
-      try {
-        Call call = peers.get(0).call(peers.get(1)).withAudio().withVideo().connect();
-        assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
-        if (run > 0) { // the first run may launch the browsers
-          times.add((System.nanoTime() - start) / 1e6);
-        }
-        call.close();
-      } finally {
-        peers.forEach(Peer::close);
-      }
-    }
-    List<Double> sorted = times.stream().sorted().toList();
-    System.out.printf(Locale.ROOT, "gridWarmCallMs (chrome→firefox through the local Grid, %d runs): median %.0f, min %.0f, max %.0f%n",
-        sorted.size(), sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
-    assertThat(times).hasSize(WARM_RUNS);
   }
 
   @Test
