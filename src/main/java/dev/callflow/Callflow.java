@@ -35,7 +35,7 @@ public final class Callflow implements AutoCloseable {
     this.config = config;
     Settings drivers = config.drivers();
     Duration pageLoadTimeout = config.pageLoadTimeout();
-    this.pool = new BrowserPool<>(config.parallelLaunches(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout));
+    this.pool = new BrowserPool<>(config.parallelLaunches(), config.maxBrowsers(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout));
   }
 
   /**

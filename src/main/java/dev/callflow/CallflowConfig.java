@@ -3,6 +3,7 @@ package dev.callflow;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Settings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,6 +36,11 @@ public final class CallflowConfig {
     HEADED("callflow.headed"),
     /** How many browsers start at once. Default: the number of cores, at least 2. */
     PARALLEL_LAUNCHES("callflow.parallelLaunches"),
+    /**
+     * How many browsers run at once, in use or kept warm; tests in parallel that need more wait for them. Default:
+     * twice the number of cores, at most one per 512 MiB of memory, at least 2.
+     */
+    MAX_BROWSERS("callflow.maxBrowsers"),
     /** Seconds a page may take to fire its load event. Default 30. */
     PAGE_LOAD_TIMEOUT("callflow.pageLoadTimeout"),
     /** Where a failed test's evidence goes, created if needed. Default {@code target/callflow}. */
@@ -96,6 +102,7 @@ public final class CallflowConfig {
 
   private final boolean headed;
   private final int parallelLaunches;
+  private final int maxBrowsers;
   private final Duration pageLoadTimeout;
   private final Path evidenceDir;
   private final Path pages;
@@ -104,10 +111,11 @@ public final class CallflowConfig {
   /** Where browsers and drivers are, read by discovery when a browser is needed. */
   private final Settings drivers;
 
-  private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
-      boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
+  private CallflowConfig(boolean headed, int parallelLaunches, int maxBrowsers, Duration pageLoadTimeout, Path evidenceDir,
+      Path pages, boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
     this.headed = headed;
     this.parallelLaunches = parallelLaunches;
+    this.maxBrowsers = maxBrowsers;
     this.pageLoadTimeout = pageLoadTimeout;
     this.evidenceDir = evidenceDir;
     this.pages = pages;
@@ -192,6 +200,7 @@ public final class CallflowConfig {
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),
+        given.positive(Key.MAX_BROWSERS.key(), machineBrowsers()),
         Duration.ofSeconds(given.positive(Key.PAGE_LOAD_TIMEOUT.key(), 30)),
         given.writableDirectory(Key.EVIDENCE_DIR.key()).orElse(Path.of("target/callflow")),
         given.directory(Key.PAGES.key()).orElse(null),
@@ -201,12 +210,23 @@ public final class CallflowConfig {
   }
 
   /**
+   * {@return how many browsers this machine runs at once by default} A browser in a call with video keeps about half a
+   * core busy and takes a few hundred MiB: twice the cores, at most one per 512 MiB of memory, at least 2.
+   */
+  static int machineBrowsers() {
+    int byCores = 2 * Runtime.getRuntime().availableProcessors();
+    long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getTotalMemorySize() : Long.MAX_VALUE;
+    return (int) Math.max(2, Math.min(byCores, memory / (512L << 20)));
+  }
+
+  /**
    * {@return this configuration with browsers shown or not}
    *
    * @param headed true for a window on screen (needs a display), false for headless
    */
   public CallflowConfig withHeaded(boolean headed) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -219,7 +239,21 @@ public final class CallflowConfig {
     if (launches < 1) {
       throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
     }
-    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, launches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+  }
+
+  /**
+   * {@return this configuration with at most this many browsers running at once} Tests in parallel that would need
+   * more wait until others release theirs.
+   *
+   * @param browsers the most browsers running at once, in use or kept warm
+   * @throws IllegalArgumentException if {@code browsers} is below 1
+   */
+  public CallflowConfig withMaxBrowsers(int browsers) {
+    if (browsers < 1) {
+      throw new IllegalArgumentException("At least one browser must be able to run, not " + browsers);
+    }
+    return new CallflowConfig(headed, parallelLaunches, browsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -232,7 +266,7 @@ public final class CallflowConfig {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
     }
-    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -241,7 +275,7 @@ public final class CallflowConfig {
    * @param folder where a failed test's evidence goes, created when needed
    */
   public CallflowConfig withEvidenceDir(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -251,7 +285,7 @@ public final class CallflowConfig {
    * @param folder the user's pages
    */
   public CallflowConfig withPages(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers);
   }
 
   /**
@@ -260,7 +294,7 @@ public final class CallflowConfig {
    * @param update true if {@code matchesBaseline} rewrites baselines instead of comparing with them
    */
   public CallflowConfig withBaselineUpdate(boolean update) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers);
   }
 
   /**
@@ -269,7 +303,7 @@ public final class CallflowConfig {
    * @param fail true if a test whose pages had an error fails after its body
    */
   public CallflowConfig withFailOnPageErrors(boolean fail) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers);
   }
 
   /** {@return whether browsers show a window instead of running headless} */
@@ -280,6 +314,11 @@ public final class CallflowConfig {
   /** {@return the most browsers that start at once} */
   public int parallelLaunches() {
     return parallelLaunches;
+  }
+
+  /** {@return the most browsers running at once, in use or kept warm} */
+  public int maxBrowsers() {
+    return maxBrowsers;
   }
 
   /** {@return how long opening a page waits for its load event} */
@@ -315,7 +354,8 @@ public final class CallflowConfig {
 
   @Override
   public String toString() {
-    return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", pageLoadTimeout=" + pageLoadTimeout
+    return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", maxBrowsers=" + maxBrowsers
+        + ", pageLoadTimeout=" + pageLoadTimeout
         + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate
         + ", failOnPageErrors=" + failOnPageErrors + "]";
   }

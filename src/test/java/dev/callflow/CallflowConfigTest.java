@@ -24,6 +24,8 @@ class CallflowConfigTest {
 
     assertThat(config.headed()).isFalse();
     assertThat(config.parallelLaunches()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    assertThat(config.maxBrowsers()).as("sized to the machine").isEqualTo(CallflowConfig.machineBrowsers())
+        .isBetween(2, 2 * Runtime.getRuntime().availableProcessors());
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.evidenceDir()).isEqualTo(Path.of("target/callflow"));
     assertThat(config.pages()).isEmpty();
@@ -43,6 +45,17 @@ class CallflowConfigTest {
     assertThat(config.parallelLaunches()).isEqualTo(5);
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.headed()).isTrue();
+  }
+
+  @Test
+  void theMostBrowsersAtOnceIsOneKeyAndOneBuilderOption() {
+    assertThat(read(Map.of("callflow.maxBrowsers", "6"), Map.of(), Map.of()).maxBrowsers()).isEqualTo(6);
+    assertThat(read(Map.of(), Map.of(), Map.of("CALLFLOW_MAX_BROWSERS", "3")).maxBrowsers()).isEqualTo(3);
+    assertThat(CallflowConfig.defaults().withMaxBrowsers(1).maxBrowsers()).isEqualTo(1);
+    assertThatThrownBy(() -> read(Map.of(), Map.of("callflow.maxBrowsers", "0"), Map.of()))
+        .hasMessage("Invalid -Dcallflow.maxBrowsers=0: expected 1 or more");
+    assertThatThrownBy(() -> CallflowConfig.defaults().withMaxBrowsers(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("At least one browser must be able to run, not 0");
   }
 
   @Test

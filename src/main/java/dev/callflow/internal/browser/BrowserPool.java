@@ -2,6 +2,7 @@ package dev.callflow.internal.browser;
 
 import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserSpec;
+import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.OnShutdown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,21 +24,56 @@ import org.openqa.selenium.WebDriverException;
  * was told. If the JVM shuts down (SIGTERM, Ctrl-C, SIGHUP) while the pool is open, its browsers are
  * ended at once.
  *
+ * <p>Tests that run in parallel share the pool, and it keeps at most {@code maxBrowsers} browsers running:
+ * a request that would need more waits, first come first served, until enough are released, and warm
+ * browsers of other specs are closed to make room. A request is granted whole or not at all, so that two
+ * tests never each hold half of what they need. A thread that already holds browsers never waits (it may
+ * go over the bound): it would wait for itself if the others waited for it. Neither does one request for
+ * more than {@code maxBrowsers}: it runs once nothing else holds a browser.
+ *
  * @param <B> the browsers it holds
  */
 public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable {
   private final Map<BrowserSpec, Deque<B>> idle = new HashMap<>();
+  /** The idle browsers, least recently released first: the first to close when room is needed. */
+  private final Deque<B> idleOrder = new ArrayDeque<>();
   private final List<B> all = new ArrayList<>();
+  private final int maxBrowsers;
+  /** Guarded by this: browsers handed out (or being launched for a request) and not yet released. */
+  private int inUse;
+  /** Guarded by this: browsers being launched. */
+  private int launching;
+  /** Guarded by this: who holds each browser handed out, and how many each thread holds. */
+  private final Map<B, Thread> holders = new HashMap<>();
+  private final Map<Thread, Integer> held = new HashMap<>();
+  /** Guarded by this: the requests waiting for room, in order of arrival. */
+  private final Deque<Object> queue = new ArrayDeque<>();
   private final Function<BrowserSpec, B> launch;
   private final ExecutorService launcher;
   private final OnShutdown.Registration onShutdown;
   private boolean closed;
 
   /**
+   * A pool with no bound on the browsers running at once.
+   *
    * @param parallelLaunches how many browsers may start at once, 1 or more
    * @param launch starts a browser for a spec; the pool owns what it returns
    */
   public BrowserPool(int parallelLaunches, Function<BrowserSpec, B> launch) {
+    this(parallelLaunches, Integer.MAX_VALUE, launch);
+  }
+
+  /**
+   * @param parallelLaunches how many browsers may start at once, 1 or more
+   * @param maxBrowsers how many browsers may run at once, handed out or warm, 1 or more
+   * @param launch starts a browser for a spec; the pool owns what it returns
+   */
+  public BrowserPool(int parallelLaunches, int maxBrowsers, Function<BrowserSpec, B> launch) {
+    if (parallelLaunches < 1 || maxBrowsers < 1) {
+      throw new IllegalArgumentException("A browser pool needs at least 1 launch at once and 1 browser, not " + parallelLaunches
+          + " and " + maxBrowsers);
+    }
+    this.maxBrowsers = maxBrowsers;
     this.launch = launch;
     this.launcher = Executors.newFixedThreadPool(parallelLaunches, r -> {
       Thread t = new Thread(r, "callflow-launch");
@@ -47,14 +83,49 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     this.onShutdown = OnShutdown.run(this::terminate);
   }
 
-  /** Browsers for these specs, in order: warm ones first, the rest launched in parallel. */
+  /**
+   * Browsers for these specs, in order: warm ones first, the rest launched in parallel. Waits, if need be,
+   * until the pool has room for all of them (see the class's comment).
+   *
+   * @throws IllegalStateException if the pool is closed
+   * @throws CallflowException if interrupted while waiting for room
+   */
   public List<B> acquireAll(List<BrowserSpec> specs) {
     List<CompletableFuture<B>> futures = new ArrayList<>();
-    for (BrowserSpec spec : specs) {
-      B warm = takeIdle(spec);
-      futures.add(warm != null ? CompletableFuture.completedFuture(warm)
-          : CompletableFuture.supplyAsync(() -> register(launch.apply(spec)), launcher));
+    List<B> evicted = new ArrayList<>();
+    synchronized (this) {
+      awaitRoom(specs.size());
+      inUse += specs.size();
+      for (BrowserSpec spec : specs) {
+        B warm = takeIdle(spec, evicted);
+        if (warm != null) {
+          hold(warm);
+          futures.add(CompletableFuture.completedFuture(warm));
+        } else {
+          futures.add(null);
+          launching++;
+        }
+      }
+      // Warm browsers of other specs make room for the launches.
+      int launches = (int) futures.stream().filter(f -> f == null).count();
+      while (all.size() + launching > maxBrowsers && !idleOrder.isEmpty()) {
+        B oldest = idleOrder.pollFirst();
+        idle.get(oldest.spec()).remove(oldest);
+        all.remove(oldest);
+        evicted.add(oldest);
+      }
+      if (launches > 0) {
+        Thread requester = Thread.currentThread();
+        for (int i = 0; i < futures.size(); i++) {
+          if (futures.get(i) == null) {
+            BrowserSpec spec = specs.get(i);
+            futures.set(i, CompletableFuture.supplyAsync(() -> register(launch.apply(spec), requester), launcher)
+                .whenComplete((b, e) -> launched(e != null)));
+          }
+        }
+      }
     }
+    evicted.forEach(PooledBrowser::close);
     List<B> sessions = new ArrayList<>();
     RuntimeException failure = null;
     for (CompletableFuture<B> f : futures) {
@@ -76,6 +147,67 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     return sessions;
   }
 
+  /**
+   * Waits until this request is first in line and {@code count} more browsers fit, or the caller already holds
+   * some, or nothing is in use. Guarded by this.
+   */
+  private void awaitRoom(int count) {
+    if (closed) {
+      throw new IllegalStateException("The browser pool is closed");
+    }
+    if (held.getOrDefault(Thread.currentThread(), 0) > 0) {
+      return;
+    }
+    Object ticket = new Object();
+    queue.add(ticket);
+    try {
+      while (closed || queue.peekFirst() != ticket || (inUse + count > maxBrowsers && inUse > 0)) {
+        if (closed) {
+          throw new IllegalStateException("The browser pool was closed while a test waited for " + count + " browser(s)");
+        }
+        wait();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallflowException("Interrupted while waiting for room for " + count + " browser(s): "
+          + inUse + " of at most " + maxBrowsers + " are in use", e);
+    } finally {
+      queue.remove(ticket);
+      notifyAll(); // the next in line may fit as well
+    }
+  }
+
+  /** A launch ended: its slot is a browser now, or, if it failed, free again. */
+  private synchronized void launched(boolean failed) {
+    launching--;
+    if (failed) {
+      inUse--;
+    }
+    notifyAll();
+  }
+
+  /** Guarded by this: {@code browser} is handed out to the current thread. */
+  private void hold(B browser) {
+    hold(browser, Thread.currentThread());
+  }
+
+  private void hold(B browser, Thread holder) {
+    holders.put(browser, holder);
+    held.merge(holder, 1, Integer::sum);
+  }
+
+  /** Guarded by this: {@code browser} came back; false if it was not handed out (released twice, say). */
+  private boolean unhold(B browser) {
+    Thread holder = holders.remove(browser);
+    if (holder == null) {
+      return false;
+    }
+    held.computeIfPresent(holder, (t, n) -> n == 1 ? null : n - 1);
+    inUse--;
+    notifyAll();
+    return true;
+  }
+
   /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
   public void release(B session) {
     session.detach();
@@ -88,8 +220,10 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       reusable = false;
     }
     synchronized (this) {
+      unhold(session);
       if (reusable && !closed) {
         idle.computeIfAbsent(session.spec(), s -> new ArrayDeque<>()).push(session);
+        idleOrder.addLast(session);
         return;
       }
       all.remove(session);
@@ -97,31 +231,36 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     session.close();
   }
 
-  /** A warm browser for this spec, if one still runs; those that ended while idle are closed. */
-  private B takeIdle(BrowserSpec spec) {
-    while (true) {
-      B session;
-      synchronized (this) {
-        Deque<B> queue = idle.get(spec);
-        session = queue == null ? null : queue.poll();
-        if (session == null || session.isRunning()) {
-          return session;
-        }
-        all.remove(session);
+  /** Guarded by this: a warm browser for this spec, if one still runs; those that ended while idle go to {@code ended}, to be closed. */
+  private B takeIdle(BrowserSpec spec, List<B> ended) {
+    Deque<B> queue = idle.get(spec);
+    while (queue != null && !queue.isEmpty()) {
+      B session = queue.poll();
+      idleOrder.remove(session);
+      if (session.isRunning()) {
+        return session;
       }
-      session.close();
+      all.remove(session);
+      ended.add(session);
     }
+    return null;
   }
 
-  private B register(B session) {
+  private B register(B session, Thread requester) {
     synchronized (this) {
       if (!closed) {
         all.add(session);
+        hold(session, requester);
         return session;
       }
     }
     session.close();
     throw new IllegalStateException("The browser pool was closed while " + session + " started");
+  }
+
+  /** {@return how many browsers run now, handed out or warm, or are starting} */
+  public synchronized int running() {
+    return all.size() + launching;
   }
 
   @Override
@@ -142,6 +281,8 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       sessions = new ArrayList<>(all);
       all.clear();
       idle.clear();
+      idleOrder.clear();
+      notifyAll(); // the waiting requests fail
     }
     launcher.shutdownNow();
     return sessions;
