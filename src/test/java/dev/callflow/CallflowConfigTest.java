@@ -127,7 +127,7 @@ class CallflowConfigTest {
     for (Key key : Key.values()) {
       String value = switch (key) {
         case HEADED, BASELINE_UPDATE, FAIL_ON_PAGE_ERRORS, WEBDRIVERMANAGER, NAMESPACES -> "true";
-        case PARALLEL_LAUNCHES, PAGE_LOAD_TIMEOUT -> "2";
+        case PARALLEL_LAUNCHES, MAX_BROWSERS, PAGE_LOAD_TIMEOUT -> "2";
         case EVIDENCE_DIR, PAGES -> dir.toString();
         case CHROME_BINARY, FIREFOX_BINARY, CHROME_DRIVER, GECKO_DRIVER -> "/bin/sh";
       };
