@@ -157,6 +157,7 @@ class ParallelRunTest {
 
     String html = Files.readString(dir.resolve("index.html"));
     assertThat(html).contains("<b>3 passed, 4 failed</b>", ">aMeets[chrome→chrome]<", ">bMeets[chrome→chrome]<", ">cCallsFirefox[chrome→firefox]<");
-    assertThat(html.split("<b>failed</b>", -1)).as("every failure's row").hasSize(5);
+    assertThat(html.split("<td class=\"fail\"", -1)).as("a row for every failure").hasSize(5);
+    assertThat(html.split("<section class=\"test\"", -1)).as("a section for every failure").hasSize(5);
   }
 }
