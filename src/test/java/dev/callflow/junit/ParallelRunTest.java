@@ -48,13 +48,14 @@ class ParallelRunTest {
     static final AtomicInteger running = new AtomicInteger();
     static final AtomicInteger most = new AtomicInteger();
     static final AtomicInteger arrivals = new AtomicInteger();
-    static final CountDownLatch twoArrived = new CountDownLatch(2);
+    static volatile CountDownLatch twoArrived = new CountDownLatch(2);
     static final Set<String> rooms = ConcurrentHashMap.newKeySet();
 
     static void reset() {
       running.set(0);
       most.set(0);
       arrivals.set(0);
+      twoArrived = new CountDownLatch(2);
       rooms.clear();
     }
 
