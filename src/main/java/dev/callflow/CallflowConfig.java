@@ -3,7 +3,6 @@ package dev.callflow;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Settings;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,8 +36,8 @@ public final class CallflowConfig {
     /** How many browsers start at once. Default: the number of cores, at least 2. */
     PARALLEL_LAUNCHES("callflow.parallelLaunches"),
     /**
-     * How many browsers run at once, in use or kept warm; tests in parallel that need more wait for them. Default:
-     * twice the number of cores, at most one per 512 MiB of memory, at least 2.
+     * How many browsers tests use at once; tests in parallel that need more wait for them. Default: twice the number
+     * of cores, at least 2. (Warm browsers between tests are kept beside them while memory allows.)
      */
     MAX_BROWSERS("callflow.maxBrowsers"),
     /** Seconds a page may take to fire its load event. Default 30. */
@@ -209,15 +208,9 @@ public final class CallflowConfig {
         given);
   }
 
-  /**
-   * {@return how many browsers this machine runs at once by default} A browser in a call with video keeps about half a
-   * core busy and takes a few hundred MiB: twice the cores, at most one per 512 MiB of memory, at least 2.
-   */
+  /** {@return how many browsers tests may use at once by default: twice the cores (a browser in a call with video keeps about half a core busy), at least 2} */
   static int machineBrowsers() {
-    int byCores = 2 * Runtime.getRuntime().availableProcessors();
-    long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getTotalMemorySize() : Long.MAX_VALUE;
-    return (int) Math.max(2, Math.min(byCores, memory / (512L << 20)));
+    return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -243,10 +236,10 @@ public final class CallflowConfig {
   }
 
   /**
-   * {@return this configuration with at most this many browsers running at once} Tests in parallel that would need
+   * {@return this configuration with at most this many browsers in use at once} Tests in parallel that would need
    * more wait until others release theirs.
    *
-   * @param browsers the most browsers running at once, in use or kept warm
+   * @param browsers the most browsers in use by tests at once
    * @throws IllegalArgumentException if {@code browsers} is below 1
    */
   public CallflowConfig withMaxBrowsers(int browsers) {
@@ -316,7 +309,7 @@ public final class CallflowConfig {
     return parallelLaunches;
   }
 
-  /** {@return the most browsers running at once, in use or kept warm} */
+  /** {@return the most browsers in use by tests at once} */
   public int maxBrowsers() {
     return maxBrowsers;
   }

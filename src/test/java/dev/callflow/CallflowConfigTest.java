@@ -24,8 +24,7 @@ class CallflowConfigTest {
 
     assertThat(config.headed()).isFalse();
     assertThat(config.parallelLaunches()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
-    assertThat(config.maxBrowsers()).as("sized to the machine").isEqualTo(CallflowConfig.machineBrowsers())
-        .isBetween(2, 2 * Runtime.getRuntime().availableProcessors());
+    assertThat(config.maxBrowsers()).as("sized to the machine").isEqualTo(2 * Runtime.getRuntime().availableProcessors());
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.evidenceDir()).isEqualTo(Path.of("target/callflow"));
     assertThat(config.pages()).isEmpty();

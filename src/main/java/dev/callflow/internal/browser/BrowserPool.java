@@ -4,6 +4,7 @@ import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.OnShutdown;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.openqa.selenium.WebDriverException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps browsers warm between tests: a released browser goes back to the pool, blank and detached,
@@ -24,21 +27,24 @@ import org.openqa.selenium.WebDriverException;
  * was told. If the JVM shuts down (SIGTERM, Ctrl-C, SIGHUP) while the pool is open, its browsers are
  * ended at once.
  *
- * <p>Tests that run in parallel share the pool, and it keeps at most {@code maxBrowsers} browsers running:
- * a request that would need more waits, first come first served, until enough are released, and warm
- * browsers of other specs are closed to make room. A request is granted whole or not at all, so that two
+ * <p>Tests that run in parallel share the pool, and it hands out at most {@code maxInUse} browsers at once (a
+ * browser in a call keeps a core busy, one on a blank page does not): a request that would need more waits,
+ * first come first served, until enough are released. A request is granted whole or not at all, so that two
  * tests never each hold half of what they need. A thread that already holds browsers never waits (it may
  * go over the bound): it would wait for itself if the others waited for it. Neither does one request for
- * more than {@code maxBrowsers}: it runs once nothing else holds a browser.
+ * more than {@code maxInUse}: it runs once nothing else holds a browser. Browsers handed out and warm ones
+ * together are at most {@code maxRunning} (memory): the warm browsers released longest ago close to make room.
  *
  * @param <B> the browsers it holds
  */
 public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BrowserPool.class);
   private final Map<BrowserSpec, Deque<B>> idle = new HashMap<>();
   /** The idle browsers, least recently released first: the first to close when room is needed. */
   private final Deque<B> idleOrder = new ArrayDeque<>();
   private final List<B> all = new ArrayList<>();
-  private final int maxBrowsers;
+  private final int maxInUse;
+  private final int maxRunning;
   /** Guarded by this: browsers handed out (or being launched for a request) and not yet released. */
   private int inUse;
   /** Guarded by this: browsers being launched. */
@@ -60,20 +66,22 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
    * @param launch starts a browser for a spec; the pool owns what it returns
    */
   public BrowserPool(int parallelLaunches, Function<BrowserSpec, B> launch) {
-    this(parallelLaunches, Integer.MAX_VALUE, launch);
+    this(parallelLaunches, Integer.MAX_VALUE, Integer.MAX_VALUE, launch);
   }
 
   /**
    * @param parallelLaunches how many browsers may start at once, 1 or more
-   * @param maxBrowsers how many browsers may run at once, handed out or warm, 1 or more
+   * @param maxInUse how many browsers may be handed out at once, 1 or more
+   * @param maxRunning how many may run at once, handed out or warm, at least {@code maxInUse}
    * @param launch starts a browser for a spec; the pool owns what it returns
    */
-  public BrowserPool(int parallelLaunches, int maxBrowsers, Function<BrowserSpec, B> launch) {
-    if (parallelLaunches < 1 || maxBrowsers < 1) {
-      throw new IllegalArgumentException("A browser pool needs at least 1 launch at once and 1 browser, not " + parallelLaunches
-          + " and " + maxBrowsers);
+  public BrowserPool(int parallelLaunches, int maxInUse, int maxRunning, Function<BrowserSpec, B> launch) {
+    if (parallelLaunches < 1 || maxInUse < 1 || maxRunning < maxInUse) {
+      throw new IllegalArgumentException("A browser pool needs at least 1 launch at once, 1 browser in use and as many running, not "
+          + parallelLaunches + ", " + maxInUse + " and " + maxRunning);
     }
-    this.maxBrowsers = maxBrowsers;
+    this.maxInUse = maxInUse;
+    this.maxRunning = maxRunning;
     this.launch = launch;
     this.launcher = Executors.newFixedThreadPool(parallelLaunches, r -> {
       Thread t = new Thread(r, "callflow-launch");
@@ -81,6 +89,16 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       return t;
     });
     this.onShutdown = OnShutdown.run(this::terminate);
+  }
+
+  /**
+   * {@return how many browsers fit in this machine's memory, at a few hundred MiB each: one per 512 MiB, at least 2} Warm
+   * browsers wait on blank pages, using memory but no CPU.
+   */
+  public static int browsersInMemory() {
+    long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getTotalMemorySize() : Long.MAX_VALUE;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(2, memory / (512L << 20)));
   }
 
   /**
@@ -106,13 +124,17 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
           launching++;
         }
       }
-      // Warm browsers of other specs make room for the launches.
       int launches = (int) futures.stream().filter(f -> f == null).count();
-      while (all.size() + launching > maxBrowsers && !idleOrder.isEmpty()) {
+      if (launches > 0 && LOG.isDebugEnabled()) {
+        LOG.debug("Launching {} browser(s) for {} ({} in use, {} running)", launches, specs, inUse, all.size() + launching);
+      }
+      // The warm browsers released longest ago make room for the launches.
+      while (all.size() + launching > maxRunning && !idleOrder.isEmpty()) {
         B oldest = idleOrder.pollFirst();
         idle.get(oldest.spec()).remove(oldest);
         all.remove(oldest);
         evicted.add(oldest);
+        LOG.debug("Closing the warm {} to make room", oldest.spec());
       }
       if (launches > 0) {
         Thread requester = Thread.currentThread();
@@ -161,7 +183,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     Object ticket = new Object();
     queue.add(ticket);
     try {
-      while (closed || queue.peekFirst() != ticket || (inUse + count > maxBrowsers && inUse > 0)) {
+      while (closed || queue.peekFirst() != ticket || (inUse + count > maxInUse && inUse > 0)) {
         if (closed) {
           throw new IllegalStateException("The browser pool was closed while a test waited for " + count + " browser(s)");
         }
@@ -170,7 +192,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CallflowException("Interrupted while waiting for room for " + count + " browser(s): "
-          + inUse + " of at most " + maxBrowsers + " are in use", e);
+          + inUse + " of at most " + maxInUse + " are in use", e);
     } finally {
       queue.remove(ticket);
       notifyAll(); // the next in line may fit as well

@@ -65,11 +65,11 @@ class BrowserPoolTest {
   }
 
   private BrowserPool<StandIn> pool(int parallel, Function<BrowserSpec, StandIn> launch) {
-    return pool(parallel, Integer.MAX_VALUE, launch);
+    return pool(parallel, Integer.MAX_VALUE, Integer.MAX_VALUE, launch);
   }
 
-  private BrowserPool<StandIn> pool(int parallel, int max, Function<BrowserSpec, StandIn> launch) {
-    return new BrowserPool<>(parallel, max, spec -> {
+  private BrowserPool<StandIn> pool(int parallel, int inUse, int running, Function<BrowserSpec, StandIn> launch) {
+    return new BrowserPool<>(parallel, inUse, running, spec -> {
       StandIn browser = launch.apply(spec);
       launched.add(browser);
       return browser;
@@ -172,7 +172,7 @@ class BrowserPoolTest {
 
   @Test
   void aRequestThatDoesNotFitWaitsForReleasedBrowsersAndGetsThemWhole() throws Exception {
-    try (BrowserPool<StandIn> pool = pool(2, 2, StandIn::new)) {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
       List<StandIn> first = pool.acquireAll(List.of(CHROME, CHROME));
       CompletableFuture<List<StandIn>> second = acquireOnAThread(pool, CHROME, CHROME);
       awaitWaiting(second);
@@ -190,21 +190,26 @@ class BrowserPoolTest {
   }
 
   @Test
-  void warmBrowsersOfAnotherSpecCloseToMakeRoom() {
-    try (BrowserPool<StandIn> pool = pool(2, 2, StandIn::new)) {
+  void warmBrowsersStayBesideThoseInUseUpToTheMostRunningThenTheOldestClose() {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 3, StandIn::new)) {
       List<StandIn> chromes = pool.acquireAll(List.of(CHROME, CHROME));
       chromes.forEach(pool::release);
 
-      StandIn firefox = pool.acquireAll(List.of(FIREFOX)).get(0);
-      assertThat(pool.running()).as("one warm Chrome closed for the Firefox").isEqualTo(2);
+      List<StandIn> firefoxes = pool.acquireAll(List.of(FIREFOX, FIREFOX));
+      assertThat(pool.running()).as("two Firefox in use, one Chrome kept warm").isEqualTo(3);
       assertThat(chromes).filteredOn(b -> b.closed).hasSize(1);
-      pool.release(firefox);
+      firefoxes.forEach(pool::release);
+
+      StandIn chrome = pool.acquireAll(List.of(CHROME)).get(0);
+      assertThat(chrome).as("the warm Chrome, not a new one").isIn(chromes);
+      assertThat(launched).hasSize(4);
+      pool.release(chrome);
     }
   }
 
   @Test
   void aThreadThatHoldsBrowsersIsNeverMadeToWaitForItself() {
-    try (BrowserPool<StandIn> pool = pool(2, 2, StandIn::new)) {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
       List<StandIn> held = pool.acquireAll(List.of(CHROME, CHROME));
       // The bound is reached; waiting here would wait for this thread's own release.
       StandIn third = pool.acquireAll(List.of(FIREFOX)).get(0);
@@ -216,7 +221,7 @@ class BrowserPoolTest {
 
   @Test
   void aRequestForMoreThanTheBoundRunsAloneInsteadOfNever() throws Exception {
-    try (BrowserPool<StandIn> pool = pool(2, 2, StandIn::new)) {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
       StandIn other = pool.acquireAll(List.of(CHROME)).get(0);
       CompletableFuture<List<StandIn>> mesh = acquireOnAThread(pool, CHROME, CHROME, CHROME);
       awaitWaiting(mesh);
@@ -228,7 +233,7 @@ class BrowserPoolTest {
   @Test
   void closingThePoolFailsTheWaitingRequestsAtOnce() throws Exception {
     CompletableFuture<List<StandIn>> waiting;
-    try (BrowserPool<StandIn> pool = pool(2, 1, StandIn::new)) {
+    try (BrowserPool<StandIn> pool = pool(2, 1, 1, StandIn::new)) {
       pool.acquireAll(List.of(CHROME));
       waiting = acquireOnAThread(pool, FIREFOX);
       awaitWaiting(waiting);
@@ -239,7 +244,7 @@ class BrowserPoolTest {
 
   @Test
   void aFailedLaunchGivesItsRoomBack() {
-    try (BrowserPool<StandIn> pool = pool(2, 2, spec -> {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 2, spec -> {
       if (spec.equals(FIREFOX)) {
         throw new IllegalStateException("no firefox here");
       }
