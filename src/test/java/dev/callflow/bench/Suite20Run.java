@@ -24,7 +24,7 @@ import org.junit.platform.testkit.engine.Events;
 /**
  * Times {@link Suite20} from start to end, browsers launched cold each time as in a fresh {@code mvn test}: one test
  * at a time, then with JUnit's parallel execution (its defaults: as many tests at once as cores), alternating, so that
- * a busy moment of the machine falls on both. Prints each run and the medians, and writes
+ * a busy moment of the machine falls on both. The parallel runs take README's properties (no more threads than cores). Prints each run and the medians, and writes
  * {@code target/callflow-bench/suite20.json} ({@code suite20SerialS}, {@code suite20ParallelS}: {@code {median, min,
  * max, runs}}). Run with {@code ci/bench.sh suite20 [runs, default 3] [key=value...]}; each {@code key=value} is a
  * configuration parameter of the parallel runs, e.g. {@code callflow.maxBrowsers=6} or
@@ -38,6 +38,7 @@ public final class Suite20Run {
     Map<String, String> parallel = new LinkedHashMap<>();
     parallel.put("junit.jupiter.execution.parallel.enabled", "true");
     parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+    parallel.put("junit.jupiter.execution.parallel.config.dynamic.max-pool-size-factor", "1");
     for (int i = 1; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
       if (kv.length != 2) {
