@@ -38,7 +38,7 @@ public final class Callflow implements AutoCloseable {
     // Warm browsers are kept beside those in use while memory allows.
     int running = Math.max(config.maxBrowsers(), BrowserPool.browsersInMemory());
     this.pool = new BrowserPool<>(config.parallelLaunches(), config.maxBrowsers(), running,
-        spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout));
+        spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout, server.baseUri().getHost()));
   }
 
   /**
@@ -79,7 +79,8 @@ public final class Callflow implements AutoCloseable {
   /**
    * A session with this configuration on a new server built by {@code server}, which also serves the
    * configuration's {@linkplain CallflowConfig#pages() pages}; the server is closed again if the session
-   * cannot start.
+   * cannot start. With an {@linkplain CallflowConfig#advertisedHost() advertised host} (for a Selenium Grid's
+   * browsers) the server's URLs use it, and a server advertised by a name other than loopback binds every interface.
    *
    * @param server the server's settings
    * @param config the configuration
@@ -88,13 +89,26 @@ public final class Callflow implements AutoCloseable {
    * @throws IllegalArgumentException if the server's settings do not fit together, or the pages are no directory
    */
   public static Callflow start(CallflowServer.Builder server, CallflowConfig config) {
-    CallflowServer started = config.pages().map(server::withPages).orElse(server).start();
+    CallflowServer.Builder built = server;
+    if (config.advertisedHost().isPresent()) {
+      // A Grid's browsers on other machines reach the server by the name they know this one by.
+      String host = config.advertisedHost().get();
+      built = (isLoopback(host) ? built : built.withHost("0.0.0.0")).withAdvertisedHost(host);
+    }
+    if (config.pages().isPresent()) {
+      built = built.withPages(config.pages().get());
+    }
+    CallflowServer started = built.start();
     try {
       return new Callflow(started, config);
     } catch (RuntimeException e) {
       started.close();
       throw e;
     }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
   }
 
   /** {@return the session's embedded server, e.g. for {@code server().url("/my-page.html")} or its signalling rooms} */
@@ -151,7 +165,8 @@ public final class Callflow implements AutoCloseable {
    */
   public List<Peer> peers(List<PeerRequest> requests) {
     // Applied before the pool looks for a warm browser, so that it finds the headed ones it launched.
-    List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec()).toList();
+    List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec())
+        .map(s -> s.gridUrl().isEmpty() && config.grid().isPresent() ? s.withGrid(config.grid().get()) : s).toList();
     List<BrowserSession> sessions = pool.acquireAll(specs);
     List<Peer> peers = new ArrayList<>();
     URI page = server.url("/peer.html");
