@@ -76,6 +76,7 @@ public final class Suite20Run {
 
   /** One run of the suite, its own session; {@return its wall time in seconds} A failed test fails the benchmark. */
   private static double run(String how, Map<String, String> parameters) {
+    Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Suite20.class)).configurationParameters(parameters)
         .execute().testEvents();
@@ -89,8 +90,12 @@ public final class Suite20Run {
         Duration.between(started.get(e.getTestDescriptor().getUniqueId()), e.getTimestamp()).toMillis() / 1e3));
     String slowest = took.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
         .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
-    System.out.printf(Locale.ROOT, "  %-8s %5.1f s, %d passed; tests' own times add up to %.1f s; slowest: %s%n", how, seconds, passed,
-        took.values().stream().mapToDouble(Double::doubleValue).sum(), slowest);
+    Instant firstStart = started.values().stream().min(Instant::compareTo).orElseThrow();
+    Instant lastEnd = tests.finished().stream().map(e -> e.getTimestamp()).max(Instant::compareTo).orElseThrow();
+    Instant end = startedAt.plusNanos(System.nanoTime() - start);
+    System.out.printf(Locale.ROOT, "  %-8s %5.1f s, %d passed; tests' own times add up to %.1f s; first test after %.1f s, %.1f s after"
+        + " the last (the session closing); slowest: %s%n", how, seconds, passed, took.values().stream().mapToDouble(Double::doubleValue).sum(),
+        Duration.between(startedAt, firstStart).toMillis() / 1e3, Duration.between(lastEnd, end).toMillis() / 1e3, slowest);
     if (passed != 20) {
       tests.failed().stream().forEach(e -> System.out.println("  FAILED " + e.getTestDescriptor().getDisplayName() + ": "
           + e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?")));

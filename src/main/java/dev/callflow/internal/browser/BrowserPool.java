@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openqa.selenium.WebDriverException;
 import org.slf4j.Logger;
@@ -288,12 +290,46 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
   @Override
   public void close() {
     onShutdown.close();
-    takeAll().parallelStream().forEach(PooledBrowser::close);
+    allAtOnce(takeAll(), PooledBrowser::close, "callflow-close");
   }
 
   /** Ends every browser at once, without the drivers' goodbyes: the JVM is shutting down. */
   private void terminate() {
-    takeAll().parallelStream().forEach(PooledBrowser::terminate);
+    allAtOnce(takeAll(), PooledBrowser::terminate, "callflow-terminate");
+  }
+
+  /**
+   * Ends every browser at once, each on a thread of its own, and waits for them: ending one is mostly waiting (for the
+   * driver, for the processes to exit). A parallel stream would end as many at a time as the common pool has threads,
+   * one on a 2-core machine: eight browsers took 20 s to close.
+   */
+  private static <B> void allAtOnce(List<B> browsers, Consumer<B> end, String name) {
+    List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (B browser : browsers) {
+      Thread t = new Thread(() -> {
+        try {
+          end.accept(browser);
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }, name);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (!failures.isEmpty()) {
+      failures.stream().skip(1).forEach(failures.get(0)::addSuppressed);
+      throw failures.get(0);
+    }
   }
 
   private List<B> takeAll() {

@@ -19,7 +19,7 @@ class BrowserPoolTest {
   private static final BrowserSpec FIREFOX = BrowserSpec.of(BrowserType.FIREFOX);
 
   /** A browser that is only a spec and a few flags. */
-  private static final class StandIn implements PooledBrowser {
+  private static class StandIn implements PooledBrowser {
     private final BrowserSpec spec;
     volatile boolean running = true;
     volatile boolean closed;
@@ -255,5 +255,32 @@ class BrowserPoolTest {
       // If the failed launch or the released Chrome still counted, this would wait forever on another thread.
       assertThat(acquireOnAThread(pool, CHROME, CHROME)).succeedsWithin(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void closingThePoolEndsEveryBrowserAtOnce() {
+    int browsers = 6;
+    java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(browsers);
+    AtomicInteger closedTogether = new AtomicInteger();
+    BrowserPool<StandIn> pool = pool(2, spec -> new StandIn(spec) {
+      @Override
+      public void close() {
+        // Each close waits for all the others to have begun: ended a few at a time, they would not.
+        closing.countDown();
+        try {
+          if (closing.await(10, TimeUnit.SECONDS)) {
+            closedTogether.incrementAndGet();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        super.close();
+      }
+    });
+    List<StandIn> all = pool.acquireAll(java.util.Collections.nCopies(browsers, CHROME));
+    all.forEach(pool::release);
+    pool.close();
+    assertThat(closedTogether).hasValue(browsers);
+    assertThat(all).allMatch(b -> b.closed);
   }
 }
