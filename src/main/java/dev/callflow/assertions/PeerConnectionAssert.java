@@ -38,6 +38,8 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, PeerConnection> {
   private static final Duration CHECK = Duration.ofMillis(600);
+  /** How long a pair assertion reads the stats again while the browser has marked no pair in use. */
+  private static final Duration SELECTED_PAIR_WITHIN = Duration.ofSeconds(2);
   /**
    * Chrome's fake microphone beeps for 20 ms every 500 ms and is silent in between: an audio check must
    * span well over one interval, or a live call can look silent under load.
@@ -200,7 +202,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * The selected candidate pair has these types at its local and remote end ({@code host}, {@code srflx},
    * {@code prflx}, {@code relay}) and this protocol ({@code udp}, {@code tcp}). A remote end that the
    * browser calls {@code prflx} although the other side signalled it counts as what was signalled: Firefox
-   * keeps that name when the other side's check arrived before the trickled candidate did. No waiting.
+   * keeps that name when the other side's check arrived before the trickled candidate did. Waits only while the
+   * browser has marked no pair in use (up to 2 s).
    *
    * @param localType the type of this side's end, e.g. {@code host}
    * @param remoteType the type of the other side's end, as signalled
@@ -210,7 +213,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    */
   public PeerConnectionAssert usesCandidatePair(String localType, String remoteType, String protocol) {
     isNotNull();
-    SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+    SelectedPair pair = selectedPair();
     String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
     boolean ok = pair != null && pair.localCandidate().candidateType().filter(localType::equals).isPresent()
         && remoteType.equals(signalled)
@@ -226,14 +229,14 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   /**
    * The selected pair joins two server-reflexive candidates: this side's {@code srflx} and the other side's as it
    * signalled it (one Firefox calls {@code prflx} counts). Behind NATs, that is the path found with STUN, without a
-   * relay. No waiting.
+   * relay. Waits only while the browser has marked no pair in use (up to 2 s).
    *
    * @return this assertion, to chain more
    * @throws AssertionError if no pair is selected or either end is of another type (a relay, a host), quoting the pair
    */
   public PeerConnectionAssert usesServerReflexive() {
     isNotNull();
-    SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+    SelectedPair pair = selectedPair();
     String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
     boolean ok = pair != null && pair.localCandidate().candidateType().filter("srflx"::equals).isPresent() && "srflx".equals(signalled);
     if (!ok) {
@@ -245,7 +248,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   }
 
   /**
-   * The selected pair's local end is a relay candidate: this side sends through a TURN server. No waiting.
+   * The selected pair's local end is a relay candidate: this side sends through a TURN server. Waits only while
+   * the browser has marked no pair in use (up to 2 s).
    *
    * @return this assertion, to chain more
    * @throws AssertionError if no pair is selected or its local end is no relay candidate, quoting the pair
@@ -257,7 +261,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
 
   /**
    * The selected pair's local end is a relay candidate reached over this transport (its {@code relayProtocol}:
-   * {@code udp}, {@code tcp} or {@code tls}). No waiting.
+   * {@code udp}, {@code tcp} or {@code tls}). Waits only while the browser has marked no pair in use (up to 2 s).
    *
    * @param transport how this side reaches the TURN server
    * @return this assertion, to chain more
@@ -271,7 +275,7 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   /**
    * The selected pair's local end is a relay candidate of one of this server's allocations (its address and
    * port are a relayed address the server gave out). Works in every browser: Firefox does not report a
-   * candidate's TURN {@code url}. No waiting.
+   * candidate's TURN {@code url}. Waits only while the browser has marked no pair in use (up to 2 s).
    *
    * @param server the TURN server the call should go through
    * @return this assertion, to chain more
@@ -287,10 +291,25 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     return this;
   }
 
+  /**
+   * {@return the pair in use, or null} Right after 'connected' a browser may not have marked a pair in its stats
+   * yet (Firefox, between two pairs): the stats are read again, one round trip after another, for up to
+   * {@link #SELECTED_PAIR_WITHIN}.
+   */
+  private SelectedPair selectedPair() {
+    long deadline = System.nanoTime() + SELECTED_PAIR_WITHIN.toNanos();
+    while (true) {
+      SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+      if (pair != null || System.nanoTime() - deadline > 0) {
+        return pair;
+      }
+    }
+  }
+
   /** {@return the selected pair, once its local end is checked to be a relay candidate over this transport (any if null)} */
   private SelectedPair relayedPair(TurnTransport transport) {
     isNotNull();
-    SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+    SelectedPair pair = selectedPair();
     IceCandidateStats local = pair == null ? null : pair.localCandidate();
     boolean ok = local != null && local.candidateType().filter("relay"::equals).isPresent()
         && (transport == null || local.relayProtocol().filter(transport.id()::equalsIgnoreCase).isPresent());

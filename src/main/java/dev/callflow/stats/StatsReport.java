@@ -172,9 +172,11 @@ public final class StatsReport {
 
   /**
    * The candidate pair in use. Chrome names it from the transport ({@code selectedCandidatePairId});
-   * Firefox marks the pair itself ({@code selected: true}); otherwise the nominated, succeeded pair.
+   * Firefox marks the pair itself ({@code selected: true}), and a report where it marks none has none in use
+   * yet; a browser that does neither, the only nominated, succeeded pair. Never a guess: both browsers keep
+   * several nominated, succeeded pairs, of which only one carries the media.
    *
-   * @return the pair in use; empty before ICE has chosen one
+   * @return the pair in use; empty before ICE has chosen one, or when the report does not say which it is
    */
   public Optional<CandidatePairStats> selectedCandidatePair() {
     for (TransportStats transport : transports()) {
@@ -183,9 +185,13 @@ public final class StatsReport {
         return id.flatMap(this::byId).filter(CandidatePairStats.class::isInstance).map(CandidatePairStats.class::cast);
       }
     }
-    return candidatePairs().stream().filter(p -> p.selected().orElse(false)).findFirst()
-        .or(() -> candidatePairs().stream()
-            .filter(p -> p.nominated().orElse(false) && p.state().filter("succeeded"::equals).isPresent()).findFirst());
+    List<CandidatePairStats> pairs = candidatePairs();
+    if (pairs.stream().anyMatch(p -> p.selected().isPresent())) {
+      return pairs.stream().filter(p -> p.selected().orElse(false)).findFirst();
+    }
+    List<CandidatePairStats> nominated = pairs.stream()
+        .filter(p -> p.nominated().orElse(false) && p.state().filter("succeeded"::equals).isPresent()).limit(2).toList();
+    return nominated.size() == 1 ? Optional.of(nominated.get(0)) : Optional.empty();
   }
 
   /** {@return the pair in use with both of its candidates; empty before ICE has chosen one} */

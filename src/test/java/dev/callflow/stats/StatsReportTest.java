@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,24 @@ class StatsReportTest {
 
     assertThat(firefox.selectedCandidatePair()).contains(marked);
     assertThat(load("chrome-callee-stats.json").candidatePairs()).allMatch(p -> p.selected().isEmpty());
+  }
+
+  @Test
+  void aPairInUseIsNeverGuessed() {
+    // Firefox before it has chosen: its transport names no pair, its pairs carry 'selected', none true; two are
+    // nominated and succeeded.
+    List<JsonNode> noneMarked = new ArrayList<>();
+    load("firefox-callee-stats.json").json().stream().filter(j -> !"transport".equals(j.path("type").asText()))
+        .forEach(j -> noneMarked.add(j.has("selected") ? ((ObjectNode) j.deepCopy()).put("selected", false) : j));
+    assertThat(StatsReport.of(noneMarked).selectedCandidatePair()).isEmpty();
+
+    // A browser that names no pair: the only nominated, succeeded pair is the one; with two, no answer.
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.createObjectNode().put("id", "a").put("type", "candidate-pair").put("nominated", true).put("state", "succeeded");
+    JsonNode b = json.createObjectNode().put("id", "b").put("type", "candidate-pair").put("nominated", false).put("state", "succeeded");
+    JsonNode c = json.createObjectNode().put("id", "c").put("type", "candidate-pair").put("nominated", true).put("state", "succeeded");
+    assertThat(StatsReport.of(List.of(a, b)).selectedCandidatePair().map(CandidatePairStats::id)).contains("a");
+    assertThat(StatsReport.of(List.of(a, b, c)).selectedCandidatePair()).isEmpty();
   }
 
   @Test
