@@ -27,10 +27,12 @@ import org.apiguardian.api.API;
  * <p>How: a rate limit is a token bucket ({@code tc tbf}, with a queue of 200 ms) on the sending interface; loss
  * is a random drop ({@code iptables -m statistic}) as packets arrive at the other end, so the sender sees no
  * error, as on a wire; down takes the far end's interface down ({@code ip link set ... down}), so the peer's
- * interface loses its carrier, as when a cable is pulled, and keeps its addresses and routes. Latency needs
- * either the kernel's {@code netem} qdisc ({@code sch_netem}) or, where it is missing, netfilter queues
- * ({@code NFQUEUE}) and {@code python3}: a small program in the namespace then holds each packet. Rules and
- * programs live only in Callflow's namespaces and end with them.
+ * interface loses its carrier, as when a cable is pulled, and keeps its addresses and routes. Latency is a small
+ * {@code python3} program in the sending end's namespace that holds each packet leaving the interface (handed to it
+ * by a netfilter queue, {@code iptables -j NFQUEUE}), so it works on kernels without {@code netem}; where that
+ * program cannot run, the kernel's {@code netem} qdisc ({@code sch_netem}) delays packets, and with neither,
+ * {@link #delay} throws a {@link NetworkException} quoting both reasons. Rules and programs live only in
+ * Callflow's namespaces and end with them.
  */
 public final class Link {
   private static final String PYTHON = "python3";
@@ -118,8 +120,8 @@ public final class Link {
    *
    * @param oneWay the delay of each direction
    * @return this link
-   * @throws NetworkException if this machine cannot delay packets: it needs the kernel's netem qdisc, or else
-   *     netfilter queues and {@code python3}; the message quotes why each failed
+   * @throws NetworkException if this machine cannot delay packets: it needs {@code python3} and netfilter queues,
+   *     or else the kernel's netem qdisc; the message quotes why each failed
    */
   public Link delay(Duration oneWay) {
     uplink.delay(oneWay);
@@ -244,8 +246,8 @@ public final class Link {
      * @param by how long each packet is held
      * @return this direction
      * @throws IllegalArgumentException if it is negative
-     * @throws NetworkException if this machine cannot delay packets: it needs the kernel's netem qdisc, or else
-     *     netfilter queues and {@code python3}; the message quotes why each failed
+     * @throws NetworkException if this machine cannot delay packets: it needs {@code python3} and netfilter queues,
+     *     or else the kernel's netem qdisc; the message quotes why each failed
      */
     public Direction delay(Duration by) {
       Objects.requireNonNull(by, "by");

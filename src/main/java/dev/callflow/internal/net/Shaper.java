@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * One direction of a link, what leaves the sender's interface for the receiver's, and the impairments on it:
  * a rate limit ({@code tbf} on the sender's interface), random loss (an {@code iptables statistic} rule in the
- * receiver's {@code raw} table, so the sending program sees no error, as on a wire) and a delay (netem where the
- * kernel has it, else a {@link Delayer user-space queue} on the sender's interface). Every change runs at once.
+ * receiver's {@code raw} table, so the sending program sees no error, as on a wire) and a delay (a
+ * {@link Delayer user-space queue} on the sender's interface, which is the same on every kernel; netem where that
+ * cannot run). Every change runs at once.
  * Rules go only into the two namespaces, in chains named {@code cf-loss-<interface>} and
  * {@code cf-delay-<interface>}.
  */
@@ -83,7 +84,7 @@ public final class Shaper {
   /**
    * Delays every packet by {@code by}, or no longer if it is zero. A change loses the packets held at that moment.
    *
-   * @throws NamespaceException if neither netem nor the user-space queue can delay packets here, quoting both reasons
+   * @throws NamespaceException if neither the user-space queue nor netem can delay packets here, quoting both reasons
    */
   public synchronized void delay(Duration by) {
     if (by.isNegative()) {
