@@ -224,6 +224,27 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   }
 
   /**
+   * The selected pair joins two server-reflexive candidates: this side's {@code srflx} and the other side's as it
+   * signalled it (one Firefox calls {@code prflx} counts). Behind NATs, that is the path found with STUN, without a
+   * relay. No waiting.
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if no pair is selected or either end is of another type (a relay, a host), quoting the pair
+   */
+  public PeerConnectionAssert usesServerReflexive() {
+    isNotNull();
+    SelectedPair pair = actual.getStats().selectedPair().orElse(null);
+    String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
+    boolean ok = pair != null && pair.localCandidate().candidateType().filter("srflx"::equals).isPresent() && "srflx".equals(signalled);
+    if (!ok) {
+      String seen = pair == null ? "(no selected pair)" : pair + (pair.remoteCandidate().candidateType().orElse("").equals(signalled)
+          ? "" : " (its prflx end was signalled as " + signalled + ")");
+      throwAssertionError(shouldUseCandidates(actual.toString(), "srflx <-> srflx (through NATs, no relay)", seen));
+    }
+    return this;
+  }
+
+  /**
    * The selected pair's local end is a relay candidate: this side sends through a TURN server. No waiting.
    *
    * @return this assertion, to chain more

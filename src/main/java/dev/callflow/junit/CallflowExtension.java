@@ -4,6 +4,7 @@ import dev.callflow.Callflow;
 import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.net.Network;
 import dev.callflow.net.TurnServer;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerEvent;
@@ -53,7 +54,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
   /** True for the types of parameter Callflow supplies to a test: peers, the browser pair, the session and its server. */
   static boolean supplies(Class<?> type) {
     return type == Peer.class || type == Callflow.class || type == CallflowServer.class || type == BrowserPair.class
-        || type == TurnServer.class;
+        || type == TurnServer.class || type == Network.class;
   }
 
   @Override
@@ -76,7 +77,16 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     if (type == CallflowServer.class) {
       return callflow(context).server();
     }
+    if (type == Network.class) {
+      return network(context).orElseThrow(() -> new ParameterResolutionException("A Network parameter needs its test placed in"
+          + " one: add @InNetwork(Topology....) to " + parameter.getDeclaringExecutable().getName() + " or its class"));
+    }
     if (type == TurnServer.class) {
+      Optional<Network> network = network(context);
+      if (network.isPresent()) {
+        return network.get().turnServer().orElseThrow(() -> new ParameterResolutionException("The test's network has no TURN"
+            + " server: @InNetwork(relay = false) on " + parameter.getDeclaringExecutable().getName() + " leaves it out"));
+      }
       return turnServer(parameter, context);
     }
     if (type == BrowserPair.class) {
@@ -125,6 +135,22 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
         k -> TurnServer.builder().withConfig(config).start(), TurnServer.class);
   }
 
+  /**
+   * The test's network, if it or its class has {@link InNetwork}: built on first use, in the test's store (JUnit
+   * closes it when the test ends, ending the browsers placed in it).
+   */
+  private static Optional<Network> network(ExtensionContext context) {
+    Optional<InNetwork> wanted = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, InNetwork.class))
+        .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, InNetwork.class)));
+    if (wanted.isEmpty() || context.getTestMethod().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(store(context).getOrComputeIfAbsent(Network.class, k -> {
+      Network.Builder builder = Network.of(wanted.get().value());
+      return (wanted.get().relay() ? builder : builder.withoutRelay()).start();
+    }, Network.class));
+  }
+
   private static TestPeers peers(ExtensionContext context) {
     return store(context).getOrComputeIfAbsent(TestPeers.class, k -> startPeers(context), TestPeers.class);
   }
@@ -148,7 +174,8 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
       indexes.add(i);
       position++;
     }
-    List<Peer> peers = callflow(context).peers(requests);
+    Optional<Network> network = network(context);
+    List<Peer> peers = network.isPresent() ? callflow(context).peers(requests, network.get()) : callflow(context).peers(requests);
     Map<Integer, Peer> byIndex = new java.util.HashMap<>();
     for (int i = 0; i < peers.size(); i++) {
       byIndex.put(indexes.get(i), peers.get(i));

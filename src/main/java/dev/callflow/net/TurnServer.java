@@ -38,10 +38,12 @@ import javax.crypto.spec.SecretKeySpec;
  * one for the class; either serves UDP and TCP with a long-term user and is closed when its test or class ends.
  */
 public final class TurnServer implements AutoCloseable {
-  private static final String HOST = "127.0.0.1";
+  private static final String LOOPBACK = "127.0.0.1";
   private static final Duration REST_VALIDITY = Duration.ofHours(1);
 
   private final Coturn coturn;
+  private final String host;
+  private final String where;
   private final Set<TurnTransport> transports;
   private final String realm;
   private final String user;
@@ -49,7 +51,13 @@ public final class TurnServer implements AutoCloseable {
   private final String restSecret;
 
   private TurnServer(Coturn coturn, Builder b) {
+    this(coturn, b, LOOPBACK, coturn.namespaced() ? "in the browsers' network namespace" : "on the host's network");
+  }
+
+  private TurnServer(Coturn coturn, Builder b, String host, String where) {
     this.coturn = coturn;
+    this.host = host;
+    this.where = where;
     this.transports = b.transports;
     this.realm = b.realm;
     this.user = b.user;
@@ -130,15 +138,15 @@ public final class TurnServer implements AutoCloseable {
           + transport.name().charAt(0) + transport.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "()");
     }
     return switch (transport) {
-      case UDP -> "turn:" + HOST + ":" + coturn.port() + "?transport=udp";
-      case TCP -> "turn:" + HOST + ":" + coturn.port() + "?transport=tcp";
-      case TLS -> "turns:" + HOST + ":" + coturn.tlsPort() + "?transport=tcp";
+      case UDP -> "turn:" + host + ":" + coturn.port() + "?transport=udp";
+      case TCP -> "turn:" + host + ":" + coturn.port() + "?transport=tcp";
+      case TLS -> "turns:" + host + ":" + coturn.tlsPort() + "?transport=tcp";
     };
   }
 
   /** {@return its STUN URL, {@code stun:127.0.0.1:<port>}; STUN needs no credentials} */
   public String stunUrl() {
-    return "stun:" + HOST + ":" + coturn.port();
+    return "stun:" + host + ":" + coturn.port();
   }
 
   /** {@return the port of its UDP and TCP listeners} */
@@ -174,6 +182,11 @@ public final class TurnServer implements AutoCloseable {
     return coturn.relayAddresses();
   }
 
+  /** Its process, for tests of the clean-up. */
+  ProcessHandle coturnProcess() {
+    return coturn.process();
+  }
+
   /** {@return whether the process still runs} */
   public boolean running() {
     return coturn.running();
@@ -193,9 +206,21 @@ public final class TurnServer implements AutoCloseable {
   /** {@code TURN server 127.0.0.1:40001 (udp, tcp; long-term user callflow) in the browsers' network namespace}. */
   @Override
   public String toString() {
-    return "TURN server " + HOST + ":" + coturn.port() + " (" + String.join(", ", transports.stream().map(TurnTransport::id).toList())
+    return "TURN server " + host + ":" + coturn.port() + " (" + String.join(", ", transports.stream().map(TurnTransport::id).toList())
         + (restSecret == null ? "; long-term user " + user : "; REST credentials") + ")"
-        + (coturn.namespaced() ? " in the browsers' network namespace" : " on the host's network");
+        + " " + where;
+  }
+
+  /**
+   * A server on a network's public segment: UDP and TCP on {@code port} of {@code address} in {@code namespace},
+   * a long-term user with a random password.
+   */
+  static TurnServer onSegment(Namespace namespace, String address, int port, String where) {
+    Builder b = builder();
+    b.transports = EnumSet.of(TurnTransport.UDP, TurnTransport.TCP);
+    b.password = random();
+    List<String> options = List.of("--realm", b.realm, "--lt-cred-mech", "--user", b.user + ":" + b.password);
+    return new TurnServer(Coturn.startAt(options, namespace, address, port), b, address, where);
   }
 
   /** The TURN REST API's password for {@code username}: base64 of its HMAC-SHA1 with the shared secret. */

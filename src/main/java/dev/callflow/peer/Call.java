@@ -212,7 +212,10 @@ public final class Call implements AutoCloseable {
           browsers.put(calleePeer.name(), calleePeer.browser().nameAndVersion());
           String pageErrors = timeline.pageErrors(browsers);
           String candidateErrors = timeline.candidateErrors();
-          return pageErrors.isEmpty() || candidateErrors.isEmpty() ? pageErrors + candidateErrors : pageErrors + "\n" + candidateErrors;
+          // After an ICE failure, what each side had to offer: a missing srflx or relay candidate is often why.
+          boolean iceFailed = caller.iceConnectionState() == IceConnectionState.FAILED || callee.iceConnectionState() == IceConnectionState.FAILED;
+          String gathered = iceFailed ? timeline.candidatesGathered() : "";
+          return String.join("\n", java.util.stream.Stream.of(pageErrors, candidateErrors, gathered).filter(t -> !t.isEmpty()).toList());
         })
         .lastSeen(() -> callerPeer.name() + "=" + caller.connectionState().webName() + ", " + calleePeer.name() + "="
             + callee.connectionState().webName() + "\n  " + caller.describeState() + "\n  " + callee.describeState())

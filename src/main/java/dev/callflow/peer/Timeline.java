@@ -171,6 +171,25 @@ public final class Timeline {
   }
 
   /**
+   * The local candidates each connection gathered, for the top of the failure message of an ICE failure: one line per
+   * connection, counted by type ({@code alice/pc1 icecandidate ×9 (host 6, srflx 1, relay 0, end-of-candidates 1)}), so
+   * that a missing srflx or relay candidate shows at once; empty if no connection gathered any.
+   */
+  String candidatesGathered() {
+    Map<String, CandidateCount> byConnection = new LinkedHashMap<>();
+    Map<String, PeerEvent> first = new LinkedHashMap<>();
+    for (PeerEvent e : events) {
+      if (e.is(EventKind.ICE_CANDIDATE)) {
+        String key = e.peer() + "/" + e.doc() + "/" + e.pc();
+        first.putIfAbsent(key, e);
+        byConnection.computeIfAbsent(key, k -> new CandidateCount()).add(e);
+      }
+    }
+    return byConnection.isEmpty() ? "" : listed("Candidates gathered:",
+        byConnection.entrySet().stream().map(c -> c.getValue().describe(first.get(c.getKey()))).toList());
+  }
+
+  /**
    * The errors of the pages, for the top of a failure message: rejected WebRTC and getUserMedia calls,
    * data-channel errors, console errors and uncaught exceptions, failed resource loads and events lost on
    * their way ({@link PeerEvent#isPageError()}); empty if there were none. Each line names the peer's browser

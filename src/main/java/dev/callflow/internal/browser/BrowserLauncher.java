@@ -130,13 +130,39 @@ public final class BrowserLauncher {
     }
   }
 
+  /**
+   * Launches a browser for this spec on this machine inside {@code placement}, a namespace of a topology that is its
+   * alone: never shared, never pooled. Its candidates are not filtered to loopback (the namespace keeps it
+   * hermetic); its pages and their loopback ports are reached as in the shared namespace.
+   *
+   * @throws BrowserLaunchException if it cannot start, or the spec names a Selenium Grid
+   */
+  public static BrowserSession launchIn(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout, Namespace placement) {
+    if (spec.gridUrl().isPresent()) {
+      throw new BrowserLaunchException("Cannot place " + spec + " in a network: a browser on a Selenium Grid runs on another"
+          + " machine, outside this one's network namespaces. Drop withGrid(...) for peers in a Network.", null);
+    }
+    try {
+      return locally(spec, drivers, pageLoadTimeout, Optional.of(placement));
+    } catch (WebDriverException e) {
+      throw new BrowserLaunchException("Cannot start " + spec + " in network namespace " + placement.name() + ": "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
   private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
+    return locally(spec, drivers, pageLoadTimeout, Optional.empty());
+  }
+
+  private static BrowserSession locally(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout, Optional<Namespace> placement) {
     DriverDiscovery.Found found = DriverDiscovery.find(spec.type(), drivers);
     // Hermetic browsers share a network namespace of Callflow's, where this machine allows it.
-    Optional<Namespace> network = spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true)
-        ? Namespace.hermetic() : Optional.empty();
+    Optional<Namespace> network = placement.isPresent() ? placement
+        : spec.candidatePolicy() == CandidatePolicy.LOOPBACK && drivers.flag(NAMESPACES, true) ? Namespace.hermetic() : Optional.empty();
+    // In a topology's namespace, every candidate may leave the page: only the topology's links lead anywhere.
+    CandidatePolicy probe = placement.isPresent() ? CandidatePolicy.ANY : spec.candidatePolicy();
     try {
-      return locally(spec, found, network, pageLoadTimeout);
+      return locally(spec, found, network, probe, pageLoadTimeout);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
       List<String> explicit = found.explicitSettings();
@@ -147,7 +173,7 @@ public final class BrowserLauncher {
   }
 
   private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Optional<Namespace> network,
-      Duration pageLoadTimeout) {
+      CandidatePolicy probe, Duration pageLoadTimeout) {
     Path folder = ProcessReaper.newFolder(spec.type().id());
     Map<String, String> environment = Map.of("TMPDIR", folder.toString());
     java.io.File setsid = ProcessReaper.setsid().toFile();
@@ -223,8 +249,8 @@ public final class BrowserLauncher {
       local.end();
       throw e;
     }
-    return new BrowserSession(spec, driver, service, local.withBrowser(), info(spec.type(), ((HasCapabilities) driver).getCapabilities()),
-        pageLoadTimeout);
+    return new BrowserSession(spec, probe, driver, service, local.withBrowser(), info(spec.type(),
+        ((HasCapabilities) driver).getCapabilities()), pageLoadTimeout);
   }
 
   /**
@@ -242,8 +268,8 @@ public final class BrowserLauncher {
   private static BrowserSession onGrid(BrowserSpec spec, Duration pageLoadTimeout) {
     MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
     WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
-    return new BrowserSession(spec, driver, null, null, info(spec.type(), ((HasCapabilities) driver).getCapabilities()),
-        pageLoadTimeout);
+    return new BrowserSession(spec, spec.candidatePolicy(), driver, null, null, info(spec.type(),
+        ((HasCapabilities) driver).getCapabilities()), pageLoadTimeout);
   }
 
   static ChromeOptions chromeOptions(BrowserSpec spec) {

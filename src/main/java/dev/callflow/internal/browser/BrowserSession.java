@@ -98,9 +98,10 @@ public final class BrowserSession implements PooledBrowser {
 
   /**
    * A session on a Grid ({@code service} and {@code local} null) or on this machine, whose pages may
-   * take {@code defaultPageLoadTimeout} to load unless told otherwise.
+   * take {@code defaultPageLoadTimeout} to load unless told otherwise, and whose probe filters candidates as
+   * {@code probePolicy} says (the spec's, or {@code ANY} in a topology's namespace).
    */
-  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
+  BrowserSession(BrowserSpec spec, CandidatePolicy probePolicy, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
       Duration defaultPageLoadTimeout) {
     this.spec = spec;
     this.defaultPageLoadTimeout = defaultPageLoadTimeout;
@@ -127,7 +128,7 @@ public final class BrowserSession implements PooledBrowser {
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
-      script.addPreloadScript(probeFunction(spec.candidatePolicy(), token), List.of(new ChannelValue("callflow")));
+      script.addPreloadScript(probeFunction(probePolicy, token), List.of(new ChannelValue("callflow")));
     } catch (RuntimeException e) {
       close();
       throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "

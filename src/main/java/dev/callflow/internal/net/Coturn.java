@@ -77,6 +77,21 @@ public final class Coturn implements AutoCloseable {
    * @throws CallflowException naming what is missing or what coturn said
    */
   public static Coturn start(List<String> options, boolean tls, Optional<Namespace> network) {
+    return start(options, tls, network, "127.0.0.1", 0);
+  }
+
+  /**
+   * Starts coturn with {@code options} in {@code network}, on {@code address} (an address of that namespace's own,
+   * where it also relays from) and {@code port} for UDP and TCP, and waits until it listens. For a namespace of a
+   * topology, whose ports are all free.
+   *
+   * @throws CallflowException naming what is missing or what coturn said
+   */
+  public static Coturn startAt(List<String> options, Namespace network, String address, int port) {
+    return start(options, false, Optional.of(network), address, port);
+  }
+
+  private static Coturn start(List<String> options, boolean tls, Optional<Namespace> network, String address, int fixedPort) {
     Path program = Environment.findProgram("turnserver").orElseThrow(() -> new CallflowException(
         "turnserver (coturn) is not installed: Callflow's TurnServer runs it. Run ci/setup.sh (as root) to install it."));
     removeLeftovers();
@@ -84,10 +99,10 @@ public final class Coturn implements AutoCloseable {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Path folder = ProcessReaper.newFolder("turn");
       List<String> certificate = tls ? certificate(folder) : List.of();
-      int port = freePort();
+      int port = fixedPort > 0 ? fixedPort : freePort();
       int tlsPort = tls ? freePort() : 0;
       List<String> turnserver = new ArrayList<>(List.of(program.toString(), "-n", "-v",
-          "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1", "--listening-port", String.valueOf(port),
+          "--listening-ip", address, "--relay-ip", address, "--listening-port", String.valueOf(port),
           "--allow-loopback-peers", "--no-multicast-peers", "--no-rfc5780", "--no-cli", "--no-dtls",
           "--log-file", "stdout", "--pidfile", folder.resolve("turnserver.pid").toString(),
           "--db", folder.resolve("turndb").toString()));
@@ -111,13 +126,13 @@ public final class Coturn implements AutoCloseable {
       }
       String problem = coturn.awaitStarted();
       if (problem == null) {
-        LOG.debug("turnserver listens on 127.0.0.1:{}{} {}", port, tls ? " (TLS " + tlsPort + ")" : "",
+        LOG.debug("turnserver listens on {}:{}{} {}", address, port, tls ? " (TLS " + tlsPort + ")" : "",
             network.isPresent() ? "in the browsers' network namespace" : "on the host");
         return coturn;
       }
       coturn.close();
       failure = problem;
-      if (!problem.startsWith("Cannot bind")) {
+      if (!problem.startsWith("Cannot bind") || fixedPort > 0) {
         break; // a port taken between the choice and the start is worth another try; nothing else is
       }
     }

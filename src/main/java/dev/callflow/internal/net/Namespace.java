@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +99,9 @@ public final class Namespace implements AutoCloseable {
       exec "$@"
       """;
 
+  /** How long a script run by {@link #run} may take. */
+  private static final int RUN_SECONDS = 20;
+
   private static Optional<Namespace> hermetic;
 
   private final Path folder;
@@ -141,6 +146,16 @@ public final class Namespace implements AutoCloseable {
    * @throws NamespaceException if this machine does not allow it, naming what is missing
    */
   public static Namespace create(String name) {
+    return create(name, HOST_LIKE);
+  }
+
+  /**
+   * A new namespace named {@code name} in Callflow's folders, whose interfaces {@code setup} makes: a shell
+   * script run inside once loopback is up (empty: loopback only; a topology adds its links with {@link #run}).
+   *
+   * @throws NamespaceException if this machine does not allow it, naming what is missing, or the script failed
+   */
+  public static Namespace create(String name, String setup) {
     Optional<String> missing = missingTools();
     if (missing.isPresent()) {
       throw new NamespaceException("Cannot make a network namespace: " + missing.get()
@@ -152,7 +167,8 @@ public final class Namespace implements AutoCloseable {
     if (!root) {
       command.addAll(List.of("--user", "--map-root-user"));
     }
-    command.addAll(List.of("sh", "-c", HOLDER, "callflow-net", folder.toString(), READY, HOST_LIKE));
+    command.addAll(List.of("sh", "-c", HOLDER, "callflow-net", folder.toString(), READY,
+        setup.isBlank() ? "true" : setup));
     String failure;
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -202,6 +218,64 @@ public final class Namespace implements AutoCloseable {
     List<String> full = new ArrayList<>(enter);
     full.addAll(command);
     return full;
+  }
+
+  /**
+   * Runs a shell script inside this namespace ({@code sh -c}, as root in it) and waits for it to end.
+   *
+   * @param script the script; {@code set -e} is not implied
+   * @return what it wrote to standard output
+   * @throws NamespaceException if it exits with another status than 0 or runs longer than {@value #RUN_SECONDS} s,
+   *     with its status and what it wrote to standard error
+   */
+  public String run(String script) {
+    List<String> command = inside(List.of("sh", "-c", script));
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().put("TMPDIR", folder.toString());
+      Process process = builder.start();
+      process.getOutputStream().close();
+      CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      String output = readAll(process.getInputStream());
+      if (!process.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new NamespaceException("A script in network namespace " + name() + " did not end within " + RUN_SECONDS + " s: "
+            + script.strip());
+      }
+      if (process.exitValue() != 0) {
+        throw new NamespaceException("A script in network namespace " + name() + " failed with status " + process.exitValue()
+            + ": " + errors.join().strip() + "\nThe script:\n" + script.strip());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new NamespaceException("Cannot run a script in network namespace " + name() + ": " + Folders.describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NamespaceException("Interrupted while a script ran in network namespace " + name());
+    }
+  }
+
+  private static String readAll(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** {@return the process id of the shell that holds the namespace open: {@code ip link ... netns <pid>} moves an interface into it} */
+  public long pid() {
+    return holder.pid();
+  }
+
+  /** {@return its name: the name of its folder, e.g. {@code net-alice-1234}} */
+  public String name() {
+    return folder.getFileName().toString();
+  }
+
+  /** {@return whether it still exists: the shell that holds it open runs} */
+  public boolean running() {
+    return holder.isAlive();
   }
 
   /**
