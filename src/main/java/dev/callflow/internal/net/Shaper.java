@@ -10,7 +10,8 @@ import java.util.Locale;
  * a rate limit ({@code tbf} on the sender's interface), random loss (an {@code iptables statistic} rule in the
  * receiver's {@code raw} table, so the sending program sees no error, as on a wire) and a delay (a
  * {@link Delayer user-space queue} on the sender's interface, which is the same on every kernel; netem where that
- * cannot run). Every change runs at once.
+ * cannot run). Every change runs at once. Where an end is a port of a bridge (a topology's public segment), its
+ * rules match bridged packets by port ({@code -m physdev}).
  * Rules go only into the two namespaces, in chains named {@code cf-loss-<interface>} and
  * {@code cf-delay-<interface>}.
  */
@@ -43,6 +44,8 @@ public final class Shaper {
   private Duration delay = Duration.ZERO;
   private Latency latency = Latency.NONE;
   private long delayerPid;
+  private Boolean senderBridged;
+  private Boolean receiverBridged;
 
   /**
    * A direction from {@code sender} to {@code receiver}, with no impairment yet.
@@ -186,25 +189,50 @@ public final class Shaper {
     return "if tc qdisc show" + dev + " root | grep -Eq '^qdisc (tbf|netem) '; then tc qdisc del" + dev + " root; fi\n";
   }
 
+  // A port of a bridge sees bridged packets in iptables only through the bridge's netfilter hooks, where -i and -o
+  // name the bridge: they are matched by port. The hooks are on by default in a new namespace; this makes sure.
+  private static final String BRIDGE_HOOKS = "echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables\n"
+      + "echo 1 > /proc/sys/net/bridge/bridge-nf-call-ip6tables\n";
+
+  private static boolean bridgePort(End end) {
+    return end.shell().run("ip -o -d link show dev " + end.interfaceName()).contains(" bridge_slave ");
+  }
+
+  private String arriving() {
+    if (receiverBridged == null) {
+      receiverBridged = bridgePort(receiver);
+    }
+    return receiverBridged ? "-m physdev --physdev-in " + receiver.interfaceName() : "-i " + receiver.interfaceName();
+  }
+
+  private String leaving() {
+    if (senderBridged == null) {
+      senderBridged = bridgePort(sender);
+    }
+    return senderBridged ? "-m physdev --physdev-is-bridged --physdev-out " + sender.interfaceName() : "-o " + sender.interfaceName();
+  }
+
   private String lossScript(double fraction) {
-    StringBuilder script = new StringBuilder();
+    String match = arriving();
+    StringBuilder script = new StringBuilder(receiverBridged ? BRIDGE_HOOKS : "");
     for (String tables : List.of("iptables", "ip6tables")) {
       String t = tables + " -w -t raw ";
       script.append(t).append("-N ").append(lossChain()).append('\n')
           .append(t).append("-A ").append(lossChain()).append(" -m statistic --mode random --probability ")
           .append(String.format(Locale.ROOT, "%.6f", fraction)).append(" -j DROP\n")
-          .append(t).append("-I PREROUTING -i ").append(receiver.interfaceName()).append(" -j ").append(lossChain()).append('\n');
+          .append(t).append("-I PREROUTING ").append(match).append(" -j ").append(lossChain()).append('\n');
     }
     return script.toString();
   }
 
   private String delayRules(String queue) {
-    StringBuilder script = new StringBuilder();
+    String match = leaving();
+    StringBuilder script = new StringBuilder(senderBridged ? BRIDGE_HOOKS : "");
     for (String tables : List.of("iptables", "ip6tables")) {
       String t = tables + " -w -t mangle ";
       script.append(t).append("-N ").append(delayChain()).append('\n')
           .append(t).append("-A ").append(delayChain()).append(" -j NFQUEUE --queue-num ").append(queue).append(" --queue-bypass\n")
-          .append(t).append("-A POSTROUTING -o ").append(sender.interfaceName()).append(" -j ").append(delayChain()).append('\n');
+          .append(t).append("-A POSTROUTING ").append(match).append(" -j ").append(delayChain()).append('\n');
     }
     return script.toString();
   }

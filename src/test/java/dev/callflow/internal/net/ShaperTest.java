@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ShaperTest {
   @Test
   void delayWithoutPythonTakesNetemOrSaysThatLatencyNeedsIt() throws IOException {
-    try (TwoNamespaces namespaces = new TwoNamespaces()) {
+    try (TwoNamespaces namespaces = new TwoNamespaces(false)) {
       Shell a = namespaces.a();
       Shaper uplink = new Shaper(new Shaper.End(a, TwoNamespaces.A_INTERFACE), new Shaper.End(namespaces.b(), TwoNamespaces.B_INTERFACE),
           "python3-not-installed");

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two network namespaces for tests, {@code a} (10.77.0.1, fd00:77::1) and {@code b} (10.77.0.2, fd00:77::2), joined by
- * a veth pair {@code cfa} ↔ {@code cfb}, each held by a shell that ends when its standard input closes. Everything
- * runs with {@code TMPDIR} in a folder of Callflow's, so the watchdog ends it after a killed JVM.
+ * Network namespaces for tests: {@code a} (10.77.0.1, fd00:77::1) linked by a veth pair {@code cfa} ↔ {@code cfb} to
+ * {@code b}, which holds 10.77.0.2 and fd00:77::2 itself, or, bridged, bridges {@code cfb} to a third namespace
+ * {@code c} that holds them (as a topology's public segment does). Each is held by a shell that ends when its standard
+ * input closes. Everything runs with {@code TMPDIR} in a folder of Callflow's, so the watchdog ends it after a killed JVM.
  */
 public final class TwoNamespaces implements AutoCloseable {
   /** The interface in {@code a}. */
@@ -31,9 +32,14 @@ public final class TwoNamespaces implements AutoCloseable {
   private final List<Process> holders = new ArrayList<>();
   private final Shell a;
   private final Shell b;
+  private final Shell far;
 
-  /** Makes both namespaces and the link between them. */
-  public TwoNamespaces() throws IOException {
+  /**
+   * Makes the namespaces and the links between them.
+   *
+   * @param bridged whether {@code b} bridges the link to {@code c}, which holds b's addresses
+   */
+  public TwoNamespaces(boolean bridged) throws IOException {
     try {
       Process holderA = holder();
       Process holderB = holder();
@@ -42,8 +48,18 @@ public final class TwoNamespaces implements AutoCloseable {
       a.run("set -e\nip link add " + A_INTERFACE + " type veth peer name " + B_INTERFACE + " netns " + holderB.pid() + "\n"
           + "ip addr add 10.77.0.1/24 dev cfa\nip -6 addr add fd00:77::1/64 dev cfa nodad\nip link set cfa up\n"
           + "ip route add default via 10.77.0.2\n");
-      b.run("set -e\nip addr add 10.77.0.2/24 dev cfb\nip -6 addr add fd00:77::2/64 dev cfb nodad\nip link set cfb up\n"
-          + "ip route add 10.88.0.0/24 via 10.77.0.1\nip -6 route add fd00:88::/64 via fd00:77::1\n");
+      String hosting = "ip addr add 10.77.0.2/24 dev $1\nip -6 addr add fd00:77::2/64 dev $1 nodad\nip link set $1 up\n"
+          + "ip route add 10.88.0.0/24 via 10.77.0.1\nip -6 route add fd00:88::/64 via fd00:77::1\n";
+      if (bridged) {
+        Process holderC = holder();
+        far = Shell.entering(enter(holderC), folder);
+        b.run("set -e\nip link add br0 type bridge\nip link set br0 up\nip link add cfc type veth peer name cfd netns "
+            + holderC.pid() + "\nip link set cfb master br0\nip link set cfc master br0\nip link set cfb up\nip link set cfc up\n");
+        far.run("set -e\nset -- cfd\n" + hosting);
+      } else {
+        far = b;
+        b.run("set -e\nset -- cfb\n" + hosting);
+      }
     } catch (RuntimeException | IOException e) {
       close();
       throw e;
@@ -72,9 +88,14 @@ public final class TwoNamespaces implements AutoCloseable {
     return a;
   }
 
-  /** {@return a shell in namespace {@code b}} */
+  /** {@return a shell in namespace {@code b}, the other end of a's link} */
   public Shell b() {
     return b;
+  }
+
+  /** {@return a shell in the namespace that holds 10.77.0.2: {@code b}, or {@code c} if bridged} */
+  public Shell far() {
+    return far;
   }
 
   /** {@return the folder that everything runs in ({@code TMPDIR})} */
@@ -83,10 +104,10 @@ public final class TwoNamespaces implements AutoCloseable {
   }
 
   /**
-   * Starts {@code socat -d -d <arguments>} in a namespace ({@code a} or {@code b}) and returns once it listens.
+   * Starts {@code socat -d -d <arguments>} in a namespace ({@code a}, {@code b} or {@code c}) and returns once it listens.
    */
   public Process listen(Shell in, String... arguments) throws IOException {
-    List<String> command = new ArrayList<>(in == a ? enter(holders.get(0)) : enter(holders.get(1)));
+    List<String> command = new ArrayList<>(enter(holders.get(in == a ? 0 : in == b ? 1 : 2)));
     command.addAll(List.of("socat", "-d", "-d"));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
