@@ -96,10 +96,10 @@ public final class Shaper {
     Latency before = latency;
     stopDelay();
     delay = by;
+    if (before == Latency.NETEM) {
+      run(sender, "remove the delay", qdiscScript()); // the rate limit, if any, stays
+    }
     if (by.isZero()) {
-      if (before == Latency.NETEM) {
-        run(sender, "remove the delay", qdiscScript());
-      }
       return;
     }
     String queueFailure;
