@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints connect-time figures (cold and warm per browser pair, a warm call's breakdown, event delay, a plain
-# Selenium call as the yardstick) and writes target/callflow-bench/bench.json. Usage: ci/bench.sh [runs, default 5]
+# Selenium call as the yardstick, memory per peer, the largest mesh) and writes target/callflow-bench/bench.json.
+# Usage: ci/bench.sh [runs, default 5]
+# ci/bench.sh scale [runs, default 3]: memory per peer and the largest mesh call only, printed.
 # ci/bench.sh soak [minutes, default 10]: memory over a long call with a busy data channel.
 # ci/bench.sh calls [N, default 8]: N calls at once on one server, no cross-talk.
 set -euo pipefail
@@ -11,6 +13,7 @@ main=dev.callflow.bench.ConnectBenchmark
 case "${1:-}" in
   soak) main=dev.callflow.bench.SoakRun; shift ;;
   calls) main=dev.callflow.bench.ConcurrentCalls; shift ;;
+  scale) main=dev.callflow.bench.ScaleBenchmark; shift ;;
 esac
 # In a network namespace of its own with loopback alone: the plain Selenium yardstick's Chrome runs outside
 # Callflow's hermetic namespace, and must not reach the machine's other addresses either.

@@ -44,6 +44,8 @@
 
   const opts = freeze({ candidatePolicy: 'loopback', token: '', ...(options || {}) });
   const hermetic = opts.candidatePolicy === 'loopback';
+  // On a Selenium Grid, hermetic means this Grid's hosts: the addresses of its nodes are kept too.
+  const gridHosts = opts.gridHosts || [];
   const Native = window.RTCPeerConnection;
   const nativeGetter = (name) => getter(Native, name);
   const stateGetters = Native ? {
@@ -179,9 +181,17 @@
     return apply(startsWith, address, ['127.']) || address === '::1' || address === '0:0:0:0:0:0:0:1';
   };
   const candidateAddress = (candidateLine) => apply(split, StringCtor(candidateLine || ''), [' '])[4];
-  // The hermetic policy: a candidate outside loopback never leaves this page, so it cannot reach the
-  // other peer whatever the signalling does.
-  const allowed = (candidateLine) => !hermetic || isLoopback(candidateAddress(candidateLine));
+  // The hermetic policy: a candidate outside loopback (and, on a Grid, outside the Grid's nodes) never
+  // leaves this page, so it cannot reach the other peer whatever the signalling does.
+  const onGridHost = (address) => {
+    for (let i = 0; i < gridHosts.length; i++) if (gridHosts[i] === address) return true;
+    return false;
+  };
+  const allowed = (candidateLine) => {
+    if (!hermetic) return true;
+    const address = candidateAddress(candidateLine);
+    return isLoopback(address) || onGridHost(address);
+  };
   const filterSdp = (sdp) => {
     if (!hermetic || !sdp) return sdp;
     const kept = [];

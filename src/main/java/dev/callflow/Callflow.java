@@ -6,19 +6,12 @@ import dev.callflow.internal.browser.BrowserPool;
 import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
-import dev.callflow.internal.net.Namespace;
-import dev.callflow.internal.net.Segments;
-import dev.callflow.net.Network;
 import dev.callflow.peer.Peer;
 import dev.callflow.server.CallflowServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A Callflow session without JUnit: an embedded server and a pool of warm browsers. Close it to stop
@@ -42,7 +35,8 @@ public final class Callflow implements AutoCloseable {
     this.config = config;
     Settings drivers = config.drivers();
     Duration pageLoadTimeout = config.pageLoadTimeout();
-    this.pool = new BrowserPool<>(config.parallelLaunches(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout));
+    this.pool = new BrowserPool<>(config.parallelLaunches(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout,
+        server.baseUri().getHost()));
   }
 
   /**
@@ -83,7 +77,8 @@ public final class Callflow implements AutoCloseable {
   /**
    * A session with this configuration on a new server built by {@code server}, which also serves the
    * configuration's {@linkplain CallflowConfig#pages() pages}; the server is closed again if the session
-   * cannot start.
+   * cannot start. With an {@linkplain CallflowConfig#advertisedHost() advertised host} (for a Selenium Grid's
+   * browsers) the server's URLs use it, and a server advertised by a name other than loopback binds every interface.
    *
    * @param server the server's settings
    * @param config the configuration
@@ -92,13 +87,26 @@ public final class Callflow implements AutoCloseable {
    * @throws IllegalArgumentException if the server's settings do not fit together, or the pages are no directory
    */
   public static Callflow start(CallflowServer.Builder server, CallflowConfig config) {
-    CallflowServer started = config.pages().map(server::withPages).orElse(server).start();
+    CallflowServer.Builder built = server;
+    if (config.advertisedHost().isPresent()) {
+      // A Grid's browsers on other machines reach the server by the name they know this one by.
+      String host = config.advertisedHost().get();
+      built = (isLoopback(host) ? built : built.withHost("0.0.0.0")).withAdvertisedHost(host);
+    }
+    if (config.pages().isPresent()) {
+      built = built.withPages(config.pages().get());
+    }
+    CallflowServer started = built.start();
     try {
       return new Callflow(started, config);
     } catch (RuntimeException e) {
       started.close();
       throw e;
     }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
   }
 
   /** {@return the session's embedded server, e.g. for {@code server().url("/my-page.html")} or its signalling rooms} */
@@ -155,7 +163,8 @@ public final class Callflow implements AutoCloseable {
    */
   public List<Peer> peers(List<PeerRequest> requests) {
     // Applied before the pool looks for a warm browser, so that it finds the headed ones it launched.
-    List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec()).toList();
+    List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec())
+        .map(s -> s.gridUrl().isEmpty() && config.grid().isPresent() ? s.withGrid(config.grid().get()) : s).toList();
     List<BrowserSession> sessions = pool.acquireAll(specs);
     List<Peer> peers = new ArrayList<>();
     URI page = server.url("/peer.html");
@@ -167,85 +176,6 @@ public final class Callflow implements AutoCloseable {
       peers.forEach(Peer::close);
       // Peer.attach released the browser it failed on; the ones after it were never used.
       sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::release);
-      throw e;
-    }
-    return peers;
-  }
-
-  /**
-   * A peer on the reference page, in a browser of this spec placed in {@code network}: in a network namespace of its
-   * own there, never shared with another peer nor kept warm for one; it ends when the peer closes, or with the network.
-   *
-   * @param name the peer's name, e.g. {@code alice}; the network knows it by it ({@link Network#addressOf})
-   * @param spec the browser and how to start it, on this machine
-   * @param network where to place it
-   * @return the peer; close it to end its browser
-   * @throws dev.callflow.browser.BrowserLaunchException if the browser cannot start there, or the spec names a Grid
-   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
-   */
-  public Peer peer(String name, BrowserSpec spec, Network network) {
-    return peers(List.of(new PeerRequest(name, spec)), network).get(0);
-  }
-
-  /**
-   * Several peers, each placed in {@code network} as {@link #peer(String, BrowserSpec, Network)} places one, in the
-   * order requested (in {@link Network#behindTcp443Firewall()}, the first is behind the firewall); their browsers start
-   * in parallel (up to the configured parallel launches).
-   *
-   * @param requests one per peer
-   * @param network where to place them
-   * @return the peers, in the order requested; if one cannot start, those already started are closed
-   * @throws dev.callflow.browser.BrowserLaunchException if a browser cannot start there
-   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
-   */
-  public List<Peer> peers(List<PeerRequest> requests, Network network) {
-    List<Segments.Placement> placements = new ArrayList<>();
-    for (PeerRequest request : requests) {
-      placements.add(network.place(request.name()));
-    }
-    Settings drivers = config.drivers();
-    ExecutorService launcher = Executors.newFixedThreadPool(Math.max(1, Math.min(config.parallelLaunches(), requests.size())));
-    List<CompletableFuture<BrowserSession>> launches = new ArrayList<>();
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        BrowserSpec spec = config.headed() ? requests.get(i).spec().withHeaded() : requests.get(i).spec();
-        Namespace inside = placements.get(i).namespace();
-        launches.add(CompletableFuture.supplyAsync(() -> {
-          BrowserSession session = BrowserLauncher.launchIn(spec, drivers, config.pageLoadTimeout(), inside);
-          network.occupy(session);
-          return session;
-        }, launcher));
-      }
-    } finally {
-      launcher.shutdown();
-    }
-    List<BrowserSession> sessions = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<BrowserSession> launch : launches) {
-      try {
-        sessions.add(launch.join());
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      sessions.forEach(BrowserSession::close);
-      throw failure;
-    }
-    List<Peer> peers = new ArrayList<>();
-    URI page = server.url("/peer.html");
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, BrowserSession::close));
-      }
-    } catch (RuntimeException e) {
-      peers.forEach(Peer::close);
-      sessions.subList(peers.size() + 1, sessions.size()).forEach(BrowserSession::close);
       throw e;
     }
     return peers;

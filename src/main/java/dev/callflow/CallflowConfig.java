@@ -3,6 +3,11 @@ package dev.callflow;
 import dev.callflow.failure.ConfigurationException;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Settings;
+import dev.callflow.server.CallflowServer;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -64,7 +69,18 @@ public final class CallflowConfig {
      * true; false, or a machine that does not allow it, leaves them on the host's network, kept to
      * loopback candidates by the probe alone.
      */
-    NAMESPACES("callflow.namespaces");
+    NAMESPACES("callflow.namespaces"),
+    /**
+     * A Selenium Grid ({@code http://grid:4444}) that every peer's browser runs on, as a RemoteWebDriver session, unless
+     * its spec names another ({@code BrowserSpec.withGrid}). Default none: browsers run on this machine.
+     */
+    GRID("callflow.grid"),
+    /**
+     * The host name or address by which the Grid's browsers reach Callflow's server (this machine as the nodes know
+     * it). The server then binds every interface, and its URLs use this name. Default none: the server binds
+     * 127.0.0.1, which a Grid's browsers reach only on this machine.
+     */
+    ADVERTISED_HOST("callflow.advertisedHost");
 
     private final String key;
 
@@ -103,9 +119,19 @@ public final class CallflowConfig {
   private final boolean failOnPageErrors;
   /** Where browsers and drivers are, read by discovery when a browser is needed. */
   private final Settings drivers;
+  private final URL grid;
+  private final String advertisedHost;
 
   private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
       boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
+    this(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers,
+        grid(drivers), advertisedHost(drivers));
+  }
+
+  private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
+      boolean baselineUpdate, boolean failOnPageErrors, Settings drivers, URL grid, String advertisedHost) {
+    this.grid = grid;
+    this.advertisedHost = advertisedHost;
     this.headed = headed;
     this.parallelLaunches = parallelLaunches;
     this.pageLoadTimeout = pageLoadTimeout;
@@ -189,6 +215,8 @@ public final class CallflowConfig {
     }
     given.flag(Key.WEBDRIVERMANAGER.key(), true);
     given.flag(Key.NAMESPACES.key(), true);
+    grid(given);
+    advertisedHost(given);
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),
@@ -200,13 +228,82 @@ public final class CallflowConfig {
         given);
   }
 
+  /** An absolute http(s) URL, if given. */
+  private static URL grid(Settings given) {
+    String key = Key.GRID.key();
+    String value = given.text(key).map(String::strip).orElse(null);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw given.invalid(key, value, "not a Selenium Grid's address (expected http://host:port, e.g. http://grid:4444)");
+      }
+      return uri.toURL();
+    } catch (URISyntaxException | MalformedURLException e) {
+      throw given.invalid(key, value, "not a URL (" + e.getMessage() + "); expected http://host:port, e.g. http://grid:4444");
+    }
+  }
+
+  /** A host name or address without a port, if given. */
+  private static String advertisedHost(Settings given) {
+    String key = Key.ADVERTISED_HOST.key();
+    String value = given.text(key).map(String::strip).orElse(null);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      CallflowServer.builder().withAdvertisedHost(value); // checks it as the server will
+      return value;
+    } catch (IllegalArgumentException e) {
+      throw given.invalid(key, value, e.getMessage());
+    }
+  }
+
+  /**
+   * {@return this configuration with every peer's browser on this Selenium Grid, unless its spec names another}
+   *
+   * @param grid the Grid's address, e.g. {@code http://grid:4444}; null for browsers on this machine
+   */
+  public CallflowConfig withGrid(URL grid) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
+        drivers, grid, advertisedHost);
+  }
+
+  /**
+   * {@return this configuration with Callflow's server reached by this name from the Grid's browsers}
+   *
+   * @param host a host name or address without a port, as the Grid's nodes reach this machine; null for none
+   * @throws IllegalArgumentException if {@code host} is no host name or address, or a wildcard such as {@code 0.0.0.0}
+   */
+  public CallflowConfig withAdvertisedHost(String host) {
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
+        drivers, grid, host == null ? null : checked(host));
+  }
+
+  private static String checked(String host) {
+    CallflowServer.builder().withAdvertisedHost(host);
+    return host;
+  }
+
+  /** {@return the Selenium Grid that peers' browsers run on unless their spec names another; empty for this machine} */
+  public Optional<URL> grid() {
+    return Optional.ofNullable(grid);
+  }
+
+  /** {@return the name by which the Grid's browsers reach Callflow's server; empty when the server stays on 127.0.0.1} */
+  public Optional<String> advertisedHost() {
+    return Optional.ofNullable(advertisedHost);
+  }
+
   /**
    * {@return this configuration with browsers shown or not}
    *
    * @param headed true for a window on screen (needs a display), false for headless
    */
   public CallflowConfig withHeaded(boolean headed) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -219,7 +316,7 @@ public final class CallflowConfig {
     if (launches < 1) {
       throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
     }
-    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -232,7 +329,7 @@ public final class CallflowConfig {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
     }
-    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -241,7 +338,7 @@ public final class CallflowConfig {
    * @param folder where a failed test's evidence goes, created when needed
    */
   public CallflowConfig withEvidenceDir(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -251,7 +348,7 @@ public final class CallflowConfig {
    * @param folder the user's pages
    */
   public CallflowConfig withPages(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -260,7 +357,7 @@ public final class CallflowConfig {
    * @param update true if {@code matchesBaseline} rewrites baselines instead of comparing with them
    */
   public CallflowConfig withBaselineUpdate(boolean update) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -269,7 +366,7 @@ public final class CallflowConfig {
    * @param fail true if a test whose pages had an error fails after its body
    */
   public CallflowConfig withFailOnPageErrors(boolean fail) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers);
+    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers, grid, advertisedHost);
   }
 
   /** {@return whether browsers show a window instead of running headless} */
@@ -317,6 +414,7 @@ public final class CallflowConfig {
   public String toString() {
     return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", pageLoadTimeout=" + pageLoadTimeout
         + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate
-        + ", failOnPageErrors=" + failOnPageErrors + "]";
+        + ", failOnPageErrors=" + failOnPageErrors + (grid == null ? "" : ", grid=" + grid)
+        + (advertisedHost == null ? "" : ", advertisedHost=" + advertisedHost) + "]";
   }
 }

@@ -117,6 +117,8 @@ class CallflowConfigTest {
         case PARALLEL_LAUNCHES, PAGE_LOAD_TIMEOUT -> "2";
         case EVIDENCE_DIR, PAGES -> dir.toString();
         case CHROME_BINARY, FIREFOX_BINARY, CHROME_DRIVER, GECKO_DRIVER -> "/bin/sh";
+        case GRID -> "http://grid.example:4444";
+        case ADVERTISED_HOST -> "tests.example";
       };
       properties.put(key.key(), value);
       variables.put(key.variable(), value);
@@ -125,6 +127,24 @@ class CallflowConfigTest {
     assertThat(read(Map.of(), properties, Map.of()).pageLoadTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(read(Map.of(), properties, Map.of()).failOnPageErrors()).isTrue();
     assertThat(read(Map.of(), Map.of(), variables).pages()).contains(dir);
+    assertThat(read(Map.of(), Map.of(), variables).grid()).hasValueSatisfying(u -> assertThat(u).hasToString("http://grid.example:4444"));
+    assertThat(read(Map.of(), properties, Map.of()).advertisedHost()).contains("tests.example");
+  }
+
+  @Test
+  void aGridIsAnHttpAddressAndAnAdvertisedHostIsAHostName() {
+    assertThatThrownBy(() -> read(Map.of(), Map.of("callflow.grid", "grid:4444"), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid -Dcallflow.grid=grid:4444: not a Selenium Grid's address (expected http://host:port");
+    assertThatThrownBy(() -> read(Map.of(), Map.of(), Map.of("CALLFLOW_GRID", "http://grid:44 44")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid environment variable CALLFLOW_GRID=http://grid:44 44: not a URL (");
+    assertThatThrownBy(() -> read(Map.of(), Map.of("callflow.advertisedHost", "0.0.0.0"), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid -Dcallflow.advertisedHost=0.0.0.0: ");
+    assertThat(CallflowConfig.defaults().grid()).isEmpty();
+    assertThat(CallflowConfig.defaults().advertisedHost()).isEmpty();
+    assertThat(CallflowConfig.defaults().withAdvertisedHost("tests.example").withHeaded(true).advertisedHost()).contains("tests.example");
   }
 
   @Test

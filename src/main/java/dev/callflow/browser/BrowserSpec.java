@@ -77,7 +77,8 @@ public final class BrowserSpec {
   }
 
   /**
-   * {@return this spec run on a Selenium Grid instead of this machine}
+   * {@return this spec run on a Selenium Grid instead of this machine} There, the loopback candidate policy keeps
+   * candidates on the addresses of the Grid's nodes too: hermetic means only that Grid's hosts.
    *
    * @param url the grid's address, e.g. {@code http://grid:4444}
    */

@@ -175,7 +175,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
       position++;
     }
     Optional<Network> network = network(context);
-    List<Peer> peers = network.isPresent() ? callflow(context).peers(requests, network.get()) : callflow(context).peers(requests);
+    List<Peer> peers = network.isPresent() ? network.get().peers(callflow(context), requests) : callflow(context).peers(requests);
     Map<Integer, Peer> byIndex = new java.util.HashMap<>();
     for (int i = 0; i < peers.size(); i++) {
       byIndex.put(indexes.get(i), peers.get(i));

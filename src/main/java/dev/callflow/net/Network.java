@@ -1,16 +1,27 @@
 package dev.callflow.net;
 
+import dev.callflow.Callflow;
+import dev.callflow.CallflowConfig;
+import dev.callflow.browser.BrowserSpec;
+import dev.callflow.internal.browser.BrowserLauncher;
+import dev.callflow.internal.browser.BrowserSession;
 import dev.callflow.internal.net.Namespace;
 import dev.callflow.internal.net.Segments;
 import dev.callflow.internal.net.Segments.Access;
 import dev.callflow.internal.net.Segments.Placement;
 import dev.callflow.peer.IceServers;
 import dev.callflow.peer.Peer;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apiguardian.api.API;
 
 /**
@@ -23,8 +34,8 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * try (Network network = Network.behindNat(NatType.SYMMETRIC).start()) {
- *   Peer alice = callflow.peer("alice", BrowserSpec.of(CHROME), network);
- *   Peer bob = callflow.peer("bob", BrowserSpec.of(FIREFOX), network);
+ *   Peer alice = network.peer(callflow, "alice", BrowserSpec.of(CHROME));
+ *   Peer bob = network.peer(callflow, "bob", BrowserSpec.of(FIREFOX));
  *   Call call = alice.call(bob).withIceServers(network.iceServers()).connect();
  *   assertThat(call.caller()).usesRelay();
  * }
@@ -109,6 +120,85 @@ public final class Network implements AutoCloseable {
   }
 
   /**
+   * A peer on the session's reference page, in a browser of this spec placed in this network: in a network namespace of
+   * its own here, never shared with another peer nor kept warm for one; it ends when the peer closes, or with the network.
+   *
+   * @param callflow the session: its server serves the pages, its configuration starts the browser
+   * @param name the peer's name, e.g. {@code alice}; the network knows it by it ({@link #addressOf})
+   * @param spec the browser and how to start it, on this machine
+   * @return the peer; close it to end its browser
+   * @throws dev.callflow.browser.BrowserLaunchException if the browser cannot start here, or the spec names a Grid
+   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
+   */
+  public Peer peer(Callflow callflow, String name, BrowserSpec spec) {
+    return peers(callflow, List.of(new Callflow.PeerRequest(name, spec))).get(0);
+  }
+
+  /**
+   * Several peers, each placed as {@link #peer(Callflow, String, BrowserSpec)} places one, in the order requested
+   * (behind a {@link #behindTcp443Firewall() TCP 443 firewall}, the first is behind it); their browsers start in
+   * parallel (up to the session's parallel launches).
+   *
+   * @param callflow the session
+   * @param requests one per peer
+   * @return the peers, in the order requested; if one cannot start, those already started are closed
+   * @throws dev.callflow.browser.BrowserLaunchException if a browser cannot start here
+   * @throws dev.callflow.browser.PageLoadException if the reference page does not open
+   */
+  public List<Peer> peers(Callflow callflow, List<Callflow.PeerRequest> requests) {
+    CallflowConfig config = callflow.config();
+    List<Placement> placements = new ArrayList<>();
+    for (Callflow.PeerRequest request : requests) {
+      placements.add(place(request.name()));
+    }
+    ExecutorService launcher = Executors.newFixedThreadPool(Math.max(1, Math.min(config.parallelLaunches(), requests.size())));
+    List<CompletableFuture<BrowserSession>> launches = new ArrayList<>();
+    try {
+      for (int i = 0; i < requests.size(); i++) {
+        BrowserSpec spec = config.headed() ? requests.get(i).spec().withHeaded() : requests.get(i).spec();
+        Namespace inside = placements.get(i).namespace();
+        launches.add(CompletableFuture.supplyAsync(() -> {
+          BrowserSession session = BrowserLauncher.launchIn(spec, config.drivers(), config.pageLoadTimeout(), inside);
+          occupy(session);
+          return session;
+        }, launcher));
+      }
+    } finally {
+      launcher.shutdown();
+    }
+    List<BrowserSession> sessions = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<BrowserSession> launch : launches) {
+      try {
+        sessions.add(launch.join());
+      } catch (CompletionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      sessions.forEach(BrowserSession::close);
+      throw failure;
+    }
+    List<Peer> peers = new ArrayList<>();
+    URI page = callflow.server().url("/peer.html");
+    try {
+      for (int i = 0; i < requests.size(); i++) {
+        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, BrowserSession::close));
+      }
+    } catch (RuntimeException e) {
+      peers.forEach(Peer::close);
+      sessions.subList(peers.size() + 1, sessions.size()).forEach(BrowserSession::close);
+      throw e;
+    }
+    return peers;
+  }
+
+  /**
    * {@return the peer's own address, on its LAN or on the public segment, e.g. {@code 192.168.1.2}: its host candidate}
    *
    * @param peer a peer placed in this network
@@ -127,6 +217,18 @@ public final class Network implements AutoCloseable {
    */
   public String publicAddressOf(Peer peer) {
     return placement(peer).publicAddress();
+  }
+
+  /**
+   * {@return where the peer is: its namespace and interface, and the namespace and interface at the other end of its
+   * link (its router's LAN side, or the segment's bridge port)} For what acts on a peer's link (impairments).
+   *
+   * @param peer a peer placed in this network
+   * @throws IllegalArgumentException if it is not placed here, naming those that are
+   */
+  @API(status = API.Status.INTERNAL)
+  public Placement placementOf(Peer peer) {
+    return placement(peer);
   }
 
   /**
@@ -149,8 +251,8 @@ public final class Network implements AutoCloseable {
   }
 
   /**
-   * Places the next peer: makes its namespace, and its router's, and links them. For Callflow's session, which starts
-   * the peer's browser there and gives it to {@link #occupy} so that it ends before the network.
+   * Places the next peer: makes its namespace, and its router's, and links them. {@link #peers} starts the peer's browser
+   * there and gives it to {@link #occupy} so that it ends before the network.
    *
    * @param name the peer's name
    * @return where it is

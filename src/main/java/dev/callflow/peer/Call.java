@@ -213,7 +213,8 @@ public final class Call implements AutoCloseable {
           String pageErrors = timeline.pageErrors(browsers);
           String candidateErrors = timeline.candidateErrors();
           // After an ICE failure, what each side had to offer: a missing srflx or relay candidate is often why.
-          boolean iceFailed = caller.iceConnectionState() == IceConnectionState.FAILED || callee.iceConnectionState() == IceConnectionState.FAILED;
+          boolean iceFailed = caller.iceConnectionState() == IceConnectionState.FAILED || callee.iceConnectionState() == IceConnectionState.FAILED
+              || caller.connectionState() == ConnectionState.FAILED || callee.connectionState() == ConnectionState.FAILED;
           String gathered = iceFailed ? timeline.candidatesGathered() : "";
           return String.join("\n", java.util.stream.Stream.of(pageErrors, candidateErrors, gathered).filter(t -> !t.isEmpty()).toList());
         })

@@ -309,10 +309,11 @@ public final class SignalingRooms {
     }
 
     @Override
-    public void onWebSocketClose(int status, String reason) {
+    public void onWebSocketClose(int status, String reason, Callback callback) {
       if (room != null) {
         room.leave(this, status);
       }
+      callback.succeed();
     }
 
     @Override

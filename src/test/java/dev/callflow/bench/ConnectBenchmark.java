@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.Callflow;
+import dev.callflow.CallflowConfig;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.internal.browser.LocalGrid;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.Peer;
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
  * Time from "a test starts" to "both peers connected" for an audio+video call, per browser pair: cold
  * (browsers launched for the call) and warm (browsers already running, as from the second test of a run
  * on); where a warm call's time goes; how late the browsers' events reach Java; and the same Chrome call
- * written as a plain Selenium script, as the yardstick. Prints medians with their range and writes
+ * written as a plain Selenium script, as the yardstick; then what a peer costs and how many one machine
+ * carries ({@link ScaleBenchmark}). Prints medians with their range and writes
  * {@code target/callflow-bench/bench.json} (each figure {@code {median, min, max, runs}}, the unit in its
  * key). Run with {@code ci/bench.sh [runs]}.
  */
@@ -92,6 +95,8 @@ public final class ConnectBenchmark {
         .map(b -> b.id() + " " + figures.get("eventDelayMs." + b.id())).toList());
 
     plainSelenium(runs, figures);
+    gridWarmCall(runs, figures);
+    ScaleBenchmark.measure(Math.min(runs, 3), figures);
     write(figures, runs);
   }
 
@@ -125,6 +130,25 @@ public final class ConnectBenchmark {
     System.out.printf(Locale.ROOT, "%nplain Selenium chrome→chrome (WebDriverWait, 500 ms polls): cold %s, warm %s ms%n",
         figures.get("plainSeleniumColdCallMs"), figures.get("plainSeleniumWarmCallMs"));
     System.out.printf(Locale.ROOT, "Callflow / plain Selenium, chrome→chrome medians: cold %.2f, warm %.2f%n", coldRatio, warmRatio);
+  }
+
+  /** A warm chrome→firefox call through a local Selenium Grid (hub and two nodes, as GridTest runs it). */
+  private static void gridWarmCall(int runs, Map<String, Figure> figures) {
+    CallflowConfig config = CallflowConfig.fromEnvironment();
+    List<Double> warm = new ArrayList<>();
+    try (LocalGrid grid = LocalGrid.start(config.drivers()); Callflow callflow = Callflow.start(config.withGrid(grid.url()))) {
+      grid.reach(callflow.server().baseUri());
+      BrowserType[] pair = {BrowserType.CHROME, BrowserType.FIREFOX};
+      connect(callflow, pair, System.nanoTime()); // launches the browsers; not counted
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        connect(callflow, pair, start);
+        warm.add(msSince(start));
+      }
+    }
+    figures.put("gridWarmCallMs.chrome-firefox", Figure.of(warm));
+    System.out.printf(Locale.ROOT, "%nwarm chrome→firefox call through a local Selenium Grid: %s ms (here: %s)%n",
+        figures.get("gridWarmCallMs.chrome-firefox"), figures.get("warmCallMs.chrome-firefox"));
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.Capabilities;
-import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,13 +29,12 @@ import org.openqa.selenium.firefox.FirefoxOptions;
 import org.openqa.selenium.firefox.GeckoDriverService;
 import org.openqa.selenium.net.PortProber;
 import org.openqa.selenium.net.UrlChecker;
-import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.HasCapabilities;
-import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.service.DriverService;
 
 /**
- * Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one.
+ * Starts browsers from a {@link BrowserSpec}: local drivers first, or a Selenium Grid when the spec names one
+ * ({@link GridLauncher}).
  * A local driver starts through {@code setsid}, as the leader of a process group of its own, with
  * {@code TMPDIR} and the browser profile in a folder of Callflow's (see {@link ProcessReaper}).
  */
@@ -122,8 +120,16 @@ public final class BrowserLauncher {
    * {@code pageLoadTimeout} to load unless told otherwise; the caller owns the session and must close it.
    */
   public static BrowserSession launch(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout) {
+    return launch(spec, drivers, pageLoadTimeout, null);
+  }
+
+  /**
+   * {@link #launch(BrowserSpec, Settings, Duration)}, for pages at {@code pageHost}: the host of Callflow's server as
+   * the browser reaches it, which a hermetic browser on a Selenium Grid resolves too (null: loopback only).
+   */
+  public static BrowserSession launch(BrowserSpec spec, Settings drivers, Duration pageLoadTimeout, String pageHost) {
     try {
-      return spec.gridUrl().isPresent() ? onGrid(spec, pageLoadTimeout) : locally(spec, drivers, pageLoadTimeout);
+      return spec.gridUrl().isPresent() ? GridLauncher.launch(spec, pageLoadTimeout, pageHost) : locally(spec, drivers, pageLoadTimeout);
     } catch (WebDriverException e) {
       throw new BrowserLaunchException("Cannot start " + spec + ": " + firstLine(e.getMessage())
           + "\nRun ci/setup.sh (as root) to install the browsers and drivers Callflow needs.", e);
@@ -162,7 +168,7 @@ public final class BrowserLauncher {
     // In a topology's namespace, every candidate may leave the page: only the topology's links lead anywhere.
     CandidatePolicy probe = placement.isPresent() ? CandidatePolicy.ANY : spec.candidatePolicy();
     try {
-      return locally(spec, found, network, probe, pageLoadTimeout);
+      return locally(spec, found, network, placement.isPresent(), probe, pageLoadTimeout);
     } catch (WebDriverException e) {
       // Name the files, so that a wrong explicit path or a broken install shows at once.
       List<String> explicit = found.explicitSettings();
@@ -173,7 +179,7 @@ public final class BrowserLauncher {
   }
 
   private static BrowserSession locally(BrowserSpec spec, DriverDiscovery.Found found, Optional<Namespace> network,
-      CandidatePolicy probe, Duration pageLoadTimeout) {
+      boolean placed, CandidatePolicy probe, Duration pageLoadTimeout) {
     Path folder = ProcessReaper.newFolder(spec.type().id());
     Map<String, String> environment = Map.of("TMPDIR", folder.toString());
     java.io.File setsid = ProcessReaper.setsid().toFile();
@@ -181,7 +187,9 @@ public final class BrowserLauncher {
     DriverService service;
     java.util.function.Supplier<WebDriver> session;
     if (spec.type() == BrowserType.CHROME) {
-      ChromeOptions options = chromeOptions(spec);
+      // In a topology, the public segment as well: Chromium's TCP connections to a TURN server go through its host
+      // resolver, IP literals too, and without it TURN over TCP fails at once ("Failed to establish connection").
+      ChromeOptions options = chromeOptions(spec, placed ? List.of("203.0.113.*") : List.of());
       options.setBinary(found.browser().toFile());
       if (spec.extraArguments().stream().noneMatch(a -> a.startsWith("--user-data-dir"))) {
         options.addArguments("--user-data-dir=" + folder.resolve("profile"));
@@ -203,7 +211,8 @@ public final class BrowserLauncher {
       service = chrome;
       session = () -> new ChromeDriver(chrome, options);
     } else {
-      FirefoxOptions options = firefoxOptions(spec);
+      // In a topology, the public segment as well: Firefox sends TURN over TCP through the (closed) HTTP proxy otherwise.
+      FirefoxOptions options = firefoxOptions(spec, placed ? List.of("203.0.113.0/24") : List.of());
       options.setBinary(found.browser());
       // In a namespace, the WebDriver BiDi port is relayed to the host like the driver's: choose it here.
       Integer bidiPort = network.isPresent() ? PortProber.findFreePort() : null;
@@ -265,14 +274,12 @@ public final class BrowserLauncher {
     return network.map(n -> n.driverCommand(folder, ports, command)).orElse(command);
   }
 
-  private static BrowserSession onGrid(BrowserSpec spec, Duration pageLoadTimeout) {
-    MutableCapabilities options = spec.type() == BrowserType.CHROME ? chromeOptions(spec) : firefoxOptions(spec);
-    WebDriver driver = new Augmenter().augment(new RemoteWebDriver(spec.gridUrl().orElseThrow(), options));
-    return new BrowserSession(spec, spec.candidatePolicy(), driver, null, null, info(spec.type(),
-        ((HasCapabilities) driver).getCapabilities()), pageLoadTimeout);
+  static ChromeOptions chromeOptions(BrowserSpec spec) {
+    return chromeOptions(spec, List.of());
   }
 
-  static ChromeOptions chromeOptions(BrowserSpec spec) {
+  /** Chrome's options for this spec; a hermetic browser also resolves {@code pageHosts} (where Callflow's server is, or a topology's public segment). */
+  static ChromeOptions chromeOptions(BrowserSpec spec, List<String> pageHosts) {
     ChromeOptions options = new ChromeOptions();
     options.addArguments(CHROME_BASE);
     if (spec.headless()) {
@@ -289,7 +296,8 @@ public final class BrowserLauncher {
     }
     if (spec.candidatePolicy() == CandidatePolicy.LOOPBACK) {
       // Hermetic: no name resolves except localhost, so a page's CDN script fails at once, without DNS.
-      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]");
+      options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]"
+          + pageHosts.stream().map(h -> ", EXCLUDE " + h).collect(java.util.stream.Collectors.joining()));
     }
     options.addArguments(spec.extraArguments());
     options.setCapability("webSocketUrl", true);
@@ -297,6 +305,11 @@ public final class BrowserLauncher {
   }
 
   static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+    return firefoxOptions(spec, List.of());
+  }
+
+  /** Firefox's options for this spec; a hermetic browser also reaches {@code pageHosts} (where Callflow's server is, or a topology's public segment). */
+  static FirefoxOptions firefoxOptions(BrowserSpec spec, List<String> pageHosts) {
     FirefoxOptions options = new FirefoxOptions();
     FIREFOX_BASE.forEach(options::addPreference);
     if (spec.headless()) {
@@ -316,7 +329,8 @@ public final class BrowserLauncher {
         options.addPreference("network.proxy." + scheme, "127.0.0.1");
         options.addPreference("network.proxy." + scheme + "_port", 9);
       }
-      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]");
+      options.addPreference("network.proxy.no_proxies_on", "localhost, 127.0.0.1, [::1]"
+          + pageHosts.stream().map(h -> ", " + h).collect(java.util.stream.Collectors.joining()));
       options.addPreference("network.proxy.allow_hijacking_localhost", false);
     }
     for (String pref : spec.extraArguments()) {
@@ -335,7 +349,7 @@ public final class BrowserLauncher {
   }
 
   /** The first line of the innermost message: Selenium's outer ones are generic ("Could not start a new session"). */
-  private static String rootReason(Throwable e) {
+  static String rootReason(Throwable e) {
     String reason = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
@@ -349,7 +363,7 @@ public final class BrowserLauncher {
     return message == null ? "(no message)" : message.lines().findFirst().orElse("");
   }
 
-  private static BrowserInfo info(BrowserType type, Capabilities caps) {
+  static BrowserInfo info(BrowserType type, Capabilities caps) {
     String driverVersion = "unknown";
     if (caps.getCapability("chrome") instanceof Map<?, ?> chrome && chrome.get("chromedriverVersion") != null) {
       driverVersion = String.valueOf(chrome.get("chromedriverVersion")).split(" ")[0];

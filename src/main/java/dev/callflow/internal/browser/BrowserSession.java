@@ -103,6 +103,20 @@ public final class BrowserSession implements PooledBrowser {
    */
   BrowserSession(BrowserSpec spec, CandidatePolicy probePolicy, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
       Duration defaultPageLoadTimeout) {
+    this(spec, probePolicy, driver, service, local, info, defaultPageLoadTimeout, List.of());
+  }
+
+  /**
+   * A session whose hermetic pages also keep candidates on {@code gridHosts}, the addresses of a Selenium
+   * Grid's nodes (for a session on that Grid).
+   */
+  BrowserSession(BrowserSpec spec, WebDriver driver, DriverService service, LocalBrowser local, BrowserInfo info,
+      Duration defaultPageLoadTimeout, List<String> gridHosts) {
+    this(spec, spec.candidatePolicy(), driver, service, local, info, defaultPageLoadTimeout, gridHosts);
+  }
+
+  private BrowserSession(BrowserSpec spec, CandidatePolicy probePolicy, WebDriver driver, DriverService service, LocalBrowser local,
+      BrowserInfo info, Duration defaultPageLoadTimeout, List<String> gridHosts) {
     this.spec = spec;
     this.defaultPageLoadTimeout = defaultPageLoadTimeout;
     this.driver = driver;
@@ -128,7 +142,7 @@ public final class BrowserSession implements PooledBrowser {
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
-      script.addPreloadScript(probeFunction(probePolicy, token), List.of(new ChannelValue("callflow")));
+      script.addPreloadScript(probeFunction(probePolicy, token, gridHosts), List.of(new ChannelValue("callflow")));
     } catch (RuntimeException e) {
       close();
       throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
@@ -139,13 +153,13 @@ public final class BrowserSession implements PooledBrowser {
     }
   }
 
-  private static String probeFunction(CandidatePolicy policy, String token) {
+  private static String probeFunction(CandidatePolicy policy, String token, List<String> gridHosts) {
     try (InputStream in = BrowserSession.class.getResourceAsStream("/test-pages/callflow-probe.js")) {
       if (in == null) {
         throw new CallflowException("test-pages/callflow-probe.js is missing from the classpath");
       }
       String probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName(), "token", token));
+      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName(), "token", token, "gridHosts", gridHosts));
       return "(channel) => (" + probe.strip() + ")(channel, " + options + ")";
     } catch (IOException e) {
       throw new CallflowException("Cannot read the probe script", e);

@@ -81,6 +81,10 @@ public final class Segments implements AutoCloseable {
     if (server == null) {
       Namespace made = add("net-turn");
       link(made, "eth0", "t0", SERVER_ADDRESS + "/24");
+      // A route for every address, as a server on the internet has: coturn closes an allocation when relaying to
+      // a peer fails with "Network is unreachable" (measured: Firefox checks from its relay to the other side's
+      // LAN address, and lost its allocation within a second). Sent on the segment, such packets are just lost.
+      made.run("ip route add default dev eth0");
       server = made;
     }
     return server;
@@ -113,6 +117,7 @@ public final class Segments implements AutoCloseable {
     if (access == Access.DIRECT) {
       String address = PUBLIC + (10 + n);
       link(peer, "eth0", "p" + n, address + "/24");
+      peer.run("ip route add default dev eth0");
       placement = new Placement(name, peer, "eth0", hub, "p" + n, address, address, access);
     } else {
       Namespace router = add(folderName + "-router");
@@ -131,7 +136,7 @@ public final class Segments implements AutoCloseable {
   }
 
   /**
-   * A router's forwarding, NAT and filter: private destinations are unreachable from it (as on the internet);
+   * A router's forwarding, NAT and filter: packets to other private networks are dropped, silently (as on the internet);
    * a cone NAT keeps ports ({@code MASQUERADE}) and lets UDP from anyone in to the port (a full cone); a symmetric
    * one picks a new random port per destination ({@code --random-fully}) and lets in only replies; TCP 443 only
    * (a cone NAT without the full cone) drops every forwarded packet from the LAN that is not TCP to 443.
@@ -151,8 +156,8 @@ public final class Segments implements AutoCloseable {
          && iptables -A FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT \
          && iptables -A FORWARD -i lan -o wan -p tcp --dport 443 -j ACCEPT""";
     return "echo 1 > /proc/sys/net/ipv4/ip_forward && ip route add default dev wan"
-        + " && ip route add unreachable 10.0.0.0/8 && ip route add unreachable 172.16.0.0/12"
-        + " && ip route add unreachable 192.168.0.0/16 && " + masquerade + filter;
+        + " && ip route add blackhole 10.0.0.0/8 && ip route add blackhole 172.16.0.0/12"
+        + " && ip route add blackhole 192.168.0.0/16 && " + masquerade + filter;
   }
 
   /** Links {@code inside}'s interface {@code iface}, with this address, to the segment's bridge as port {@code port}. */
