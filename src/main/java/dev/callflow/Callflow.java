@@ -35,8 +35,10 @@ public final class Callflow implements AutoCloseable {
     this.config = config;
     Settings drivers = config.drivers();
     Duration pageLoadTimeout = config.pageLoadTimeout();
-    this.pool = new BrowserPool<>(config.parallelLaunches(), spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout,
-        server.baseUri().getHost()));
+    // Warm browsers are kept beside those in use while memory allows.
+    int running = Math.max(config.maxBrowsers(), BrowserPool.browsersInMemory());
+    this.pool = new BrowserPool<>(config.parallelLaunches(), config.maxBrowsers(), running,
+        spec -> BrowserLauncher.launch(spec, drivers, pageLoadTimeout, server.baseUri().getHost()));
   }
 
   /**

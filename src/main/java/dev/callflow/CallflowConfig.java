@@ -40,6 +40,11 @@ public final class CallflowConfig {
     HEADED("callflow.headed"),
     /** How many browsers start at once. Default: the number of cores, at least 2. */
     PARALLEL_LAUNCHES("callflow.parallelLaunches"),
+    /**
+     * How many browsers tests use at once; tests in parallel that need more wait for them. Default: twice the number
+     * of cores, at least 2. (Warm browsers between tests are kept beside them while memory allows.)
+     */
+    MAX_BROWSERS("callflow.maxBrowsers"),
     /** Seconds a page may take to fire its load event. Default 30. */
     PAGE_LOAD_TIMEOUT("callflow.pageLoadTimeout"),
     /** Where a failed test's evidence goes, created if needed. Default {@code target/callflow}. */
@@ -112,6 +117,7 @@ public final class CallflowConfig {
 
   private final boolean headed;
   private final int parallelLaunches;
+  private final int maxBrowsers;
   private final Duration pageLoadTimeout;
   private final Path evidenceDir;
   private final Path pages;
@@ -122,18 +128,19 @@ public final class CallflowConfig {
   private final URL grid;
   private final String advertisedHost;
 
-  private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
-      boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
-    this(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers,
+  private CallflowConfig(boolean headed, int parallelLaunches, int maxBrowsers, Duration pageLoadTimeout, Path evidenceDir,
+      Path pages, boolean baselineUpdate, boolean failOnPageErrors, Settings drivers) {
+    this(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers,
         grid(drivers), advertisedHost(drivers));
   }
 
-  private CallflowConfig(boolean headed, int parallelLaunches, Duration pageLoadTimeout, Path evidenceDir, Path pages,
-      boolean baselineUpdate, boolean failOnPageErrors, Settings drivers, URL grid, String advertisedHost) {
+  private CallflowConfig(boolean headed, int parallelLaunches, int maxBrowsers, Duration pageLoadTimeout, Path evidenceDir,
+      Path pages, boolean baselineUpdate, boolean failOnPageErrors, Settings drivers, URL grid, String advertisedHost) {
     this.grid = grid;
     this.advertisedHost = advertisedHost;
     this.headed = headed;
     this.parallelLaunches = parallelLaunches;
+    this.maxBrowsers = maxBrowsers;
     this.pageLoadTimeout = pageLoadTimeout;
     this.evidenceDir = evidenceDir;
     this.pages = pages;
@@ -220,12 +227,18 @@ public final class CallflowConfig {
     return new CallflowConfig(
         given.flag(Key.HEADED.key(), false),
         given.positive(Key.PARALLEL_LAUNCHES.key(), cores),
+        given.positive(Key.MAX_BROWSERS.key(), machineBrowsers()),
         Duration.ofSeconds(given.positive(Key.PAGE_LOAD_TIMEOUT.key(), 30)),
         given.writableDirectory(Key.EVIDENCE_DIR.key()).orElse(Path.of("target/callflow")),
         given.directory(Key.PAGES.key()).orElse(null),
         given.flag(Key.BASELINE_UPDATE.key(), false),
         given.flag(Key.FAIL_ON_PAGE_ERRORS.key(), false),
         given);
+  }
+
+  /** {@return how many browsers tests may use at once by default: twice the cores (a browser in a call with video keeps about half a core busy), at least 2} */
+  static int machineBrowsers() {
+    return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   /** An absolute http(s) URL, if given. */
@@ -267,7 +280,7 @@ public final class CallflowConfig {
    * @param grid the Grid's address, e.g. {@code http://grid:4444}; null for browsers on this machine
    */
   public CallflowConfig withGrid(URL grid) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
         drivers, grid, advertisedHost);
   }
 
@@ -278,7 +291,7 @@ public final class CallflowConfig {
    * @throws IllegalArgumentException if {@code host} is no host name or address, or a wildcard such as {@code 0.0.0.0}
    */
   public CallflowConfig withAdvertisedHost(String host) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
         drivers, grid, host == null ? null : checked(host));
   }
 
@@ -303,7 +316,7 @@ public final class CallflowConfig {
    * @param headed true for a window on screen (needs a display), false for headless
    */
   public CallflowConfig withHeaded(boolean headed) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -316,7 +329,22 @@ public final class CallflowConfig {
     if (launches < 1) {
       throw new IllegalArgumentException("At least one browser must be able to start, not " + launches);
     }
-    return new CallflowConfig(headed, launches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, launches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+  }
+
+  /**
+   * {@return this configuration with at most this many browsers in use at once} Tests in parallel that would need
+   * more wait until others release theirs.
+   *
+   * @param browsers the most browsers in use by tests at once
+   * @throws IllegalArgumentException if {@code browsers} is below 1
+   */
+  public CallflowConfig withMaxBrowsers(int browsers) {
+    if (browsers < 1) {
+      throw new IllegalArgumentException("At least one browser must be able to run, not " + browsers);
+    }
+    return new CallflowConfig(headed, parallelLaunches, browsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, failOnPageErrors,
+        drivers, grid, advertisedHost);
   }
 
   /**
@@ -329,7 +357,7 @@ public final class CallflowConfig {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("The page-load timeout must be positive, not " + timeout);
     }
-    return new CallflowConfig(headed, parallelLaunches, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, timeout, evidenceDir, pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -338,7 +366,7 @@ public final class CallflowConfig {
    * @param folder where a failed test's evidence goes, created when needed
    */
   public CallflowConfig withEvidenceDir(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, Objects.requireNonNull(folder), pages, baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -348,7 +376,7 @@ public final class CallflowConfig {
    * @param folder the user's pages
    */
   public CallflowConfig withPages(Path folder) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, Objects.requireNonNull(folder), baselineUpdate, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -357,7 +385,7 @@ public final class CallflowConfig {
    * @param update true if {@code matchesBaseline} rewrites baselines instead of comparing with them
    */
   public CallflowConfig withBaselineUpdate(boolean update) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, update, failOnPageErrors, drivers, grid, advertisedHost);
   }
 
   /**
@@ -366,7 +394,7 @@ public final class CallflowConfig {
    * @param fail true if a test whose pages had an error fails after its body
    */
   public CallflowConfig withFailOnPageErrors(boolean fail) {
-    return new CallflowConfig(headed, parallelLaunches, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers, grid, advertisedHost);
+    return new CallflowConfig(headed, parallelLaunches, maxBrowsers, pageLoadTimeout, evidenceDir, pages, baselineUpdate, fail, drivers, grid, advertisedHost);
   }
 
   /** {@return whether browsers show a window instead of running headless} */
@@ -377,6 +405,11 @@ public final class CallflowConfig {
   /** {@return the most browsers that start at once} */
   public int parallelLaunches() {
     return parallelLaunches;
+  }
+
+  /** {@return the most browsers in use by tests at once} */
+  public int maxBrowsers() {
+    return maxBrowsers;
   }
 
   /** {@return how long opening a page waits for its load event} */
@@ -412,7 +445,8 @@ public final class CallflowConfig {
 
   @Override
   public String toString() {
-    return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", pageLoadTimeout=" + pageLoadTimeout
+    return "CallflowConfig[headed=" + headed + ", parallelLaunches=" + parallelLaunches + ", maxBrowsers=" + maxBrowsers
+        + ", pageLoadTimeout=" + pageLoadTimeout
         + ", evidenceDir=" + evidenceDir + ", pages=" + pages + ", baselineUpdate=" + baselineUpdate
         + ", failOnPageErrors=" + failOnPageErrors + (grid == null ? "" : ", grid=" + grid)
         + (advertisedHost == null ? "" : ", advertisedHost=" + advertisedHost) + "]";

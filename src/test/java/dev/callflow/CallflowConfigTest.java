@@ -24,6 +24,7 @@ class CallflowConfigTest {
 
     assertThat(config.headed()).isFalse();
     assertThat(config.parallelLaunches()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    assertThat(config.maxBrowsers()).as("sized to the machine").isEqualTo(2 * Runtime.getRuntime().availableProcessors());
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.evidenceDir()).isEqualTo(Path.of("target/callflow"));
     assertThat(config.pages()).isEmpty();
@@ -43,6 +44,17 @@ class CallflowConfigTest {
     assertThat(config.parallelLaunches()).isEqualTo(5);
     assertThat(config.pageLoadTimeout()).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.headed()).isTrue();
+  }
+
+  @Test
+  void theMostBrowsersAtOnceIsOneKeyAndOneBuilderOption() {
+    assertThat(read(Map.of("callflow.maxBrowsers", "6"), Map.of(), Map.of()).maxBrowsers()).isEqualTo(6);
+    assertThat(read(Map.of(), Map.of(), Map.of("CALLFLOW_MAX_BROWSERS", "3")).maxBrowsers()).isEqualTo(3);
+    assertThat(CallflowConfig.defaults().withMaxBrowsers(1).maxBrowsers()).isEqualTo(1);
+    assertThatThrownBy(() -> read(Map.of(), Map.of("callflow.maxBrowsers", "0"), Map.of()))
+        .hasMessage("Invalid -Dcallflow.maxBrowsers=0: expected 1 or more");
+    assertThatThrownBy(() -> CallflowConfig.defaults().withMaxBrowsers(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("At least one browser must be able to run, not 0");
   }
 
   @Test
@@ -114,7 +126,7 @@ class CallflowConfigTest {
     for (Key key : Key.values()) {
       String value = switch (key) {
         case HEADED, BASELINE_UPDATE, FAIL_ON_PAGE_ERRORS, WEBDRIVERMANAGER, NAMESPACES -> "true";
-        case PARALLEL_LAUNCHES, PAGE_LOAD_TIMEOUT -> "2";
+        case PARALLEL_LAUNCHES, MAX_BROWSERS, PAGE_LOAD_TIMEOUT -> "2";
         case EVIDENCE_DIR, PAGES -> dir.toString();
         case CHROME_BINARY, FIREFOX_BINARY, CHROME_DRIVER, GECKO_DRIVER -> "/bin/sh";
         case GRID -> "http://grid.example:4444";

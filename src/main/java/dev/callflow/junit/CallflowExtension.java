@@ -225,7 +225,7 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     Path evidenceDir = callflow(context).config().evidenceDir();
     String testClass = context.getRequiredTestClass().getSimpleName();
     String testName = evidenceName(context);
-    Path folder = Evidence.folderFor(evidenceDir, testClass, testName).toAbsolutePath();
+    Path folder = RunReport.in(evidenceDir).evidenceFolder(context.getUniqueId(), testClass, testName).toAbsolutePath();
     Evidence evidence;
     try {
       evidence = Evidence.write(folder, peers.peers(), failure);

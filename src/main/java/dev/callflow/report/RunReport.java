@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,6 +84,8 @@ public final class RunReport {
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Map<String, String> anchors = new ConcurrentHashMap<>();
   private final Set<String> anchorsTaken = new HashSet<>();
+  /** Guarded by this: each evidence folder handed out, and the test it is for. */
+  private final Map<Path, String> evidenceFolders = new HashMap<>();
   /** The failures' sections, rendered while the peers were still open, less the heading that says how the test ended. */
   private final Map<String, String> sections = new ConcurrentHashMap<>();
 
@@ -98,6 +101,28 @@ public final class RunReport {
    */
   public static RunReport in(Path folder) {
     return REPORTS.computeIfAbsent(folder.toAbsolutePath().normalize(), f -> new RunReport(f, Instant.now()));
+  }
+
+  /**
+   * {@return a failed test's evidence folder, {@code <folder>/<test class>/<test name>}, its own in this run}
+   * Two tests of a run whose class and name give the same folder (classes of one simple name in two packages, two
+   * {@code @RepeatedTest} methods of a class) would write into one, at the same time if they run in parallel:
+   * the second gets {@code -2} added, the third {@code -3}. The same test gets the same folder again.
+   *
+   * @param id what tells the test from every other of the run, e.g. JUnit's unique id
+   * @param testClass the test class's simple name
+   * @param testName the test's name with its browsers, e.g. {@code connects[chrome→firefox]}
+   */
+  public synchronized Path evidenceFolder(String id, String testClass, String testName) {
+    Path base = Evidence.folderFor(folder, testClass, testName);
+    Path candidate = base;
+    for (int n = 2; ; n++) {
+      String owner = evidenceFolders.putIfAbsent(candidate, id);
+      if (owner == null || owner.equals(id)) {
+        return candidate;
+      }
+      candidate = base.resolveSibling(base.getFileName() + "-" + n);
+    }
   }
 
   /** {@return the page: {@code index.html} in the folder} */

@@ -56,6 +56,7 @@ public final class SignalingRooms {
   private final boolean openOnJoin;
   private final Limits limits;
   private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger roomNumbers = new AtomicInteger();
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong peakQueued = new AtomicLong();
 
@@ -83,6 +84,34 @@ public final class SignalingRooms {
     if (openRoom(room, true) == null) {
       throw new IllegalStateException("Cannot open room '" + room + "': " + limits.maxRooms + " rooms are open, the most"
           + " allowed; close some with close(room) or allow more with CallflowServer.Builder.withMaxRooms");
+    }
+  }
+
+  /**
+   * Opens a room of a name no room has had on this server, {@code prefix} and a number ({@code standup-3}), so
+   * that tests running in parallel on the one server never meet in a room; it stays open until {@link #close(String)}.
+   *
+   * <pre>{@code
+   * String room = server.signaling().openNew("standup");
+   * alice.open("/meeting/index.html?room=" + room);
+   * }</pre>
+   *
+   * @param prefix the start of the name, e.g. the test's, as it may stand in a URL
+   * @return the room's name
+   * @throws IllegalArgumentException if {@code prefix} is blank or not a URL path segment of letters, digits, {@code -_.~}
+   * @throws IllegalStateException if as many rooms as allowed are open
+   */
+  public synchronized String openNew(String prefix) {
+    if (prefix == null || !prefix.matches("[A-Za-z0-9._~-]+")) {
+      throw new IllegalArgumentException("A room's prefix must be letters, digits and -_.~, to stand in a URL as it is, not '"
+          + prefix + "'");
+    }
+    while (true) {
+      String name = prefix + "-" + roomNumbers.incrementAndGet();
+      if (!rooms.containsKey(name)) { // one the test opened itself with open(name)
+        open(name);
+        return name;
+      }
     }
   }
 

@@ -119,44 +119,6 @@ class InteropCommandTest {
   }
 
   @Test
-  void aWrongDriverPathIsAnErrorNotAMissingBrowser(@TempDir Path dir) {
-    String before = System.getProperty("webdriver.gecko.driver");
-    System.setProperty("webdriver.gecko.driver", "/nonexistent");
-    try {
-      for (String[] args : new String[][] {{"--browsers", "firefox"}, {"--pairs", "chrome-firefox"}, {}}) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--out", dir.toString()));
-        Outcome outcome = run(all.toArray(String[]::new));
-        assertThat(outcome.status()).as(outcome.output()).isEqualTo(2);
-        assertThat(outcome.output()).isEqualTo("interop: Invalid -Dwebdriver.gecko.driver=/nonexistent: no such file" + System.lineSeparator());
-      }
-    } finally {
-      restore("webdriver.gecko.driver", before);
-    }
-  }
-
-  @Test
-  void aHeadedSettingThatDoesNotParseIsAnError(@TempDir Path dir) {
-    String before = System.getProperty("callflow.headed");
-    System.setProperty("callflow.headed", "yes");
-    try {
-      Outcome outcome = run("--pairs", "chrome-chrome", "--out", dir.toString());
-      assertThat(outcome.status()).isEqualTo(2);
-      assertThat(outcome.output()).isEqualTo("interop: Invalid -Dcallflow.headed=yes: expected true or false" + System.lineSeparator());
-    } finally {
-      restore("callflow.headed", before);
-    }
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
-  }
-
-  @Test
   void reportsThatCannotBeWrittenAreOneLineAndStatusOne(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("out"), "a file where the reports should go");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -207,21 +207,4 @@ class CallflowExtensionTest {
             instanceOf(ConfigurationException.class),
             message("Invalid configuration parameter callflow.pages=" + missing + ": no such folder"))));
   }
-
-  @Test
-  void aWrongEvidenceFolderFailsTheTestNamingIt() {
-    String before = System.getProperty("callflow.evidenceDir");
-    System.setProperty("callflow.evidenceDir", "/proc/x");
-    try {
-      run(OwnPages.class).assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
-          instanceOf(ConfigurationException.class),
-          message("Invalid -Dcallflow.evidenceDir=/proc/x: cannot create the folder: no such file or folder"))));
-    } finally {
-      if (before == null) {
-        System.clearProperty("callflow.evidenceDir");
-      } else {
-        System.setProperty("callflow.evidenceDir", before);
-      }
-    }
-  }
 }

@@ -200,6 +200,21 @@ class RunReportTest {
   }
 
   @Test
+  void twoTestsThatNameTheSameFolderEachGetOneOfTheirOwn(@TempDir Path dir) {
+    RunReport report = new RunReport(dir, Instant.now());
+    // Two @RepeatedTest methods of one class, or classes of one simple name in two packages, name the same folder.
+    Path first = report.evidenceFolder("[method:a()]/[test-template-invocation:#1]", "T", "repetition 1 of 2");
+    Path second = report.evidenceFolder("[method:b()]/[test-template-invocation:#1]", "T", "repetition 1 of 2");
+    Path third = report.evidenceFolder("[method:c()]/[test-template-invocation:#1]", "T", "repetition 1 of 2");
+
+    assertThat(first).isEqualTo(dir.toAbsolutePath().resolve("T/repetition_1_of_2"));
+    assertThat(second).isEqualTo(dir.toAbsolutePath().resolve("T/repetition_1_of_2-2"));
+    assertThat(third).isEqualTo(dir.toAbsolutePath().resolve("T/repetition_1_of_2-3"));
+    assertThat(report.evidenceFolder("[method:b()]/[test-template-invocation:#1]", "T", "repetition 1 of 2"))
+        .as("the same test, the same folder").isEqualTo(second);
+  }
+
+  @Test
   void oneReportPerFolder(@TempDir Path dir) {
     assertThat(RunReport.in(dir)).isSameAs(RunReport.in(dir.resolve("x/..")));
     assertThat(RunReport.in(dir.resolve("other"))).isNotSameAs(RunReport.in(dir));

@@ -23,12 +23,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Many rooms at once over real WebSockets on 127.0.0.1: every member of every room broadcasts and
  * sends to each other member at the same time. Nothing crosses rooms, nothing is lost, and what the
  * server holds (rooms, queued bytes, heap) goes back down afterwards.
+ *
+ * <p>Isolated: it weighs the JVM's heap, which tests running beside it would fill, and has a time limit.
  */
+@Isolated
 class SignalingLoadTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ROOMS = 50;

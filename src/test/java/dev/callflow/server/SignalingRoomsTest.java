@@ -13,11 +13,16 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +117,28 @@ class SignalingRoomsTest {
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  @Test
+  void openNewGivesEveryCallerARoomOfItsOwnEvenAtOnce() throws Exception {
+    server.signaling().open("standup-2"); // a name taken by hand is skipped
+    List<Future<String>> opened = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 40; i++) {
+        opened.add(threads.submit(() -> server.signaling().openNew("standup")));
+      }
+      Set<String> names = new HashSet<>();
+      for (var f : opened) {
+        names.add(f.get(10, TimeUnit.SECONDS));
+      }
+      assertThat(names).hasSize(40).allMatch(n -> n.matches("standup-\\d+")).doesNotContain("standup-2");
+      assertThat(server.signaling().rooms()).containsAll(names);
+    } finally {
+      threads.shutdown();
+    }
+    assertThatThrownBy(() -> server.signaling().openNew("stand up")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not 'stand up'");
   }
 
   @Test

@@ -19,7 +19,7 @@ class BrowserPoolTest {
   private static final BrowserSpec FIREFOX = BrowserSpec.of(BrowserType.FIREFOX);
 
   /** A browser that is only a spec and a few flags. */
-  private static final class StandIn implements PooledBrowser {
+  private static class StandIn implements PooledBrowser {
     private final BrowserSpec spec;
     volatile boolean running = true;
     volatile boolean closed;
@@ -65,7 +65,11 @@ class BrowserPoolTest {
   }
 
   private BrowserPool<StandIn> pool(int parallel, Function<BrowserSpec, StandIn> launch) {
-    return new BrowserPool<>(parallel, spec -> {
+    return pool(parallel, Integer.MAX_VALUE, Integer.MAX_VALUE, launch);
+  }
+
+  private BrowserPool<StandIn> pool(int parallel, int inUse, int running, Function<BrowserSpec, StandIn> launch) {
+    return new BrowserPool<>(parallel, inUse, running, spec -> {
       StandIn browser = launch.apply(spec);
       launched.add(browser);
       return browser;
@@ -138,5 +142,145 @@ class BrowserPoolTest {
       assertThat(acquired.get(10, TimeUnit.SECONDS)).hasSize(3).doesNotHaveDuplicates();
       assertThat(most).as("launches at once").hasValue(2);
     }
+  }
+
+  /** Acquires on a thread of its own, as a parallel test would: the pool tells requests apart by their thread. */
+  private static CompletableFuture<List<StandIn>> acquireOnAThread(BrowserPool<StandIn> pool, BrowserSpec... specs) {
+    CompletableFuture<List<StandIn>> acquired = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        acquired.complete(pool.acquireAll(List.of(specs)));
+      } catch (Throwable e) {
+        acquired.completeExceptionally(e);
+      }
+    }, "test-acquirer");
+    thread.setDaemon(true);
+    thread.start();
+    return acquired;
+  }
+
+  /** Waits until the request is waiting in the pool: until the thread that made it waits. */
+  private static void awaitWaiting(CompletableFuture<?> request) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    // The request's thread is found by name; it waits in Object.wait, which nothing here can be told about.
+    while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("test-acquirer") && t.getState() == Thread.State.WAITING)) {
+      assertThat(request).as("the request waits for room").isNotDone();
+      assertThat(System.nanoTime()).as("the request's thread waits within 10 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void aRequestThatDoesNotFitWaitsForReleasedBrowsersAndGetsThemWhole() throws Exception {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
+      List<StandIn> first = pool.acquireAll(List.of(CHROME, CHROME));
+      CompletableFuture<List<StandIn>> second = acquireOnAThread(pool, CHROME, CHROME);
+      awaitWaiting(second);
+      assertThat(pool.running()).as("no browser starts beyond the bound").isEqualTo(2);
+
+      pool.release(first.get(0));
+      awaitWaiting(second); // one free is not enough for two: still waiting, not half served
+      assertThat(launched).hasSize(2);
+      pool.release(first.get(1));
+
+      assertThat(second.get(10, TimeUnit.SECONDS)).containsExactlyInAnyOrderElementsOf(first);
+      assertThat(launched).as("both warm browsers reused, none launched").hasSize(2);
+      second.get().forEach(pool::release);
+    }
+  }
+
+  @Test
+  void warmBrowsersStayBesideThoseInUseUpToTheMostRunningThenTheOldestClose() {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 3, StandIn::new)) {
+      List<StandIn> chromes = pool.acquireAll(List.of(CHROME, CHROME));
+      chromes.forEach(pool::release);
+
+      List<StandIn> firefoxes = pool.acquireAll(List.of(FIREFOX, FIREFOX));
+      assertThat(pool.running()).as("two Firefox in use, one Chrome kept warm").isEqualTo(3);
+      assertThat(chromes).filteredOn(b -> b.closed).hasSize(1);
+      firefoxes.forEach(pool::release);
+
+      StandIn chrome = pool.acquireAll(List.of(CHROME)).get(0);
+      assertThat(chrome).as("the warm Chrome, not a new one").isIn(chromes);
+      assertThat(launched).hasSize(4);
+      pool.release(chrome);
+    }
+  }
+
+  @Test
+  void aThreadThatHoldsBrowsersIsNeverMadeToWaitForItself() {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
+      List<StandIn> held = pool.acquireAll(List.of(CHROME, CHROME));
+      // The bound is reached; waiting here would wait for this thread's own release.
+      StandIn third = pool.acquireAll(List.of(FIREFOX)).get(0);
+      assertThat(pool.running()).isEqualTo(3);
+      pool.release(third);
+      held.forEach(pool::release);
+    }
+  }
+
+  @Test
+  void aRequestForMoreThanTheBoundRunsAloneInsteadOfNever() throws Exception {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 4, StandIn::new)) {
+      StandIn other = pool.acquireAll(List.of(CHROME)).get(0);
+      CompletableFuture<List<StandIn>> mesh = acquireOnAThread(pool, CHROME, CHROME, CHROME);
+      awaitWaiting(mesh);
+      pool.release(other);
+      assertThat(mesh.get(10, TimeUnit.SECONDS)).hasSize(3).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void closingThePoolFailsTheWaitingRequestsAtOnce() throws Exception {
+    CompletableFuture<List<StandIn>> waiting;
+    try (BrowserPool<StandIn> pool = pool(2, 1, 1, StandIn::new)) {
+      pool.acquireAll(List.of(CHROME));
+      waiting = acquireOnAThread(pool, FIREFOX);
+      awaitWaiting(waiting);
+    }
+    assertThat(waiting).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().havingCause()
+        .isInstanceOf(IllegalStateException.class).withMessageContaining("closed while a test waited for 1 browser");
+  }
+
+  @Test
+  void aFailedLaunchGivesItsRoomBack() {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 2, spec -> {
+      if (spec.equals(FIREFOX)) {
+        throw new IllegalStateException("no firefox here");
+      }
+      return new StandIn(spec);
+    })) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool.acquireAll(List.of(CHROME, FIREFOX))).hasMessage("no firefox here");
+      assertThat(pool.running()).as("the Chrome it started is warm").isEqualTo(1);
+      // If the failed launch or the released Chrome still counted, this would wait forever on another thread.
+      assertThat(acquireOnAThread(pool, CHROME, CHROME)).succeedsWithin(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void closingThePoolEndsEveryBrowserAtOnce() {
+    int browsers = 6;
+    java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(browsers);
+    AtomicInteger closedTogether = new AtomicInteger();
+    BrowserPool<StandIn> pool = pool(2, spec -> new StandIn(spec) {
+      @Override
+      public void close() {
+        // Each close waits for all the others to have begun: ended a few at a time, they would not.
+        closing.countDown();
+        try {
+          if (closing.await(10, TimeUnit.SECONDS)) {
+            closedTogether.incrementAndGet();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        super.close();
+      }
+    });
+    List<StandIn> all = pool.acquireAll(java.util.Collections.nCopies(browsers, CHROME));
+    all.forEach(pool::release);
+    pool.close();
+    assertThat(closedTogether).hasValue(browsers);
+    assertThat(all).allMatch(b -> b.closed);
   }
 }
