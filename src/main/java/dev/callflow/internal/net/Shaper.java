@@ -28,8 +28,8 @@ public final class Shaper {
   public record End(Shell shell, String interfaceName) {
     /** Checks the interface name: it goes into shell scripts and chain names. */
     public End {
-      if (!interfaceName.matches("[A-Za-z0-9_.@-]{1,15}")) {
-        throw new IllegalArgumentException("Not an interface name: '" + interfaceName + "' (1 to 15 letters, digits, . _ - @)");
+      if (!interfaceName.matches("[A-Za-z0-9_.-]{1,15}")) {
+        throw new IllegalArgumentException("Not an interface name: '" + interfaceName + "' (1 to 15 letters, digits, . _ -)");
       }
     }
   }
