@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints connect-time figures (cold and warm per browser pair, a warm call's breakdown, event delay, a plain
-# Selenium call as the yardstick, memory per peer, the largest mesh) and writes target/callflow-bench/bench.json.
+# Selenium call as the yardstick, a warm call through a local Selenium Grid, memory per peer, the largest mesh,
+# Suite20 one at a time and in parallel) and writes target/callflow-bench/bench.json.
 # Usage: ci/bench.sh [runs, default 5]
 # ci/bench.sh scale [runs, default 3]: memory per peer and the largest mesh call only, printed.
 # ci/bench.sh soak [minutes, default 10]: memory over a long call with a busy data channel.

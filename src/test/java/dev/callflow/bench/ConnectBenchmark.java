@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * (browsers launched for the call) and warm (browsers already running, as from the second test of a run
  * on); where a warm call's time goes; how late the browsers' events reach Java; and the same Chrome call
  * written as a plain Selenium script, as the yardstick; then what a peer costs and how many one machine
- * carries ({@link ScaleBenchmark}). Prints medians with their range and writes
+ * carries ({@link ScaleBenchmark}), and twenty short tests one at a time and in parallel ({@link Suite20Run}). Prints medians with their range and writes
  * {@code target/callflow-bench/bench.json} (each figure {@code {median, min, max, runs}}, the unit in its
  * key). Run with {@code ci/bench.sh [runs]}.
  */
@@ -97,6 +97,7 @@ public final class ConnectBenchmark {
     plainSelenium(runs, figures);
     gridWarmCall(runs, figures);
     ScaleBenchmark.measure(Math.min(runs, 3), figures);
+    Suite20Run.measure(Math.min(runs, 3), Suite20Run.parallelDefaults(), figures);
     write(figures, runs);
   }
 

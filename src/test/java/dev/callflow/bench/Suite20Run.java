@@ -35,10 +35,7 @@ public final class Suite20Run {
 
   public static void main(String[] args) throws IOException {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    Map<String, String> parallel = new LinkedHashMap<>();
-    parallel.put("junit.jupiter.execution.parallel.enabled", "true");
-    parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
-    parallel.put("junit.jupiter.execution.parallel.config.dynamic.max-pool-size-factor", "1");
+    Map<String, String> parallel = parallelDefaults();
     for (int i = 1; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
       if (kv.length != 2) {
@@ -46,6 +43,28 @@ public final class Suite20Run {
       }
       parallel.put(kv[0], kv[1]);
     }
+    Map<String, ConnectBenchmark.Figure> figures = new LinkedHashMap<>();
+    measure(runs, parallel, figures);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode out = json.createObjectNode();
+    figures.forEach((name, figure) -> out.set(name, json.valueToTree(figure)));
+    Path file = Path.of("target/callflow-bench/suite20.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, json.writeValueAsString(out));
+    System.out.println("Wrote " + file.toAbsolutePath());
+  }
+
+  /** The default parallel configuration: README's properties. */
+  static Map<String, String> parallelDefaults() {
+    Map<String, String> parallel = new LinkedHashMap<>();
+    parallel.put("junit.jupiter.execution.parallel.enabled", "true");
+    parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+    parallel.put("junit.jupiter.execution.parallel.config.dynamic.max-pool-size-factor", "1");
+    return parallel;
+  }
+
+  /** Runs the suite {@code runs} times each way and puts {@code suite20SerialS} and {@code suite20ParallelS} in {@code figures}. */
+  static void measure(int runs, Map<String, String> parallel, Map<String, ConnectBenchmark.Figure> figures) {
     System.out.printf(Locale.ROOT, "Suite20, %d runs each way, %d cores; parallel: %s%n", runs, Runtime.getRuntime().availableProcessors(),
         parallel);
     List<Double> serial = new ArrayList<>();
@@ -64,14 +83,8 @@ public final class Suite20Run {
     ConnectBenchmark.Figure parallelS = ConnectBenchmark.Figure.of(inParallel);
     System.out.printf(Locale.ROOT, "suite20SerialS   %.1f [%.1f-%.1f] s%nsuite20ParallelS %.1f [%.1f-%.1f] s%n", serialS.median(),
         serialS.min(), serialS.max(), parallelS.median(), parallelS.min(), parallelS.max());
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode out = json.createObjectNode();
-    out.set("suite20SerialS", json.valueToTree(serialS));
-    out.set("suite20ParallelS", json.valueToTree(parallelS));
-    Path file = Path.of("target/callflow-bench/suite20.json");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, json.writeValueAsString(out));
-    System.out.println("Wrote " + file.toAbsolutePath());
+    figures.put("suite20SerialS", serialS);
+    figures.put("suite20ParallelS", parallelS);
   }
 
   /** One run of the suite, its own session; {@return its wall time in seconds} A failed test fails the benchmark. */
