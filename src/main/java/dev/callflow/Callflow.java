@@ -12,6 +12,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A Callflow session without JUnit: an embedded server and a pool of warm browsers. Close it to stop
@@ -178,6 +181,38 @@ public final class Callflow implements AutoCloseable {
       peers.forEach(Peer::close);
       // Peer.attach released the browser it failed on; the ones after it were never used.
       sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::release);
+      throw e;
+    }
+    return peers;
+  }
+
+  /**
+   * Peers on the reference page in browsers of their own, started by {@code launches} (one per request, given the
+   * spec as configured, e.g. headed) in parallel: counted among the browsers in use, and waiting for room as pooled
+   * ones do, but never kept warm; closing a peer closes its browser. For a {@code Network}, which places each peer.
+   *
+   * @param requests one per peer
+   * @param launches one per request: starts its browser for the spec
+   * @return the peers, in the order requested; if one cannot start, those already started are closed
+   */
+  @API(status = API.Status.INTERNAL)
+  public List<Peer> ownPeers(List<PeerRequest> requests, List<Function<BrowserSpec, BrowserSession>> launches) {
+    List<Supplier<BrowserSession>> starts = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      BrowserSpec spec = config.headed() ? requests.get(i).spec().withHeaded() : requests.get(i).spec();
+      Function<BrowserSpec, BrowserSession> launch = launches.get(i);
+      starts.add(() -> launch.apply(spec));
+    }
+    List<BrowserSession> sessions = pool.acquireOwn(starts);
+    List<Peer> peers = new ArrayList<>();
+    URI page = server.url("/peer.html");
+    try {
+      for (int i = 0; i < requests.size(); i++) {
+        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, pool::discard));
+      }
+    } catch (RuntimeException e) {
+      peers.forEach(Peer::close);
+      sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::discard);
       throw e;
     }
     return peers;

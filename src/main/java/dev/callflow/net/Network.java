@@ -11,17 +11,13 @@ import dev.callflow.internal.net.Segments.Access;
 import dev.callflow.internal.net.Segments.Placement;
 import dev.callflow.peer.IceServers;
 import dev.callflow.peer.Peer;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -137,7 +133,7 @@ public final class Network implements AutoCloseable {
   /**
    * Several peers, each placed as {@link #peer(Callflow, String, BrowserSpec)} places one, in the order requested
    * (behind a {@link #behindTcp443Firewall() TCP 443 firewall}, the first is behind it); their browsers start in
-   * parallel (up to the session's parallel launches).
+   * parallel, and count among the session's browsers in use (a test waits for room as for pooled ones).
    *
    * @param callflow the session
    * @param requests one per peer
@@ -147,55 +143,16 @@ public final class Network implements AutoCloseable {
    */
   public List<Peer> peers(Callflow callflow, List<Callflow.PeerRequest> requests) {
     CallflowConfig config = callflow.config();
-    List<Placement> placements = new ArrayList<>();
+    List<Function<BrowserSpec, BrowserSession>> launches = new ArrayList<>();
     for (Callflow.PeerRequest request : requests) {
-      placements.add(place(request.name()));
+      Namespace inside = place(request.name()).namespace();
+      launches.add(spec -> {
+        BrowserSession session = BrowserLauncher.launchIn(spec, config.drivers(), config.pageLoadTimeout(), inside);
+        occupy(session);
+        return session;
+      });
     }
-    ExecutorService launcher = Executors.newFixedThreadPool(Math.max(1, Math.min(config.parallelLaunches(), requests.size())));
-    List<CompletableFuture<BrowserSession>> launches = new ArrayList<>();
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        BrowserSpec spec = config.headed() ? requests.get(i).spec().withHeaded() : requests.get(i).spec();
-        Namespace inside = placements.get(i).namespace();
-        launches.add(CompletableFuture.supplyAsync(() -> {
-          BrowserSession session = BrowserLauncher.launchIn(spec, config.drivers(), config.pageLoadTimeout(), inside);
-          occupy(session);
-          return session;
-        }, launcher));
-      }
-    } finally {
-      launcher.shutdown();
-    }
-    List<BrowserSession> sessions = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<BrowserSession> launch : launches) {
-      try {
-        sessions.add(launch.join());
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      sessions.forEach(BrowserSession::close);
-      throw failure;
-    }
-    List<Peer> peers = new ArrayList<>();
-    URI page = callflow.server().url("/peer.html");
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, BrowserSession::close));
-      }
-    } catch (RuntimeException e) {
-      peers.forEach(Peer::close);
-      sessions.subList(peers.size() + 1, sessions.size()).forEach(BrowserSession::close);
-      throw e;
-    }
-    return peers;
+    return callflow.ownPeers(requests, launches);
   }
 
   /**

@@ -232,6 +232,67 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     return true;
   }
 
+  /**
+   * Browsers of their own, started by {@code launches} in parallel (a browser in a network namespace of its own, say):
+   * counted among those handed out, and waiting for room, as {@link #acquireAll} does, but never warm ones, never
+   * kept warm, and not closed with the pool (their owner closes them). Give each back with {@link #discard}.
+   *
+   * @throws IllegalStateException if the pool is closed
+   * @throws CallflowException if interrupted while waiting for room
+   */
+  public List<B> acquireOwn(List<java.util.function.Supplier<B>> launches) {
+    Thread requester = Thread.currentThread();
+    List<CompletableFuture<B>> futures = new ArrayList<>();
+    synchronized (this) {
+      awaitRoom(launches.size());
+      inUse += launches.size();
+      for (java.util.function.Supplier<B> start : launches) {
+        futures.add(CompletableFuture.supplyAsync(() -> {
+          B session = start.get();
+          synchronized (this) {
+            hold(session, requester);
+          }
+          return session;
+        }, launcher).whenComplete((b, e) -> {
+          if (e != null) {
+            synchronized (this) {
+              inUse--;
+              notifyAll();
+            }
+          }
+        }));
+      }
+    }
+    List<B> sessions = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<B> f : futures) {
+      try {
+        sessions.add(f.join());
+      } catch (CompletionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      sessions.forEach(this::discard);
+      throw failure;
+    }
+    return sessions;
+  }
+
+  /** Gives back a browser of {@link #acquireOwn}: closes it, and makes room for others. Twice does nothing more. */
+  public void discard(B session) {
+    session.detach();
+    synchronized (this) {
+      unhold(session);
+    }
+    session.close();
+  }
+
   /** Returns a browser: its extra tabs closed, blanked and kept warm if it still works, closed otherwise. */
   public void release(B session) {
     session.detach();
