@@ -12,7 +12,9 @@ import dev.callflow.internal.net.Segments.Placement;
 import dev.callflow.peer.IceServers;
 import dev.callflow.peer.Peer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,6 +48,7 @@ public final class Network implements AutoCloseable {
   private final boolean relay;
   private final Segments segments;
   private final TurnServer server;
+  private final Map<String, Link> links = new HashMap<>();
 
   private Network(Topology topology, boolean relay, Segments segments, TurnServer server) {
     this.topology = topology;
@@ -183,6 +186,19 @@ public final class Network implements AutoCloseable {
   @API(status = API.Status.INTERNAL)
   public Placement placementOf(Peer peer) {
     return placement(peer);
+  }
+
+  /**
+   * {@return the peer's link, to its router or to the public segment, to impair at any time, also during a call:
+   * {@code network.link(alice).limit(Bitrate.kbps(300))}} The same link each time, so it knows what it was given.
+   *
+   * @param peer a peer placed in this network
+   * @throws IllegalArgumentException if it is not placed here, naming those that are
+   */
+  public synchronized Link link(Peer peer) {
+    Placement placed = placement(peer);
+    return links.computeIfAbsent(placed.name(), name -> Link.between(name + "'s link", placed.namespace()::run, placed.iface(),
+        placed.other()::run, placed.otherIface()));
   }
 
   private Placement placement(Peer peer) {

@@ -31,6 +31,11 @@ public final class OutboundRtpStats extends SentRtpStreamStats {
     return count("retransmittedPacketsSent");
   }
 
+  /** {@return bytes sent again after a NACK, part of {@code bytesSent}; empty when the browser does not report it} */
+  public OptionalLong retransmittedBytesSent() {
+    return count("retransmittedBytesSent");
+  }
+
   /** {@return video frames encoded; empty when the browser does not report it} */
   public OptionalLong framesEncoded() {
     return count("framesEncoded");
