@@ -28,8 +28,10 @@ have unshare && have nsenter || apt+=(util-linux)
 have ip || apt+=(iproute2)
 have socat || apt+=(socat)
 have turnserver || apt+=(coturn)
-# iptables: the rules inside Callflow's network namespaces (never the host's).
+# iptables: the rules inside Callflow's network namespaces (never the host's); python3 runs a link's delay queue
+# (netfilter's NFQUEUE), as this kernel, like many, has no netem.
 have iptables && have ip6tables || apt+=(iptables)
+have python3 || apt+=(python3)
 gecko=false
 if ! have geckodriver; then
   gecko=true
