@@ -14,6 +14,9 @@ import dev.callflow.interop.Scenario;
 import dev.callflow.interop.ScenarioResult;
 import dev.callflow.interop.Scenarios;
 import dev.callflow.report.InteropReport;
+import dev.callflow.failure.CallflowException;
+import dev.callflow.net.Network;
+import dev.callflow.net.Topology;
 import dev.callflow.report.RunInfo;
 import dev.callflow.sdp.Sdp;
 import dev.callflow.sdp.SdpBaseline;
@@ -47,6 +50,8 @@ public final class InteropCommand {
         --prefer-codec VP9          the video codec the codec-preference scenario prefers: %s (default VP9)
         --out DIR                   report folder (default target/callflow-interop)
         --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
+        --network NAME              place each pair's browsers in a network of namespaces: %s
+                                    (default: both on loopback); the report gives each cell's candidate pair
         --headed                    show the browsers (needs a display)
       """;
 
@@ -76,7 +81,8 @@ public final class InteropCommand {
     try {
       options = InteropOptions.parse(args);
       if (options.help) {
-        out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS));
+        out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS),
+            InteropOptions.networks());
         return 0;
       }
       config = CallflowConfig.fromEnvironment();
@@ -109,6 +115,14 @@ public final class InteropCommand {
     }
     if (options.baseline != null) {
       checkBaseline(options);
+    }
+    if (options.network != null) {
+      // Built once and closed: a machine that allows no network namespaces, or whose coturn does not start, says so now.
+      try {
+        Network.of(options.network).start().close();
+      } catch (CallflowException e) {
+        throw new UsageException("--network", options.network.id(), "cannot be built here: " + e.getMessage().lines().findFirst().orElse(""));
+      }
     }
     if (options.headed && !Environment.hasDisplay()) {
       throw new UsageException("--headed", null, "no display to show browsers on (DISPLAY and WAYLAND_DISPLAY are not set)");
@@ -163,13 +177,15 @@ public final class InteropCommand {
     int total = scenarios.size() * pairs.size();
     List<ScenarioResult> results = new ArrayList<>();
     try (Callflow callflow = Callflow.start(config)) {
-      out.printf(Locale.ROOT, "Callflow interop: %d scenarios x %d browser pairs%n", scenarios.size(), pairs.size());
-      InteropRun run = new InteropRun(callflow, BrowserSpec::of);
+      out.printf(Locale.ROOT, "Callflow interop: %d scenarios x %d browser pairs%s%n", scenarios.size(), pairs.size(),
+          options.network == null ? "" : ", each in a network " + options.network.id());
+      InteropRun run = new InteropRun(callflow, BrowserSpec::of, Optional.ofNullable(options.network));
       run.play(scenarios, pairs, r -> {
         ScenarioResult checked = baseline == null ? r : r.withBaselineChanges(compare(baseline, r));
         results.add(checked);
         out.printf(Locale.ROOT, "[%2d/%d] %-17s %-17s %s%s%s%n", results.size(), total, checked.scenario(), checked.pair(),
-            checked.passed() ? "passed" : "FAILED", checked.connectedMs() >= 0 ? " connected in " + checked.connectedMs() + " ms" : "",
+            checked.passed() ? "passed" : "FAILED", checked.connectedMs() >= 0 ? " connected in " + checked.connectedMs() + " ms"
+                + (checked.candidateTypes().isEmpty() ? "" : " (" + checked.candidateTypes() + ")") : "",
             checked.baselineChanges().isEmpty() ? "" : ", " + checked.baselineChanges().size() + " baseline change(s)");
         if (!checked.passed()) {
           out.println("        " + checked.message().lines().findFirst().orElse(""));
@@ -179,7 +195,7 @@ public final class InteropCommand {
       long duration = (System.nanoTime() - start) / 1_000_000;
       RunInfo info = new RunInfo(started, duration, List.copyOf(run.browsers().values()),
           callflowVersion(InteropCommand.class.getPackage().getImplementationVersion()), Environment.hostName(),
-          Environment.operatingSystem(), Optional.ofNullable(baseline));
+          Environment.operatingSystem(), Optional.ofNullable(baseline), Optional.ofNullable(options.network).map(Topology::id));
       return finish(options.out, info, results, out);
     }
   }

@@ -3,8 +3,10 @@ package dev.callflow.cli;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.interop.Scenario;
 import dev.callflow.interop.Scenarios;
+import dev.callflow.net.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ final class InteropOptions {
   Path out = DEFAULT_OUT;
   boolean outGiven;
   Path baseline;
+  /** The network each pair is placed in ({@code --network}), or null: both on loopback in Callflow's namespace. */
+  Topology network;
   boolean headed;
   boolean help;
 
@@ -57,6 +61,7 @@ final class InteropOptions {
           o.outGiven = true;
         }
         case "--baseline" -> o.baseline = path(option, value(args, ++i, option));
+        case "--network" -> o.network = network(value(args, ++i, option));
         case "--headed" -> o.headed = true;
         default -> throw option.startsWith("-") ? new UsageException(option, null, "unknown option")
             : new UsageException(option, null, "unexpected argument");
@@ -109,6 +114,15 @@ final class InteropOptions {
   private static String codec(String name) throws UsageException {
     return VIDEO_CODECS.stream().filter(c -> c.equalsIgnoreCase(name.strip())).findFirst()
         .orElseThrow(() -> new UsageException("--prefer-codec", name, "unknown video codec (" + String.join(", ", VIDEO_CODECS) + ")"));
+  }
+
+  private static Topology network(String name) throws UsageException {
+    return Arrays.stream(Topology.values()).filter(t -> t.id().equals(name.strip().toLowerCase(Locale.ROOT))).findFirst()
+        .orElseThrow(() -> new UsageException("--network", name, "unknown network (" + networks() + ")"));
+  }
+
+  static String networks() {
+    return String.join(", ", Arrays.stream(Topology.values()).map(Topology::id).toList());
   }
 
   private static Path path(String option, String value) throws UsageException {

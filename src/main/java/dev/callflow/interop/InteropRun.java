@@ -5,6 +5,8 @@ import dev.callflow.browser.BrowserInfo;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.internal.Sampling;
+import dev.callflow.net.Network;
+import dev.callflow.net.Topology;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.EventMatcher;
 import dev.callflow.peer.Peer;
@@ -34,17 +36,31 @@ public final class InteropRun {
 
   private final Callflow callflow;
   private final java.util.function.Function<BrowserType, BrowserSpec> specs;
+  private final Optional<Topology> network;
   private final Map<BrowserType, BrowserInfo> browsers = new LinkedHashMap<>();
 
   /**
-   * A run on this session.
+   * A run on this session, both peers of each pair on loopback.
    *
    * @param callflow the session whose warm browsers the scenarios use
    * @param specs how to start each browser (headless or not, ...)
    */
   public InteropRun(Callflow callflow, java.util.function.Function<BrowserType, BrowserSpec> specs) {
+    this(callflow, specs, Optional.empty());
+  }
+
+  /**
+   * A run on this session, each scenario and pair in a network of this topology of its own if one is given: fresh
+   * browsers placed in it, whose calls use its STUN and TURN servers.
+   *
+   * @param callflow the session whose server and configuration the scenarios use (and its warm browsers, without a network)
+   * @param specs how to start each browser (headless or not, ...)
+   * @param network the topology each pair is placed in, or empty for loopback
+   */
+  public InteropRun(Callflow callflow, java.util.function.Function<BrowserType, BrowserSpec> specs, Optional<Topology> network) {
     this.callflow = callflow;
     this.specs = specs;
+    this.network = network;
   }
 
   /** {@return the browsers seen so far, by type: name, version, driver version} */
@@ -73,20 +89,33 @@ public final class InteropRun {
   }
 
   /**
-   * Plays one scenario on fresh pages and closes them. A failure of the flow (an exception or an
-   * assertion) becomes a failed result, never a throw; the stats, console and screenshots are collected either way.
+   * Plays one scenario on fresh pages and closes them (and the pair's network, if the run has one). A failure of the
+   * flow (an exception or an assertion) becomes a failed result, never a throw; the stats, console and screenshots
+   * are collected either way.
    *
    * @param scenario the flow to play
    * @param callerType the caller's browser
    * @param calleeType the callee's browser
    * @return the result, passed or not
    * @throws dev.callflow.browser.BrowserLaunchException if a browser could not be started
+   * @throws dev.callflow.failure.CallflowException if the run's network cannot be built here, saying why
    */
   public ScenarioResult play(Scenario scenario, BrowserType callerType, BrowserType calleeType) {
-    List<Peer> peers = callflow.peers(List.of(new Callflow.PeerRequest("caller", specs.apply(callerType)),
-        new Callflow.PeerRequest("callee", specs.apply(calleeType))));
+    List<Callflow.PeerRequest> requests = List.of(new Callflow.PeerRequest("caller", specs.apply(callerType)),
+        new Callflow.PeerRequest("callee", specs.apply(calleeType)));
+    if (network.isEmpty()) {
+      return play(scenario, callflow.peers(requests));
+    }
+    try (Network placed = Network.of(network.get()).start()) {
+      return play(scenario, placed.peers(callflow, requests));
+    }
+  }
+
+  private ScenarioResult play(Scenario scenario, List<Peer> peers) {
     Peer caller = peers.get(0);
     Peer callee = peers.get(1);
+    BrowserType callerType = caller.browser().type();
+    BrowserType calleeType = callee.browser().type();
     browsers.putIfAbsent(callerType, caller.browser());
     browsers.putIfAbsent(calleeType, callee.browser());
     long start = System.nanoTime();

@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * try (Network network = Network.behindNat(NatType.SYMMETRIC).start()) {
  *   Peer alice = network.peer(callflow, "alice", BrowserSpec.of(CHROME));
  *   Peer bob = network.peer(callflow, "bob", BrowserSpec.of(FIREFOX));
- *   Call call = alice.call(bob).withIceServers(network.iceServers()).connect();
+ *   Call call = alice.call(bob).connect(); // with the network's STUN and TURN servers
  *   assertThat(call.caller()).usesRelay();
  * }
  * }</pre>
@@ -94,8 +94,9 @@ public final class Network implements AutoCloseable {
   }
 
   /**
-   * {@return the ICE servers of its public segment, for {@code Call.Builder.withIceServers}: the STUN server, and unless
-   * built {@link Builder#withoutRelay() without relay} the TURN server over UDP and TCP, port 443, with credentials}
+   * {@return the ICE servers of its public segment, which every peer placed in it uses unless a call names others
+   * ({@link Peer#useIceServers}): the STUN server, and unless built {@link Builder#withoutRelay() without relay} the
+   * TURN server over UDP and TCP, port 443, with credentials}
    */
   public IceServers iceServers() {
     IceServers stun = stunServers();
@@ -118,6 +119,7 @@ public final class Network implements AutoCloseable {
   /**
    * A peer on the session's reference page, in a browser of this spec placed in this network: in a network namespace of
    * its own here, never shared with another peer nor kept warm for one; it ends when the peer closes, or with the network.
+   * Its connections use the network's {@link #iceServers()} unless a call names others.
    *
    * @param callflow the session: its server serves the pages, its configuration starts the browser
    * @param name the peer's name, e.g. {@code alice}; the network knows it by it ({@link #addressOf})
@@ -152,7 +154,9 @@ public final class Network implements AutoCloseable {
         return session;
       });
     }
-    return callflow.ownPeers(requests, launches);
+    List<Peer> peers = callflow.ownPeers(requests, launches);
+    peers.forEach(p -> p.useIceServers(iceServers()));
+    return peers;
   }
 
   /**

@@ -15,5 +15,10 @@ public enum Topology {
    * The first peer behind a firewall (and a cone NAT) that lets out only TCP to port 443; every other peer behind a
    * cone NAT. Only TURN over TCP on port 443 connects the first peer.
    */
-  TCP_443_FIREWALL
+  TCP_443_FIREWALL;
+
+  /** {@return its name on a command line, e.g. {@code cone-nat}} */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

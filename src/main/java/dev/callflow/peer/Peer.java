@@ -41,6 +41,7 @@ public final class Peer implements AutoCloseable {
   private final EventLog log;
   private final Map<String, PeerConnection> handles = new ConcurrentHashMap<>();
   private final List<Track> localTracks = new CopyOnWriteArrayList<>();
+  private volatile IceServers iceServers;
   private volatile boolean closed;
 
   private Peer(String name, BrowserSession browser, URI base, Consumer<BrowserSession> release) {
@@ -212,20 +213,40 @@ public final class Peer implements AutoCloseable {
     localTracks.remove(track);
   }
 
-  /** {@return a new RTCPeerConnection with no ICE servers} */
+  /**
+   * Gives every connection this peer makes from now on these ICE servers, unless its configuration names its own
+   * ({@code withIceServers}, {@code iceServers} in {@code withConfiguration}). A peer placed in a
+   * {@link dev.callflow.net.Network} gets the network's STUN and TURN servers this way, so that a call flow written
+   * for one network runs unchanged in another.
+   *
+   * @param servers the servers, e.g. {@code network.iceServers()}
+   * @return this peer
+   */
+  public Peer useIceServers(IceServers servers) {
+    iceServers = Objects.requireNonNull(servers, "servers");
+    return this;
+  }
+
+  /** {@return a new RTCPeerConnection with no ICE servers but those given with {@link #useIceServers}} */
   public PeerConnection createPeerConnection() {
     return createPeerConnection("{}");
   }
 
   /**
-   * {@return a new RTCPeerConnection with this RTCConfiguration}
+   * {@return a new RTCPeerConnection with this RTCConfiguration} and, if it names no {@code iceServers}, those given
+   * with {@link #useIceServers}.
    *
    * @param configurationJson the configuration as a JSON object, e.g. {@code {"iceServers": [...]}}
    * @throws IllegalArgumentException if the text is not a JSON object
    */
   public PeerConnection createPeerConnection(String configurationJson) {
     ObjectNode args = Json.object();
-    args.set("configuration", rtcConfiguration(configurationJson));
+    ObjectNode configuration = rtcConfiguration(configurationJson);
+    IceServers defaults = iceServers;
+    if (defaults != null && !configuration.has("iceServers")) {
+      configuration.set("iceServers", defaults.array());
+    }
+    args.set("configuration", configuration);
     PageChannel.Reply created = channel.call("createPeerConnection", args);
     return handle(created.doc(), log.nameOf(created.doc(), created.value().asText()));
   }

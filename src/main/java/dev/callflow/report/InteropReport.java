@@ -57,6 +57,7 @@ public final class InteropReport {
     root.put("durationMs", run.durationMs());
     root.put("callflowVersion", run.callflowVersion()).put("host", run.host()).put("os", run.os());
     root.put("baseline", run.baseline().map(Path::toString).orElse(null));
+    root.put("network", run.network().orElse(null));
     ArrayNode b = root.putArray("browsers");
     for (BrowserInfo info : run.browsers()) {
       b.addObject().put("name", info.type().id()).put("version", info.version()).put("driverVersion", info.driverVersion());
@@ -103,6 +104,8 @@ public final class InteropReport {
     Html.fact(h, "Duration", e(Html.duration(run.durationMs())));
     Html.fact(h, "Callflow", e(run.callflowVersion()));
     Html.fact(h, "Host", e(run.host()) + " · " + e(run.os()));
+    Html.fact(h, "Network", e(run.network().map(n -> n + " (each pair in a network of namespaces; each cell names its candidate pair)")
+        .orElse("loopback")));
     Html.fact(h, "Browsers", String.join("<br/>", run.browsers().stream().map(b -> e(b.toString())).toList()));
     Html.fact(h, "Baseline", run.baseline().map(b -> "compared with <a href=\"" + e(Html.link(folder, b)) + "\">" + e(b.toString()) + "</a>")
         .orElse("none given (--baseline)") + "; this run's negotiation is in <a href=\"baseline/\">baseline/</a>");

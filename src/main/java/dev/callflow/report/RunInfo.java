@@ -11,7 +11,8 @@ import java.util.Optional;
  * baseline it was compared with. The head of {@code index.html} and of {@code report.json}.
  *
  * <pre>{@code
- * RunInfo run = new RunInfo(started, 15_800, browsers, "0.1.0", "ci-7", "Linux 6.8 (amd64)", Optional.of(Path.of("old/baseline")));
+ * RunInfo run = new RunInfo(started, 15_800, browsers, "0.1.0", "ci-7", "Linux 6.8 (amd64)", Optional.of(Path.of("old/baseline")),
+ *     Optional.of("cone-nat"));
  * InteropReport.write(Path.of("target/callflow-interop"), run, results);
  * }</pre>
  *
@@ -22,9 +23,10 @@ import java.util.Optional;
  * @param host the name of the machine it ran on
  * @param os the operating system, e.g. {@code Linux 6.8 (amd64)}
  * @param baseline the folder the negotiation was compared with ({@code --baseline}), or empty
+ * @param network the network each pair ran in ({@code --network}, e.g. {@code cone-nat}), or empty: loopback
  */
 public record RunInfo(Instant started, long durationMs, List<BrowserInfo> browsers, String callflowVersion, String host, String os,
-    Optional<Path> baseline) {
+    Optional<Path> baseline, Optional<String> network) {
   /**
    * The facts of a run; the browser list is copied.
    *
@@ -35,6 +37,7 @@ public record RunInfo(Instant started, long durationMs, List<BrowserInfo> browse
    * @param host the name of the machine it ran on
    * @param os the operating system, e.g. {@code Linux 6.8 (amd64)}
    * @param baseline the folder the negotiation was compared with ({@code --baseline}), or empty
+   * @param network the network each pair ran in ({@code --network}, e.g. {@code cone-nat}), or empty: loopback
    */
   public RunInfo {
     browsers = List.copyOf(browsers);

@@ -71,6 +71,26 @@ class InteropCommandTest {
     assertThat(second.path("summary").path("baselineChanges").asInt()).isPositive();
   }
 
+  /**
+   * Each pair in a network of its own: between symmetric NATs only the network's TURN server connects the calls, and
+   * each cell, the console and the report say which pair the call took.
+   */
+  @Test
+  void aNetworkPlacesEachPairAndTheReportNamesTheCandidatePair(@TempDir Path dir) throws Exception {
+    Outcome run = run("--pairs", "chrome-firefox,firefox-chrome", "--scenarios", "data-channel", "--network", "symmetric-nat",
+        "--out", dir.toString());
+
+    assertThat(run.status()).as(run.output()).isZero();
+    assertThat(run.output()).contains("each in a network symmetric-nat", "2 passed, 0 failed").containsPattern("connected in \\d+ ms \\(relay/");
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(report.path("network").asText()).isEqualTo("symmetric-nat");
+    for (JsonNode r : report.path("results")) {
+      // The callee's end is a relay candidate, or the caller's relay address seen as a peer-reflexive one.
+      assertThat(r.path("candidateTypes").asText()).as(r.path("caller").asText() + "→" + r.path("callee").asText()).matches("(relay/\\w+|\\w+/relay) udp");
+    }
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("symmetric-nat (each pair in a network of namespaces");
+  }
+
   /** A mistake is one line naming the option and its value, a hint to --help, and status 2; no browser starts. */
   private static void rejected(String expected, String... args) {
     Outcome outcome = run(args);
@@ -95,6 +115,7 @@ class InteropCommandTest {
     rejected("--out: needs a value", "--out", "--headed");
     rejected("--out '': empty path", "--out", "");
     rejected("--out: given twice", "--out", "a", "--out", "b");
+    rejected("--network lan: unknown network (one-link, cone-nat, symmetric-nat, tcp-443-firewall)", "--network", "lan");
     rejected("--colour: unknown option", "--colour");
     rejected("extra: unexpected argument", "extra");
   }
@@ -123,7 +144,7 @@ class InteropCommandTest {
     Path file = Files.writeString(dir.resolve("out"), "a file where the reports should go");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    RunInfo run = new RunInfo(java.time.Instant.now(), 0, List.of(), "development", "host", "Linux", java.util.Optional.empty());
+    RunInfo run = new RunInfo(java.time.Instant.now(), 0, List.of(), "development", "host", "Linux", java.util.Optional.empty(), java.util.Optional.empty());
     int status = InteropCommand.finish(file, run, List.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String output = bytes.toString(StandardCharsets.UTF_8);
@@ -144,6 +165,7 @@ class InteropCommandTest {
   void helpListsTheOptions() {
     Outcome help = run("--out", "/proc/x", "--help");
     assertThat(help.status()).isZero();
-    assertThat(help.output()).startsWith("Usage: ci/interop.sh").contains("--baseline DIR", "VP8, VP9, H264, H265, AV1");
+    assertThat(help.output()).startsWith("Usage: ci/interop.sh").contains("--baseline DIR", "VP8, VP9, H264, H265, AV1",
+        "--network NAME", "one-link, cone-nat, symmetric-nat, tcp-443-firewall");
   }
 }

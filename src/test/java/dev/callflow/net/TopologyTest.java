@@ -28,7 +28,7 @@ class TopologyTest {
 
   private static Call connect(Peer alice, Peer bob, Network network, BrowserPair pair) {
     long start = System.nanoTime();
-    Call call = alice.call(bob).withDataChannel("chat").withIceServers(network.iceServers()).withTimeout(CONNECT_WITHIN).connect();
+    Call call = alice.call(bob).withDataChannel("chat").withTimeout(CONNECT_WITHIN).connect(); // the network's STUN/TURN servers
     System.out.printf("%s, %s: connected in %d ms; alice %s; bob %s%n", network.topology(), pair, (System.nanoTime() - start) / 1_000_000,
         pairOf(call.caller()), pairOf(call.callee()));
     return call;
@@ -92,7 +92,7 @@ class TopologyTest {
   @BrowserPairs
   @InNetwork(value = Topology.SYMMETRIC_NAT, relay = false)
   void betweenSymmetricNatsWithoutRelayFailsAndSaysWhy(Peer alice, Peer bob, Network network, BrowserPair pair) {
-    Call call = alice.call(bob).withDataChannel("chat").withIceServers(network.iceServers()).start();
+    Call call = alice.call(bob).withDataChannel("chat").start();
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> call.awaitConnected(FAIL_WITHIN)).isInstanceOf(CallflowTimeoutError.class)

@@ -26,7 +26,7 @@ class InteropReportTest {
       new BrowserInfo(BrowserType.FIREFOX, "firefox", "153.0", "0.37.1"));
 
   private static RunInfo run(Optional<Path> baseline) {
-    return new RunInfo(STARTED, 15_800, BROWSERS, "1.2.3", "ci-host", "Linux 6.8.0 (amd64)", baseline);
+    return new RunInfo(STARTED, 15_800, BROWSERS, "1.2.3", "ci-host", "Linux 6.8.0 (amd64)", baseline, java.util.Optional.empty());
   }
 
   private static void wellFormed(String html) throws Exception {
