@@ -11,10 +11,11 @@ cd "$(dirname "$0")/.."
 
 SCENARIOS=(audio-video data-channel add-video ice-restart receive-only codec-preference hangup-recall)
 CODECS=(VP8 VP9 H264 H265 AV1)
+NETWORKS=(one-link cone-nat symmetric-nat tcp-443-firewall)
 
 usage() {
   local IFS=,
-  local scenarios="${SCENARIOS[*]}" codecs="${CODECS[*]}"
+  local scenarios="${SCENARIOS[*]}" codecs="${CODECS[*]}" networks="${NETWORKS[*]}"
   cat <<USAGE
 Usage: ci/interop.sh [options]
   --browsers chrome,firefox   browsers to pair (default: every installed one)
@@ -23,6 +24,8 @@ Usage: ci/interop.sh [options]
   --prefer-codec VP9          the video codec the codec-preference scenario prefers: ${codecs//,/, } (default VP9)
   --out DIR                   report folder (default target/callflow-interop)
   --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
+  --network NAME              place each pair's browsers in a network of namespaces: ${networks//,/, }
+                              (default: both on loopback); the report gives each cell's candidate pair
   --headed                    show the browsers (needs a display)
 USAGE
 }
@@ -65,7 +68,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
     seen[$option]=1
   fi
   case "$option" in
-    --browsers | --pairs | --scenarios | --prefer-codec | --out | --baseline)
+    --browsers | --pairs | --scenarios | --prefer-codec | --out | --baseline | --network)
       i=$((i + 1))
       [ "$i" -lt ${#args[@]} ] && [[ ${args[i]} != --* ]] || reject "$option" "needs a value"
       value=${args[i]}
@@ -90,6 +93,10 @@ for ((i = 0; i < ${#args[@]}; i++)); do
           $known || { IFS=,; list="${CODECS[*]}"; unset IFS; reject --prefer-codec "$value" "unknown video codec (${list//,/, })"; } ;;
         --out | --baseline)
           [ -n "$(strip "$value")" ] || reject "$option" "$value" "empty path" ;;
+        --network)
+          known=false
+          for n in "${NETWORKS[@]}"; do [ "$n" = "$(strip "${value,,}")" ] && known=true; done
+          $known || { IFS=,; list="${NETWORKS[*]}"; unset IFS; reject --network "$value" "unknown network (${list//,/, })"; } ;;
       esac ;;
     --headed) ;;
     -*) reject "$option" "unknown option" ;;

@@ -26,7 +26,8 @@ class InteropScriptTest {
       List.of("--prefer-codec", "VP10"), List.of("--prefer-codec", " vp8", "--prefer-codec", "VP9"),
       List.of("--out"), List.of("--out", "--headed"), List.of("--out", ""), List.of("--baseline", "  "),
       List.of("--out", "a", "--out", "b"), List.of("--colour"), List.of("--colour", "--colour"), List.of("-x"), List.of("extra"),
-      List.of("--headed", "--headed"), List.of("--scenarios", "x", "--browsers", "safari"));
+      List.of("--headed", "--headed"), List.of("--scenarios", "x", "--browsers", "safari"), List.of("--network", "lan"),
+      List.of("--network"), List.of("--network", "cone_nat"));
 
   private record Outcome(int status, String output) {}
 
