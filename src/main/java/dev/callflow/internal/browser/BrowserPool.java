@@ -150,25 +150,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       }
     }
     evicted.forEach(PooledBrowser::close);
-    List<B> sessions = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<B> f : futures) {
-      try {
-        sessions.add(f.join());
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      sessions.forEach(this::release);
-      throw failure;
-    }
-    return sessions;
+    return allOrNone(futures, this::release);
   }
 
   /**
@@ -263,6 +245,14 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
         }));
       }
     }
+    return allOrNone(futures, this::discard);
+  }
+
+  /**
+   * {@return every browser the futures give, in order} If one fails, those that started are given back with
+   * {@code undo} and the first failure is thrown, the others suppressed in it.
+   */
+  private List<B> allOrNone(List<CompletableFuture<B>> futures, java.util.function.Consumer<B> undo) {
     List<B> sessions = new ArrayList<>();
     RuntimeException failure = null;
     for (CompletableFuture<B> f : futures) {
@@ -278,7 +268,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       }
     }
     if (failure != null) {
-      sessions.forEach(this::discard);
+      sessions.forEach(undo);
       throw failure;
     }
     return sessions;
