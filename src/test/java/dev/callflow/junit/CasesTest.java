@@ -55,6 +55,12 @@ class CasesTest {
         "[chrome→firefox] /apps/identity.html", "[chrome→firefox] /apps/iframe.html?from=cases",
         "[firefox→chrome] /apps/identity.html", "[firefox→chrome] /apps/iframe.html?from=cases",
         "[firefox→firefox] /apps/identity.html", "[firefox→firefox] /apps/iframe.html?from=cases");
+    String failures = events.failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(
+        TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("")).collect(
+        java.util.stream.Collectors.joining("\n\n"));
+    assertThat(events.failed().list()).as("the failures:%n%s", failures).extracting(e -> e.getTestDescriptor().getDisplayName())
+        .containsExactly("[chrome→chrome] /apps/iframe.html?from=cases", "[chrome→firefox] /apps/iframe.html?from=cases",
+            "[firefox→chrome] /apps/iframe.html?from=cases", "[firefox→firefox] /apps/iframe.html?from=cases");
     events.assertStatistics(s -> s.succeeded(4).failed(4));
     List<Path> folders = events.failed().stream().map(e -> ((CallflowTestFailure) e.getPayload(TestExecutionResult.class)
         .orElseThrow().getThrowable().orElseThrow()).evidence()).toList();
