@@ -281,22 +281,38 @@ public final class PeerConnection {
    * {@code prflx} when the other side's check arrived before the trickled candidate did.
    *
    * @param remote a {@code remote-candidate} of this connection's stats
-   * @return {@code host}, {@code srflx}, {@code prflx} or {@code relay}; {@code ?} when the browser reports no type
+   * @return {@code host}, {@code srflx}, {@code prflx} or {@code relay}; {@code prflx} also when the signalled
+   *     candidates it may be are of several types (see {@link #signalledTypes}); {@code ?} when the browser reports no type
    */
   public String signalledType(IceCandidateStats remote) {
     String named = remote.candidateType().orElse("?");
     if (!named.equals("prflx")) {
       return named;
     }
+    List<String> types = signalledTypes(remote);
+    return types.size() == 1 ? types.get(0) : named;
+  }
+
+  /**
+   * The types of the candidates the other side signalled that a {@code prflx} remote end may be. Chromium leaves a
+   * prflx candidate's address out of its stats, so the port and protocol decide; behind a NAT that keeps ports, a
+   * host and a srflx candidate share the port, and both are listed: this side cannot tell them apart (the other
+   * side's own end can).
+   *
+   * @param remote a {@code remote-candidate} of this connection's stats
+   * @return the distinct types, in the order signalled; empty if the end is no prflx or matches no signalled candidate
+   */
+  public List<String> signalledTypes(IceCandidateStats remote) {
+    if (!remote.candidateType().filter("prflx"::equals).isPresent()) {
+      return List.of();
+    }
     return events().stream()
         .filter(e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method()))
         .map(e -> new IceCandidate(e.details().path("args").path(0).path("candidate").asText(""), null, null, null))
-        // Chromium leaves a prflx candidate's address out of its stats: then the port and protocol decide.
         .filter(c -> c.type() != null && remote.address().filter(a -> !a.isEmpty()).map(a -> a.equals(c.address())).orElse(true)
             && c.port() != null && remote.port().orElse(-1) == c.port()
             && remote.protocol().filter(p -> p.equalsIgnoreCase(c.protocol())).isPresent())
-        .map(IceCandidate::type)
-        .findFirst().orElse(named);
+        .map(IceCandidate::type).distinct().toList();
   }
 
   /**
