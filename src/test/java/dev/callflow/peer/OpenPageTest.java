@@ -51,6 +51,36 @@ class OpenPageTest {
         .extracting(e -> ((PageLoadException) e).problem()).isEqualTo(PageLoadException.Problem.NETWORK_ERROR);
   }
 
+  /**
+   * A port whose server has gone is refused again, though a page was opened from it: ports come back (tests in
+   * parallel start and stop servers), and the relay into the browser's network namespace must not outlive its server.
+   */
+  @EachBrowser
+  void aPortWhoseServerHasGoneIsRefusedAgain(Peer alice) throws IOException {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] page = "<!doctype html><title>here</title>".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, page.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(page);
+      }
+    });
+    server.start();
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page.html";
+    try {
+      alice.open(url);
+      assertThat(alice.driver().getTitle()).isEqualTo("here");
+    } finally {
+      server.stop(0);
+    }
+    String code = alice.browser().type() == dev.callflow.browser.BrowserType.CHROME ? "ERR_CONNECTION_REFUSED" : "connectionFailure";
+
+    assertThatThrownBy(() -> alice.open(url)).isInstanceOf(PageLoadException.class)
+        .hasMessage("alice: cannot open " + url + " in " + alice.browser() + ": connection refused (" + code + ")");
+  }
+
   @EachBrowser
   void aServerThatNeverAnswersTimesOutNamingTheTimeout(Peer alice) throws Exception {
     try (Silent server = new Silent(null)) {

@@ -293,7 +293,16 @@ public final class Namespace implements AutoCloseable {
     String host = uri.getHost();
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     boolean loopbackHost = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
-    if (!loopbackHost || closed || reached.contains(port) || !listening(port)) {
+    if (!loopbackHost || closed) {
+      return;
+    }
+    boolean open = listening(port);
+    if (reached.contains(port) && !open) {
+      // A relay for a server that has gone (port numbers come back): inside it would accept and then drop the
+      // connection (Chromium: ERR_SOCKET_NOT_CONNECTED), where the browser must find the port refused.
+      unreach(port);
+    }
+    if (reached.contains(port) || !open) {
       return; // nothing listens on the host: inside, the browser finds the port refused, as it is
     }
     try {
@@ -315,6 +324,15 @@ public final class Namespace implements AutoCloseable {
     } catch (IOException e) {
       throw new NamespaceException("Cannot relay port " + port + " into the network namespace: " + Folders.describe(e));
     }
+  }
+
+  /** Ends both ends of the relay of this port: every process whose command line names its socket. */
+  private void unreach(int port) {
+    String socket = folder.resolve("in-" + port + ".sock").toString();
+    // No wait for them to end: a killed process's sockets close at once, and the shell inside may leave it a zombie.
+    ProcessHandle.allProcesses().filter(p -> p.info().commandLine().filter(c -> c.contains(socket)).isPresent())
+        .forEach(ProcessHandle::destroyForcibly);
+    reached.remove(port);
   }
 
   private static boolean listening(int port) {
