@@ -18,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The main command end to end, in this JVM: real browsers, reports on disk, a baseline diff. */
 class InteropCommandTest {
-  private record Outcome(int status, String output) {}
+  /** What the command printed and returned. */
+  record Outcome(int status, String output) {}
 
-  private static Outcome run(String... args) {
+  /** Runs the command in this JVM, as the interop tests of this package do. */
+  static Outcome run(String... args) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int status = InteropCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return new Outcome(status, bytes.toString(StandardCharsets.UTF_8));

@@ -2,11 +2,10 @@ package dev.callflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.callflow.cli.InteropCommandTest.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +28,8 @@ class InteropScriptTest {
       List.of("--headed", "--headed"), List.of("--scenarios", "x", "--browsers", "safari"), List.of("--network", "lan"),
       List.of("--network"), List.of("--network", "cone_nat"));
 
-  private record Outcome(int status, String output) {}
-
   private static Outcome java(List<String> args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = InteropCommand.run(args.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return new Outcome(status, bytes.toString(StandardCharsets.UTF_8));
+    return InteropCommandTest.run(args.toArray(String[]::new));
   }
 
   private static Outcome script(Path dir, List<String> args) throws Exception {

@@ -2,9 +2,6 @@ package dev.callflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +15,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @Isolated
 class InteropSystemPropertiesTest {
-  private record Outcome(int status, String output) {}
-
-  private static Outcome run(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = InteropCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return new Outcome(status, bytes.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aWrongDriverPathIsAnErrorNotAMissingBrowser(@TempDir Path dir) {
     String before = System.getProperty("webdriver.gecko.driver");
@@ -34,7 +23,7 @@ class InteropSystemPropertiesTest {
       for (String[] args : new String[][] {{"--browsers", "firefox"}, {"--pairs", "chrome-firefox"}, {}}) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", dir.toString()));
-        Outcome outcome = run(all.toArray(String[]::new));
+        InteropCommandTest.Outcome outcome = InteropCommandTest.run(all.toArray(String[]::new));
         assertThat(outcome.status()).as(outcome.output()).isEqualTo(2);
         assertThat(outcome.output()).isEqualTo("interop: Invalid -Dwebdriver.gecko.driver=/nonexistent: no such file" + System.lineSeparator());
       }
@@ -48,7 +37,7 @@ class InteropSystemPropertiesTest {
     String before = System.getProperty("callflow.headed");
     System.setProperty("callflow.headed", "yes");
     try {
-      Outcome outcome = run("--pairs", "chrome-chrome", "--out", dir.toString());
+      InteropCommandTest.Outcome outcome = InteropCommandTest.run("--pairs", "chrome-chrome", "--out", dir.toString());
       assertThat(outcome.status()).isEqualTo(2);
       assertThat(outcome.output()).isEqualTo("interop: Invalid -Dcallflow.headed=yes: expected true or false" + System.lineSeparator());
     } finally {
