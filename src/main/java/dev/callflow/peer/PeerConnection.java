@@ -5,6 +5,7 @@ import dev.callflow.sdp.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.media.AudioCheck;
+import dev.callflow.media.MediaQuality;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.internal.Sampling;
@@ -398,6 +399,27 @@ public final class PeerConnection {
     StatsSeries series = StatsSeries.of(List.of(first, last));
     return new VideoCheck(frames, (long) series.delta(r -> r.inboundRtp("video").stream()
         .mapToLong(s -> s.framesDecoded().orElse(0)).sum()), series.seconds());
+  }
+
+  /**
+   * Measures the media this connection receives for a while, as its page shows it: every frame each {@code <video>}
+   * element showing its remote video presents ({@code requestVideoFrameCallback}), with the stamp of a synthetic camera
+   * read from its picture, and the beeps of a synthetic microphone heard on its remote audio tracks. The page keeps the
+   * samples; Java fetches them once, at the end.
+   *
+   * <pre>{@code
+   * MediaQuality q = call.callee().measureMedia(Duration.ofSeconds(3));
+   * q.video().delayPercentile(95); q.video().freezes(); q.syncOffset();
+   * }</pre>
+   *
+   * @param over how long to measure; the call blocks this long
+   * @return the frames and beeps received
+   * @throws DomException {@code NotFoundError} if the page shows none of the connection's remote video and it has no
+   *     remote audio track
+   * @throws dev.callflow.failure.CallflowTimeoutError if the connection fails or closes meanwhile
+   */
+  public MediaQuality measureMedia(Duration over) {
+    return MediaMeasurement.measure(this, over);
   }
 
   /**
