@@ -38,6 +38,8 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, PeerConnection> {
   private static final Duration CHECK = Duration.ofMillis(600);
+  /** How long {@link #video()} and {@link #audio()} measure. */
+  private static final int MEDIA_SECONDS = 3;
   /** How long a pair assertion reads the stats again while the browser has marked no pair in use. */
   private static final Duration SELECTED_PAIR_WITHIN = Duration.ofSeconds(2);
   /**
@@ -325,6 +327,37 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
       throwAssertionError(shouldUseRelay(actual.toString(), expected, pair == null ? "(no selected pair)" : pair.toString(), end));
     }
     return pair;
+  }
+
+  /**
+   * Measures the received media for {@value #MEDIA_SECONDS} seconds ({@link PeerConnection#measureMedia}), then asserts
+   * on its video; {@code .audio()} goes on to the audio of the same measurement.
+   *
+   * @return assertions on the video received
+   */
+  public VideoQualityAssert video() {
+    return mediaOver(Duration.ofSeconds(MEDIA_SECONDS)).video();
+  }
+
+  /**
+   * Measures the received media for {@value #MEDIA_SECONDS} seconds ({@link PeerConnection#measureMedia}), then asserts
+   * on its audio; {@code .video()} goes on to the video of the same measurement.
+   *
+   * @return assertions on the audio received
+   */
+  public AudioQualityAssert audio() {
+    return mediaOver(Duration.ofSeconds(MEDIA_SECONDS)).audio();
+  }
+
+  /**
+   * Measures the received media for a while ({@link PeerConnection#measureMedia}), then asserts on it.
+   *
+   * @param over how long to measure; the call blocks this long
+   * @return assertions on the measurement
+   */
+  public MediaQualityAssert mediaOver(Duration over) {
+    isNotNull();
+    return new MediaQualityAssert(actual.measureMedia(over));
   }
 
   /**

@@ -214,6 +214,17 @@ public final class Peer implements AutoCloseable {
   }
 
   /**
+   * Stops or restarts every synthetic camera on this peer's page (see {@code BrowserSpec.withSyntheticMedia}): while
+   * stopped it makes no frames, so the other side's picture freezes, as behind a stuck camera.
+   *
+   * @param paused true to stop making frames, false to go on
+   * @throws DomException {@code InvalidStateError} if this peer has no synthetic media
+   */
+  public void pauseSyntheticCamera(boolean paused) {
+    invoke("syntheticPause", Json.object().put("paused", paused));
+  }
+
+  /**
    * Gives every connection this peer makes from now on these ICE servers, unless its configuration names its own
    * ({@code withIceServers}, {@code iceServers} in {@code withConfiguration}). A peer placed in a
    * {@link dev.callflow.net.Network} gets the network's STUN and TURN servers this way, so that a call flow written
