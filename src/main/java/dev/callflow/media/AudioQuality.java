@@ -38,9 +38,9 @@ public final class AudioQuality {
     return onsets;
   }
 
-  /** {@return how many beeps the sender made during the measurement: one per whole second} */
+  /** {@return how many beeps the sender made during the measurement: one per whole second from its start, until its end} */
   public int marks() {
-    return (int) (Math.floor(end / 1000) - Math.ceil(start / 1000) + 1);
+    return (int) (Math.ceil(end / 1000) - Math.ceil(start / 1000));
   }
 
   /** {@return each onset's delay past its whole second, ms, in order} */
