@@ -150,22 +150,23 @@
     osc.connect(gain).connect(out);
     osc.start();
     const track = out.stream.getAudioTracks()[0];
-    // Beeps at each whole second of the wall clock, scheduled a little ahead on the audio clock.
-    let scheduledUpTo = 0;
+    // Beeps at each whole second of the wall clock. Each is put on the audio clock only shortly before it is due: an
+    // audio clock may not keep real time (Firefox's mock output on a busy machine ran at 77 %), and the error grows with the lead.
     const schedule = () => {
       if (track.readyState === 'ended') return;
       const now = clock();
-      const ctxNow = ctx.currentTime;
-      for (let mark = Math.ceil((now + 50) / 1000) * 1000; mark < now + 2000; mark += 1000) {
-        if (mark <= scheduledUpTo) continue;
-        const at = ctxNow + (mark - now) / 1000;
-        gain.gain.setValueAtTime(0, at);
-        gain.gain.linearRampToValueAtTime(0.5, at + 0.002);
-        gain.gain.setValueAtTime(0.5, at + BEEP_MS / 1000);
-        gain.gain.linearRampToValueAtTime(0, at + BEEP_MS / 1000 + 0.002);
-        scheduledUpTo = mark;
+      const mark = Math.ceil((now + 20) / 1000) * 1000;
+      const lead = mark - now;
+      if (lead > 80) {
+        timer = setTimeout(schedule, lead - 60);
+        return;
       }
-      timer = setTimeout(schedule, 400);
+      const at = ctx.currentTime + lead / 1000;
+      gain.gain.setValueAtTime(0, at);
+      gain.gain.linearRampToValueAtTime(0.5, at + 0.002);
+      gain.gain.setValueAtTime(0.5, at + BEEP_MS / 1000);
+      gain.gain.linearRampToValueAtTime(0, at + BEEP_MS / 1000 + 0.002);
+      timer = setTimeout(schedule, lead + 200);
     };
     let timer = 0;
     schedule();
@@ -234,6 +235,7 @@
     if (!el.requestVideoFrameCallback) return;
     const onFrame = (now, md) => {
       if (!m.active) return;
+      const began = performance.now();
       const at = performance.timeOrigin + (md.expectedDisplayTime || now);
       let stamp = null;
       try { stamp = readStamp(el, md.width, md.height); } catch (e) { stamp = null; }
@@ -242,6 +244,7 @@
           stamp ? stamp[0] : -1, stamp ? stamp[1] : -1]);
       }
       el.requestVideoFrameCallback(onFrame);
+      m.cost += performance.now() - began;
     };
     el.requestVideoFrameCallback(onFrame);
   };
@@ -255,6 +258,10 @@
     let lastLoud = -Infinity;
     node.onaudioprocess = (e) => {
       if (!m.active) return;
+      const began = performance.now();
+      try { hear(e); } finally { m.cost += performance.now() - began; }
+    };
+    const hear = (e) => {
       const data = e.inputBuffer.getChannelData(0);
       const end = clock();
       for (let i = 0; i < data.length; i++) {
@@ -281,13 +288,21 @@
         && v.srcObject.getVideoTracks().some((t) => remote.has(t.id));
       const elements = [...document.querySelectorAll('video')].filter(shows);
       const audioTracks = receivers(found).map((r) => r.track).filter((t) => t && t.kind === 'audio' && t.readyState === 'live');
-      const m = { active: true, start: clock(), end: null, video: [], audio: [], stops: [],
+      const m = { active: true, start: clock(), end: null, video: [], audio: [], stops: [], cost: 0,
         elements: elements.map((v) => (v.id ? '#' + v.id : '<video>') + ' ' + v.videoWidth + 'x' + v.videoHeight) };
-      m.stop = () => { if (!m.active) return; m.active = false; m.end = clock(); clearTimeout(m.timer); m.stops.forEach((f) => f()); };
+      m.stop = () => {
+        if (!m.active) return;
+        m.active = false; m.end = clock();
+        if (m.audioClock) m.audioClockRate = (audioContext().currentTime - m.audioClock[0]) * 1000 / (m.end - m.audioClock[1]);
+        clearTimeout(m.timer);
+        m.stops.forEach((f) => f());
+      };
       m.timer = setTimeout(m.stop, Math.max(1, seconds) * 1000);
       sessions.set(pc, m);
       elements.forEach((el, i) => watchVideo(m, el, i));
       audioTracks.forEach((t) => { try { watchAudio(m, t); } catch (e) { m.audioError = String(e); } });
+      // How fast the page's audio clock runs against the wall clock during the measurement: onsets are heard on it.
+      if (audioTracks.length) m.audioClock = [audioContext().currentTime, clock()];
       return { start: m.start, elements: m.elements, audioTracks: audioTracks.length,
         rvfc: typeof HTMLVideoElement.prototype.requestVideoFrameCallback === 'function' };
     },
@@ -300,7 +315,8 @@
       const first = from || 0;
       const count = Math.min(max || 900, 900);
       return { start: m.start, end: m.end, elements: m.elements, total: m.video.length,
-        video: m.video.slice(first, first + count), audio: m.audio.slice(0, 900), audioError: m.audioError || null, now: clock() };
+        video: m.video.slice(first, first + count), audio: m.audio.slice(0, 900), audioError: m.audioError || null,
+        audioClockRate: m.audioClockRate ?? null, costMs: m.cost, now: clock() };
     },
     // Stops (true) or restarts (false) every synthetic camera of this page: the picture freezes, as a stuck camera's would.
     syntheticPause({ paused: p }) {

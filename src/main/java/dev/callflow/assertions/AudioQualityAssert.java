@@ -30,9 +30,9 @@ public class AudioQualityAssert extends AbstractAssert<AudioQualityAssert, Media
   public AudioQualityAssert hasDelayBelow(Duration max) {
     isNotNull();
     Duration median = actual.audio().delayPercentile(50).orElse(null);
-    if (median == null || median.compareTo(max) >= 0) {
+    if (median == null || median.compareTo(max) >= 0 || !actual.audio().clockKeptTime()) {
       fail("audio delay (median) below " + VideoQualityAssert.ms(max), median == null ? "not measurable: no beep was heard"
-          : VideoQualityAssert.ms(median));
+          : !actual.audio().clockKeptTime() ? unreliable() : VideoQualityAssert.ms(median));
     }
     return this;
   }
@@ -47,12 +47,18 @@ public class AudioQualityAssert extends AbstractAssert<AudioQualityAssert, Media
   public AudioQualityAssert isInSyncWithVideoWithin(Duration max) {
     isNotNull();
     Duration offset = actual.syncOffset().orElse(null);
-    if (offset == null || offset.abs().compareTo(max) > 0) {
+    if (offset == null || offset.abs().compareTo(max) > 0 || !actual.audio().clockKeptTime()) {
       fail("audio in sync with video within " + VideoQualityAssert.ms(max), offset == null
           ? "not measurable: " + (actual.audio().onsets().isEmpty() ? "no beep was heard" : "no video frame carried a readable stamp")
-          : "audio " + VideoQualityAssert.ms(offset) + (offset.isNegative() ? " ahead of" : " behind") + " the video");
+          : !actual.audio().clockKeptTime() ? unreliable()
+          : "audio " + VideoQualityAssert.ms(offset.abs()) + (offset.isNegative() ? " ahead of" : " behind") + " the video");
     }
     return this;
+  }
+
+  private String unreliable() {
+    return String.format(java.util.Locale.ROOT, "not measurable: the receiving page's audio clock ran at %.0f%% of real time, so its"
+        + " beeps were heard late", actual.audio().clockRate() * 100);
   }
 
   /** {@return assertions on the video of the same measurement} */

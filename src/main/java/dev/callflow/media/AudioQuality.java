@@ -19,6 +19,18 @@ public final class AudioQuality {
   private final double start;
   private final double end;
   private final List<Double> onsets;
+  private final double clockRate;
+
+  /**
+   * The onsets heard between {@code start} and {@code end}, on a page whose audio clock kept real time.
+   *
+   * @param start when the measurement began, ms on the machine's wall clock
+   * @param end when it ended, ms on the same clock
+   * @param onsets when each beep was heard, ms on the same clock, oldest first
+   */
+  public AudioQuality(double start, double end, List<Double> onsets) {
+    this(start, end, onsets, 1);
+  }
 
   /**
    * The onsets heard between {@code start} and {@code end}.
@@ -26,11 +38,27 @@ public final class AudioQuality {
    * @param start when the measurement began, ms on the machine's wall clock
    * @param end when it ended, ms on the same clock
    * @param onsets when each beep was heard, ms on the same clock, oldest first
+   * @param clockRate how fast the receiving page's audio clock ran against the wall clock meanwhile (1: real time);
+   *     NaN when unknown
    */
-  public AudioQuality(double start, double end, List<Double> onsets) {
+  public AudioQuality(double start, double end, List<Double> onsets, double clockRate) {
     this.start = start;
     this.end = end;
     this.onsets = List.copyOf(onsets);
+    this.clockRate = clockRate;
+  }
+
+  /**
+   * {@return how fast the receiving page's audio clock ran against the wall clock, 1 for real time; NaN when unknown}
+   * Onsets are heard on that clock: one that lags (Firefox's mock audio output, on a machine short of CPU) hears them late.
+   */
+  public double clockRate() {
+    return clockRate;
+  }
+
+  /** {@return whether the receiving page's audio clock kept real time within 5 %, so that the delays can be trusted} */
+  public boolean clockKeptTime() {
+    return Math.abs(clockRate - 1) <= 0.05;
   }
 
   /** {@return when each beep was heard, ms on the machine's wall clock} */
@@ -59,7 +87,8 @@ public final class AudioQuality {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d beeps heard of %d made in %.2fs, delays %s", onsets.size(), Math.max(0, marks()),
-        (end - start) / 1000, delays().stream().map(d -> String.format(Locale.ROOT, "%.0fms", d)).toList());
+    return String.format(Locale.ROOT, "%d beeps heard of %d made in %.2fs, delays %s%s", onsets.size(), Math.max(0, marks()),
+        (end - start) / 1000, delays().stream().map(d -> String.format(Locale.ROOT, "%.0fms", d)).toList(),
+        clockKeptTime() ? "" : String.format(Locale.ROOT, ", audio clock at %.0f%% of real time", clockRate * 100));
   }
 }

@@ -12,16 +12,19 @@ import java.util.Optional;
  * @param connection the connection measured, e.g. {@code bob/pc1}
  * @param video the video received
  * @param audio the audio received
+ * @param pageTime the time the page spent measuring, on its main thread: reading the stamps and hearing the beeps
  */
-public record MediaQuality(String connection, VideoQuality video, AudioQuality audio) {
+public record MediaQuality(String connection, VideoQuality video, AudioQuality audio, Duration pageTime) {
   /**
    * A measurement of this connection.
    *
    * @param connection the connection measured
    * @param video the video received
    * @param audio the audio received
+   * @param pageTime the time the page spent measuring, on its main thread
    */
   public MediaQuality {
+    Objects.requireNonNull(pageTime, "pageTime");
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(video, "video");
     Objects.requireNonNull(audio, "audio");
@@ -40,6 +43,7 @@ public record MediaQuality(String connection, VideoQuality video, AudioQuality a
   @Override
   public String toString() {
     return connection + ": video " + video + "; audio " + audio
-        + syncOffset().map(d -> "; audio-video offset " + d.toMillis() + "ms").orElse("");
+        + syncOffset().map(d -> "; audio-video offset " + d.toMillis() + "ms").orElse("")
+        + "; measuring took " + pageTime.toMillis() + "ms of the page's main thread";
   }
 }

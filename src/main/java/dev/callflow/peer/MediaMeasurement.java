@@ -48,6 +48,8 @@ final class MediaMeasurement {
     double stop = read.path("end").asDouble();
     List<Double> onsets = new ArrayList<>();
     read.path("audio").forEach(t -> onsets.add(t.asDouble()));
-    return new MediaQuality(pc.toString(), new VideoQuality(start, stop, samples), new AudioQuality(start, stop, onsets));
+    return new MediaQuality(pc.toString(), new VideoQuality(start, stop, samples), new AudioQuality(start, stop, onsets,
+        read.path("audioClockRate").isNumber() ? read.path("audioClockRate").asDouble() : Double.NaN),
+        Duration.ofNanos(Math.round(read.path("costMs").asDouble() * 1e6)));
   }
 }

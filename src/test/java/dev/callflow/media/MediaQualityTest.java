@@ -36,9 +36,15 @@ class MediaQualityTest {
     q.video().series(Duration.ofMillis(500)).forEach(l -> System.out.println("  " + l));
 
     assertThat(q).video().hasDelayBelow(Duration.ofMillis(500)).hasFrameRateAtLeast(10)
-        .hasNoFreezeLongerThan(Duration.ofMillis(1000)).hasResolutionAtLeast(160, 120).hasLostFramesAtMost(30);
+        .hasNoFreezeLongerThan(Duration.ofMillis(1000)).hasResolutionAtLeast(160, 120).hasLostFramesAtMost(60);
     org.assertj.core.api.Assertions.assertThat(q.video().stampedFrames()).as("frames with a readable stamp")
         .isGreaterThan(q.video().frames() * 9 / 10);
+    if (q.audio().clockKeptTime()) {
+      assertThat(q).audio().hasDelayBelow(Duration.ofMillis(600)).isInSyncWithVideoWithin(Duration.ofMillis(400));
+    } else { // Firefox's mock audio output falls behind real time when the machine is short of CPU: the figures are refused
+      assertThatThrownBy(() -> assertThat(q).audio().hasDelayBelow(Duration.ofMillis(600)))
+          .hasMessageContaining("not measurable: the receiving page's audio clock ran at");
+    }
   }
 
   @BrowserPairs

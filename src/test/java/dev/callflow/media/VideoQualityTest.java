@@ -104,7 +104,7 @@ class VideoQualityTest {
   @Test
   void assertionsPassOnGoodVideo() {
     MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 2000, steady(T0, 2, 40, 640, 480, 1)),
-        new AudioQuality(T0, T0 + 2000, List.of(T0 + 1090.0, T0 + 2085.0)));
+        new AudioQuality(T0, T0 + 2000, List.of(T0 + 1090.0, T0 + 2085.0)), Duration.ZERO);
 
     assertThat(q).video().hasDelayBelow(Duration.ofMillis(200)).hasFrameRateAtLeast(25).hasNoFreezeLongerThan(Duration.ofMillis(500))
         .hasResolutionAtLeast(640, 480).hasLostFramesAtMost(0)
@@ -115,7 +115,7 @@ class VideoQualityTest {
   @Test
   void aHighDelayFailsQuotingTheSeries() {
     MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 1000, steady(T0, 1, 350, 640, 480, 1)),
-        new AudioQuality(T0, T0 + 1000, List.of()));
+        new AudioQuality(T0, T0 + 1000, List.of()), Duration.ZERO);
 
     assertThatThrownBy(() -> assertThat(q).video().hasDelayBelow(Duration.ofMillis(200)))
         .isInstanceOf(AssertionError.class)
@@ -129,7 +129,7 @@ class VideoQualityTest {
   void aSmallPictureFailsNamingTheSizes() {
     List<VideoSample> samples = new ArrayList<>(steady(T0, 1, 40, 640, 480, 1));
     samples.addAll(steady(T0 + 1000, 1, 40, 160, 120, 31));
-    MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 2000, samples), new AudioQuality(T0, T0 + 2000, List.of()));
+    MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 2000, samples), new AudioQuality(T0, T0 + 2000, List.of()), Duration.ZERO);
 
     assertThatThrownBy(() -> assertThat(q).video().hasResolutionAtLeast(640, 480))
         .hasMessageContaining("Expecting bob/pc1 to receive video of at least 640x480, but it was shown at [640x480 from +0.00s, 160x120 from +1.00s]");
@@ -138,7 +138,7 @@ class VideoQualityTest {
   @Test
   void aFreezeFailsNamingIt() {
     List<VideoSample> samples = new ArrayList<>(steady(T0, 1, 40, 640, 480, 1));
-    MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 3000, samples), new AudioQuality(T0, T0 + 3000, List.of()));
+    MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 3000, samples), new AudioQuality(T0, T0 + 3000, List.of()), Duration.ZERO);
 
     assertThatThrownBy(() -> assertThat(q).video().hasNoFreezeLongerThan(Duration.ofMillis(500)))
         .hasMessageContaining("Expecting bob/pc1 to receive video with no freeze longer than 500ms, but it was frozen for 2033ms "
@@ -149,7 +149,7 @@ class VideoQualityTest {
   @Test
   void syncNeedsBothDelays() {
     MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 1000, steady(T0, 1, 40, 640, 480, 1)),
-        new AudioQuality(T0, T0 + 1000, List.of()));
+        new AudioQuality(T0, T0 + 1000, List.of()), Duration.ZERO);
 
     assertThatThrownBy(() -> assertThat(q).video().audio().isInSyncWithVideoWithin(Duration.ofMillis(80)))
         .hasMessageContaining("Expecting bob/pc1 to receive audio in sync with video within 80ms, but it was not measurable: no beep was heard");
@@ -158,7 +158,7 @@ class VideoQualityTest {
   @Test
   void audioBehindTheVideoFailsSayingHowFar() {
     MediaQuality q = new MediaQuality("bob/pc1", new VideoQuality(T0, T0 + 3000, steady(T0, 3, 40, 640, 480, 1)),
-        new AudioQuality(T0, T0 + 3000, List.of(T0 + 1240.0, T0 + 2240.0)));
+        new AudioQuality(T0, T0 + 3000, List.of(T0 + 1240.0, T0 + 2240.0)), Duration.ZERO);
 
     assertThatThrownBy(() -> assertThat(q).audio().isInSyncWithVideoWithin(Duration.ofMillis(80)))
         .hasMessageContaining("but it was audio 200ms behind the video; measured:")
