@@ -90,4 +90,29 @@ class MediaQualityTest {
         .hasMessageContaining("Expecting bob/pc1 to receive video of at least 640x480, but it was shown at [")
         .hasMessageContaining(last.width() + "x" + last.height() + " from");
   }
+
+  @BrowserPairs
+  void bitrateCapIsCaught(@Synthetic Peer alice, @Synthetic Peer bob) {
+    Call call = call(alice, bob);
+    MediaQuality before = call.callee().measureMedia(Duration.ofSeconds(2));
+
+    // The sender may spend 20 kbit/s on video: too little for its picture, so it sends fewer, smaller or blurrier frames.
+    ((JavascriptExecutor) alice.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const sender = window.__callflow.pc(arguments[0]).getSenders().find((s) => s.track && s.track.kind === 'video');
+        const p = sender.getParameters();
+        p.encodings.forEach((e) => { e.maxBitrate = 20000; });
+        sender.setParameters(p).then(() => done('ok'), (e) => done(e.name + ': ' + e.message));
+        """, call.caller().id());
+    call.callee().sampleStats(Duration.ofMillis(500), Duration.ofSeconds(2)); // the encoder adapts meanwhile
+    MediaQuality after = call.callee().measureMedia(MEASURE);
+    System.out.println("Capped " + alice.browser().type().id() + "→" + bob.browser().type().id() + ": before " + before + "\n  after " + after);
+
+    // Measured in every pair: 2 to 12 frames a second once capped (20 to 24 before), some at a smaller size too.
+    assertThatThrownBy(() -> assertThat(after).video().hasFrameRateAtLeast(15))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expecting bob/pc1 to receive video at 15.0 frames per second or more, but it was ")
+        .hasMessageContaining(" lost");
+    org.assertj.core.api.Assertions.assertThat(after.video().framesPerSecond()).isLessThan(before.video().framesPerSecond());
+  }
 }
