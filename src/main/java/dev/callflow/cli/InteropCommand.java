@@ -9,10 +9,10 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Folders;
+import dev.callflow.interop.CodecCell;
 import dev.callflow.interop.InteropRun;
 import dev.callflow.interop.Scenario;
 import dev.callflow.interop.ScenarioResult;
-import dev.callflow.interop.Scenarios;
 import dev.callflow.report.InteropReport;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.net.Network;
@@ -46,7 +46,9 @@ public final class InteropCommand {
       Usage: ci/interop.sh [options]
         --browsers chrome,firefox   browsers to pair (default: every installed one)
         --pairs chrome-firefox,...  exact caller-callee pairs (instead of --browsers)
-        --scenarios a,b             scenarios to run (default: all): %s
+        --scenarios a,b             scenarios to run (default: all but codecs): %s
+        --codecs                    also play the codec matrix (scenario codecs): each codec both browsers
+                                    offer, forced in turn; what was negotiated and what arrived
         --prefer-codec VP9          the video codec the codec-preference scenario prefers: %s (default VP9)
         --out DIR                   report folder (default target/callflow-interop)
         --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
@@ -81,7 +83,7 @@ public final class InteropCommand {
     try {
       options = InteropOptions.parse(args);
       if (options.help) {
-        out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS),
+        out.printf(USAGE, InteropOptions.names(InteropOptions.known("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS),
             InteropOptions.networks());
         return 0;
       }
@@ -191,6 +193,8 @@ public final class InteropCommand {
           out.println("        " + checked.message().lines().findFirst().orElse(""));
         }
         checked.baselineChanges().forEach(c -> out.println("        " + c));
+        checked.codecCells().forEach(c -> out.printf(Locale.ROOT, "        %-22s %s%n", c.codec(), c.outcome()
+            + (c.status() != CodecCell.Status.NOT_OFFERED && !c.message().isEmpty() ? " (" + c.message() + ")" : "")));
       });
       long duration = (System.nanoTime() - start) / 1_000_000;
       RunInfo info = new RunInfo(started, duration, List.copyOf(run.browsers().values()),
