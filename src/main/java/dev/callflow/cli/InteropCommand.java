@@ -300,7 +300,7 @@ public final class InteropCommand {
   /**
    * The codec matrix, one column per pair: each codec's outcome in short ({@code ok}: negotiated and arrived, {@code
    * ok (first)} when forced by order; {@code FAIL VP8→-}: negotiated VP8, nothing arrived; {@code n/o firefox}: not
-   * offered by firefox; a trailing {@code Δ}: changed from the baseline). Empty without codec cells.
+   * offered by firefox, {@code n/o either}; a trailing {@code Δ}: changed from the baseline). Empty without codec cells.
    */
   static String codecMatrix(List<ScenarioResult> results) {
     List<ScenarioResult> withCells = results.stream().filter(r -> !r.codecCells().isEmpty()).toList();
@@ -315,7 +315,7 @@ public final class InteropCommand {
     for (String codec : codecs) {
       m.append(String.format(Locale.ROOT, "%-18s", codec));
       for (ScenarioResult r : withCells) {
-        String cell = r.codecCells().stream().filter(c -> c.codec().equalsIgnoreCase(codec)).findFirst().map(InteropCommand::shortCell).orElse("-");
+        String cell = r.codecCells().stream().filter(c -> c.codec().equalsIgnoreCase(codec)).findFirst().map(InteropCommand::shortCell).orElse("n/o either");
         m.append(String.format(Locale.ROOT, "%-19s", cell));
       }
       m.append('\n');

@@ -44,7 +44,8 @@ final class CodecMatrixHtml {
     h.append("<h2 id=\"codecs\">Codec matrix</h2><p class=\"note\">Each codec the two browsers of a pair can send and receive "
         + "(getCapabilities), forced on the caller: setCodecPreferences with only it and its RTX, RED and FEC. <i>negotiated</i>: the "
         + "answer's codec; <i>arrived</i>: the callee's inbound-rtp codec once its bytes (and video frames) grew; <i>delay</i>: "
-        + "end-to-end media delay, where measured. ").append(failed).append(" failed, ").append(changed)
+        + "end-to-end media delay, where measured. <i>forced first</i>: the callee refused the offer with only the codec, so it "
+        + "was put first instead (point at the cell for the refusal). ").append(failed).append(" failed, ").append(changed)
         .append(" changed from the baseline.</p>");
     table(h, withCells);
   }
@@ -60,7 +61,7 @@ final class CodecMatrixHtml {
       h.append("<tr><th>").append(Html.e(codec)).append("</th>");
       for (ScenarioResult r : results) {
         r.codecCells().stream().filter(c -> c.codec().equalsIgnoreCase(codec)).findFirst()
-            .ifPresentOrElse(c -> cell(h, c), () -> h.append("<td>-</td>"));
+            .ifPresentOrElse(c -> cell(h, c), () -> h.append("<td class=\"na\">offered by neither</td>"));
       }
       h.append("</tr>");
     }
