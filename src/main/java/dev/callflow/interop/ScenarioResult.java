@@ -66,11 +66,6 @@ public record ScenarioResult(String scenario, String description, BrowserType ca
         baselineChanges, events, callerStats, calleeStats, console, screenshots, List.of());
   }
 
-  /** The cells are copied. */
-  public ScenarioResult {
-    codecCells = List.copyOf(codecCells);
-  }
-
   /** {@return the pair as caller→callee, e.g. {@code chrome→firefox}} */
   public String pair() {
     return caller.id() + "→" + callee.id();
