@@ -33,6 +33,14 @@ final class CodecMatrixHtml {
     };
   }
 
+  /** A codecs result's line in the scenario matrix: its cells counted, linking to the codec matrix. */
+  static String summary(List<CodecCell> cells) {
+    long passed = cells.stream().filter(c -> c.status() == CodecCell.Status.PASSED).count();
+    long failed = cells.stream().filter(c -> c.status() == CodecCell.Status.FAILED).count();
+    return "<a href=\"#codecs\">codec matrix</a>: " + passed + " passed, " + failed + " failed, " + (cells.size() - passed - failed)
+        + " not offered";
+  }
+
   /** The section of {@code index.html}: nothing when no result has codec cells. */
   static void index(StringBuilder h, List<ScenarioResult> results) {
     List<ScenarioResult> withCells = results.stream().filter(r -> !r.codecCells().isEmpty()).toList();

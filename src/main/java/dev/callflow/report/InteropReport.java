@@ -141,7 +141,9 @@ public final class InteropReport {
     if (r.connectedMs() >= 0) {
       h.append("<br/>connected in ").append(r.connectedMs()).append(" ms");
     }
-    if (!r.codecs().isEmpty()) {
+    if (!r.codecCells().isEmpty()) {
+      h.append("<br/><small>").append(CodecMatrixHtml.summary(r.codecCells())).append("</small>");
+    } else if (!r.codecs().isEmpty()) {
       h.append("<br/><small>").append(e(String.join(", ", r.codecs()))).append("</small>");
     }
     if (!r.candidateTypes().isEmpty()) {

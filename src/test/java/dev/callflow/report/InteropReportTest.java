@@ -61,6 +61,7 @@ class InteropReportTest {
     String index = InteropReport.index(dir, run(Optional.empty()), List.of(Results.passedCall(), Results.codecMatrix()));
 
     wellFormed(index);
+    assertThat(index).contains("<a href=\"#codecs\">codec matrix</a>: 2 passed, 1 failed, 1 not offered");
     String matrix = section(index, "Codec matrix");
     assertThat(matrix).contains("1 failed, 1 changed from the baseline", "<th>chrome→firefox</th>")
         .containsSubsequence("<th>video/VP9</th>", "<th>video/H264</th>", "<th>video/AV1</th>", "<th>audio/opus</th>")
