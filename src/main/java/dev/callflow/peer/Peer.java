@@ -179,6 +179,25 @@ public final class Peer implements AutoCloseable {
     return tracks;
   }
 
+  /**
+   * {@return the codecs this browser can both send and receive, as mime types in its order, each once (e.g.
+   * {@code video/VP8}, {@code video/rtx}): RTCRtpSender and RTCRtpReceiver.getCapabilities}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
+  public List<String> codecCapabilities(String kind) {
+    JsonNode both = invoke("codecCapabilities", Json.object().put("kind", kind));
+    java.util.Set<String> send = new java.util.HashSet<>();
+    both.path("send").forEach(n -> send.add(n.asText().toLowerCase(java.util.Locale.ROOT)));
+    List<String> out = new ArrayList<>();
+    both.path("receive").forEach(n -> {
+      if (send.contains(n.asText().toLowerCase(java.util.Locale.ROOT))) {
+        out.add(n.asText());
+      }
+    });
+    return out;
+  }
+
   /** {@return the local tracks from getUserMedia so far, stopped ones excluded} */
   public List<Track> localTracks() {
     return List.copyOf(localTracks);

@@ -259,6 +259,32 @@ public final class PeerConnection {
     return order;
   }
 
+  /**
+   * setCodecPreferences on every transceiver of this kind with only these codecs, in this order: every entry of
+   * each mime type the browser has (all of H.264's profiles), nothing else. Name the formats that go with a codec
+   * too, e.g. {@code video/rtx}, or they are not negotiated.
+   *
+   * <pre>{@code
+   * call.caller().setOnlyCodecs("video", "video/VP9", "video/rtx");
+   * }</pre>
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param mimeTypes the codecs to keep, most preferred first, e.g. {@code video/VP9}
+   * @return the resulting mime types, one per capability entry
+   * @throws DomException {@code InvalidModificationError} if the browser has none of them
+   */
+  public List<String> setOnlyCodecs(String kind, String... mimeTypes) {
+    List<String> order = new ArrayList<>();
+    invoke("setCodecPreferences", o -> {
+      o.put("kind", kind).put("only", true);
+      var array = o.putArray("mimeTypes");
+      for (String m : mimeTypes) {
+        array.add(m);
+      }
+    }).forEach(n -> order.add(n.asText()));
+    return order;
+  }
+
   /** {@return the transceivers now, in the browser's order} */
   public List<Transceiver> transceivers() {
     return transceivers(invoke("transceivers", o -> {}));
