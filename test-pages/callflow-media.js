@@ -285,7 +285,8 @@
       const found = connection(pc);
       const remote = remoteTracks(found);
       const shows = (v) => v.srcObject && typeof v.srcObject.getVideoTracks === 'function'
-        && v.srcObject.getVideoTracks().some((t) => remote.has(t.id));
+        // Live ones only: a page that called before may still show the last call's ended track, which had the same id.
+        && v.srcObject.getVideoTracks().some((t) => remote.has(t.id) && t.readyState === 'live');
       const elements = [...document.querySelectorAll('video')].filter(shows);
       const audioTracks = receivers(found).map((r) => r.track).filter((t) => t && t.kind === 'audio' && t.readyState === 'live');
       const m = { active: true, start: clock(), end: null, video: [], audio: [], stops: [], cost: 0,

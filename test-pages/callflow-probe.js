@@ -405,8 +405,11 @@
     // mean luma (0-255) and a hash of the pixels. Two samples with one hash mean a frozen picture.
     videoFrame({ pc: id, track: trackId }) {
       const remote = connection(id).__callflowTracks || new Set();
-      const shows = (v) => v.srcObject && v.srcObject.getVideoTracks().some((t) => (trackId ? t.id === trackId : remote.has(t.id)));
-      const el = [...document.querySelectorAll('video')].find(shows);
+      const shows = (live) => (v) => v.srcObject && v.srcObject.getVideoTracks()
+        .some((t) => (trackId ? t.id === trackId : remote.has(t.id)) && (!live || t.readyState === 'live'));
+      // A live track first: a page that called before may still show the last call's ended track, which had the same id.
+      const videos = [...document.querySelectorAll('video')];
+      const el = videos.find(shows(true)) || videos.find(shows(false));
       if (!el) {
         const found = [...document.querySelectorAll('video')].map((v) => (v.id ? '#' + v.id : '<video>')
           + (v.srcObject ? ' (tracks ' + v.srcObject.getTracks().map((t) => t.kind + ' ' + t.id).join(', ') + ')' : ' (no stream)'));

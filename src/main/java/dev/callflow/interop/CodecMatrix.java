@@ -2,7 +2,10 @@ package dev.callflow.interop;
 
 import static dev.callflow.assertions.CallflowAssertions.assertThat;
 
+import dev.callflow.browser.BrowserSpec;
+import dev.callflow.browser.SyntheticMedia;
 import dev.callflow.failure.CallflowException;
+import dev.callflow.media.MediaQuality;
 import dev.callflow.peer.Call;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
@@ -37,6 +40,7 @@ public final class CodecMatrix implements Scenario {
   /** Formats that go with a codec rather than being one: kept next to the forced codec, never forced themselves. */
   static final Set<String> AUXILIARY = Set.of("rtx", "red", "ulpfec", "flexfec-03", "telephone-event", "cn");
   private static final Duration SOON = Duration.ofSeconds(10);
+  private static final Duration MEASURED = Duration.ofSeconds(2);
 
   /** A codec matrix scenario. */
   public CodecMatrix() {}
@@ -44,6 +48,12 @@ public final class CodecMatrix implements Scenario {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** The matrix's peers send synthetic media, whose stamps give each cell its end-to-end delay. */
+  @Override
+  public BrowserSpec browser(BrowserSpec spec) {
+    return spec.syntheticMedia().isPresent() ? spec : spec.withSyntheticMedia(SyntheticMedia.defaults());
   }
 
   @Override
@@ -227,14 +237,41 @@ public final class CodecMatrix implements Scenario {
       }
       return null;
     }
+    List<CodecCell> checked = new ArrayList<>();
     for (String codec : new String[] {video, audio}) {
       if (codec != null) {
         CodecCell cell = check(call, kindOf(codec), codec);
         String refusal = forcing.refusedOnly.get(kindOf(codec));
-        cells.add(refusal == null ? cell : cell.withForcedFirst(refusal));
+        checked.add(refusal == null ? cell : cell.withForcedFirst(refusal));
       }
     }
+    cells.addAll(withDelays(call, checked));
     return call;
+  }
+
+  /**
+   * The cells with their median end-to-end delay, measured at the callee over {@link #MEASURED} when the caller sends
+   * synthetic media (its stamps and beeps); a cell keeps "not measured" where the media carried none, or where the
+   * receiving page's audio clock did not keep time (Firefox's mock audio output on a busy machine).
+   */
+  private static List<CodecCell> withDelays(Call call, List<CodecCell> cells) {
+    if (cells.stream().noneMatch(c -> c.status() == CodecCell.Status.PASSED)) {
+      return cells;
+    }
+    MediaQuality quality;
+    try {
+      quality = call.callee().measureMedia(MEASURED);
+    } catch (RuntimeException | AssertionError e) {
+      return cells; // the cells say what arrived; a measurement that fails takes nothing from them
+    }
+    List<CodecCell> out = new ArrayList<>();
+    for (CodecCell cell : cells) {
+      Optional<Duration> delay = cell.status() != CodecCell.Status.PASSED ? Optional.empty()
+          : cell.kind().equals("video") ? quality.video().delayPercentile(50)
+          : quality.audio().clockKeptTime() ? quality.audio().delayPercentile(50) : Optional.empty();
+      out.add(delay.map(cell::withMediaDelay).orElse(cell));
+    }
+    return out;
   }
 
   /** The codec and the formats that go with it: RTX, RED and FEC for video, DTMF and comfort noise for audio. */

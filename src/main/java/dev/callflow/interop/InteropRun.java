@@ -101,8 +101,8 @@ public final class InteropRun {
    * @throws dev.callflow.failure.CallflowException if the run's network cannot be built here, saying why
    */
   public ScenarioResult play(Scenario scenario, BrowserType callerType, BrowserType calleeType) {
-    List<Callflow.PeerRequest> requests = List.of(new Callflow.PeerRequest("caller", specs.apply(callerType)),
-        new Callflow.PeerRequest("callee", specs.apply(calleeType)));
+    List<Callflow.PeerRequest> requests = List.of(new Callflow.PeerRequest("caller", scenario.browser(specs.apply(callerType))),
+        new Callflow.PeerRequest("callee", scenario.browser(specs.apply(calleeType))));
     if (network.isEmpty()) {
       return play(scenario, callflow.peers(requests));
     }

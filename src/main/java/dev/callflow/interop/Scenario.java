@@ -1,6 +1,7 @@
 package dev.callflow.interop;
 
 import dev.callflow.peer.Peer;
+import dev.callflow.browser.BrowserSpec;
 import dev.callflow.peer.Call;
 
 /**
@@ -23,4 +24,14 @@ public interface Scenario {
    * @return the call whose final offer and answer go into the report and the baselines
    */
   Call play(Peer caller, Peer callee);
+
+  /**
+   * {@return the browser this scenario's peers need, from the run's: the same by default} A scenario that measures media
+   * end to end gives them synthetic media, say.
+   *
+   * @param spec the run's browser for a side
+   */
+  default BrowserSpec browser(BrowserSpec spec) {
+    return spec;
+  }
 }

@@ -10,6 +10,7 @@ import dev.callflow.peer.Call;
 import dev.callflow.peer.Peer;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -46,6 +47,21 @@ class MediaQualityTest {
       assertThatThrownBy(() -> assertThat(q).audio().hasDelayBelow(Duration.ofMillis(600)))
           .hasMessageContaining("not measurable: the receiving page's audio clock ran at");
     }
+  }
+
+  /** A page shows the first call's ended track until it goes: a second call on the same pages measures its own video. */
+  @Test
+  void aSecondCallOnTheSamePagesIsMeasured(@Synthetic Peer alice, @Synthetic Peer bob) {
+    Call first = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
+    assertThat(first.callee()).hasVideoPlaying(SOON);
+    first.hangUp();
+    first.close();
+    Call second = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();
+    assertThat(second.callee()).hasVideoPlaying(SOON);
+
+    MediaQuality q = second.callee().measureMedia(MEASURE);
+
+    assertThat(q).video().hasFrameRateAtLeast(5).hasDelayBelow(Duration.ofMillis(500));
   }
 
   @BrowserPairs
