@@ -237,6 +237,15 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     if (media != null) {
       spec = spec.withMediaAccess(media.value());
     }
+    Synthetic synthetic = parameter.getAnnotation(Synthetic.class);
+    if (synthetic != null) {
+      try {
+        spec = spec.withSyntheticMedia(dev.callflow.browser.SyntheticMedia.camera(synthetic.width(), synthetic.height(), synthetic.frameRate())
+            .withLabel(synthetic.label().isEmpty() && parameter.isNamePresent() ? parameter.getName() : synthetic.label()));
+      } catch (IllegalArgumentException e) {
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("@Synthetic on " + parameter + ": " + e.getMessage(), e);
+      }
+    }
     Candidates candidates = parameter.getAnnotation(Candidates.class);
     if (candidates != null) {
       spec = spec.withCandidatePolicy(candidates.value());
