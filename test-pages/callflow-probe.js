@@ -173,7 +173,8 @@
     return out;
   };
 
-  const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || StringCtor(e), constraint: e && e.constraint || undefined });
+  const describeError = (e) => ({ name: e && e.name || 'Error', message: e && e.message || StringCtor(e), constraint: e && e.constraint || undefined,
+    step: e && typeof e.callflowStep === 'string' ? e.callflowStep : undefined }); // the step of an operation of several that failed
   const on = (target, type, listener) => apply(addListener, target, [type, listener]);
 
   const isLoopback = (address) => {

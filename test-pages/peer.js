@@ -31,6 +31,16 @@
     return t;
   };
 
+  // Runs one step of an operation of several; its failure names the step, as Java reports it.
+  const step = async (name, run) => {
+    try {
+      return await run();
+    } catch (e) {
+      try { e.callflowStep = name; } catch (ignored) { /* a frozen error keeps the operation's name */ }
+      throw e;
+    }
+  };
+
   const operations = {
     async getUserMedia({ constraints }) {
       const stream = await navigator.mediaDevices.getUserMedia(constraints);
@@ -107,6 +117,17 @@
     async createOffer({ pc: id, options }) { const d = await pc(id).createOffer(options || {}); return { type: d.type, sdp: d.sdp }; },
     async createAnswer({ pc: id }) { const d = await pc(id).createAnswer(); return { type: d.type, sdp: d.sdp }; },
     async setLocalDescription({ pc: id, description }) { await pc(id).setLocalDescription(description || undefined); return pc(id).localDescription; },
+    // createOffer or createAnswer and setLocalDescription of it: one operation, one round trip from Java.
+    async offer({ pc: id }) {
+      const d = await step('createOffer', () => pc(id).createOffer());
+      await step('setLocalDescription', () => pc(id).setLocalDescription(d));
+      return pc(id).localDescription;
+    },
+    async answer({ pc: id }) {
+      const d = await step('createAnswer', () => pc(id).createAnswer());
+      await step('setLocalDescription', () => pc(id).setLocalDescription(d));
+      return pc(id).localDescription;
+    },
     async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
     // An ICE restart's offer and answer back to back: in between, Chromium already checks its new
     // candidates against a Firefox callee's old ones, which Firefox's old ICE context still answers.

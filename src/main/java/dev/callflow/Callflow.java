@@ -1,6 +1,7 @@
 package dev.callflow;
 
 import dev.callflow.internal.Settings;
+import dev.callflow.internal.Together;
 import dev.callflow.internal.browser.BrowserLauncher;
 import dev.callflow.internal.browser.BrowserPool;
 import dev.callflow.internal.browser.BrowserSession;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -166,20 +168,22 @@ public final class Callflow implements AutoCloseable {
     // Applied before the pool looks for a warm browser, so that it finds the headed ones it launched.
     List<BrowserSpec> specs = requests.stream().map(r -> config.headed() ? r.spec().withHeaded() : r.spec())
         .map(s -> s.gridUrl().isEmpty() && config.grid().isPresent() ? s.withGrid(config.grid().get()) : s).toList();
-    List<BrowserSession> sessions = pool.acquireAll(specs);
-    List<Peer> peers = new ArrayList<>();
+    return attachAll(requests, pool.acquireAll(specs), pool::release);
+  }
+
+  /**
+   * Opens each peer's page in its browser, all at once (each browser has a lane of its own); if one cannot open,
+   * the others are closed. Peer.attach gives back the browser it failed on itself.
+   */
+  private List<Peer> attachAll(List<PeerRequest> requests, List<BrowserSession> sessions, Consumer<BrowserSession> giveBack) {
     URI page = server.url("/peer.html");
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, pool::release));
-      }
-    } catch (RuntimeException e) {
-      peers.forEach(Peer::close);
-      // Peer.attach released the browser it failed on; the ones after it were never used.
-      sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::release);
-      throw e;
+    List<Supplier<Peer>> attaches = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      String name = requests.get(i).name();
+      BrowserSession session = sessions.get(i);
+      attaches.add(() -> Peer.attach(name, session, page, giveBack));
     }
-    return peers;
+    return Together.all(attaches, Peer::close);
   }
 
   /**
@@ -199,19 +203,7 @@ public final class Callflow implements AutoCloseable {
       Function<BrowserSpec, BrowserSession> launch = launches.get(i);
       starts.add(() -> launch.apply(spec));
     }
-    List<BrowserSession> sessions = pool.acquireOwn(starts);
-    List<Peer> peers = new ArrayList<>();
-    URI page = server.url("/peer.html");
-    try {
-      for (int i = 0; i < requests.size(); i++) {
-        peers.add(Peer.attach(requests.get(i).name(), sessions.get(i), page, pool::discard));
-      }
-    } catch (RuntimeException e) {
-      peers.forEach(Peer::close);
-      sessions.subList(peers.size() + 1, sessions.size()).forEach(pool::discard);
-      throw e;
-    }
-    return peers;
+    return attachAll(requests, pool.acquireOwn(starts), pool::discard);
   }
 
   /** Stops every browser and driver of the pool, then the server. */

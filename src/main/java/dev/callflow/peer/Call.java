@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowException;
+import dev.callflow.internal.Together;
 import dev.callflow.internal.Wait;
 import dev.callflow.stats.SelectedPair;
 import java.time.Duration;
@@ -56,8 +57,15 @@ public final class Call implements AutoCloseable {
     this.path = new SignalPath(b.hooks);
     this.timeout = b.timeout;
     String configuration = b.effectiveConfiguration();
-    this.caller = callerPeer.createPeerConnection(configuration);
-    this.callee = calleePeer.createPeerConnection(configuration);
+    if (callerPeer == calleePeer) { // one page: the caller's connection comes first
+      this.caller = callerPeer.createPeerConnection(configuration);
+      this.callee = calleePeer.createPeerConnection(configuration);
+    } else {
+      List<PeerConnection> pcs = Together.all(List.of(() -> callerPeer.createPeerConnection(configuration),
+          () -> calleePeer.createPeerConnection(configuration)), pc -> {});
+      this.caller = pcs.get(0);
+      this.callee = pcs.get(1);
+    }
     this.toCaller = relayTo(caller);
     this.toCallee = relayTo(callee);
     subscriptions.add(callerPeer.onEvent(e -> relayCandidate(e, caller, callee, toCallee)));
@@ -260,11 +268,11 @@ public final class Call implements AutoCloseable {
   private CompletableFuture<Void> negotiate(boolean iceRestart) {
     toCallee.hold();
     // A restart offer is set on the caller's side only right before the answer (see above).
-    SessionDescription offer = iceRestart ? caller.createOffer(true) : caller.setLocalDescription(caller.createOffer(false));
+    SessionDescription offer = iceRestart ? caller.createOffer(true) : caller.setLocalDescription("offer");
     return pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp(), offerSdp -> {
       callee.setRemoteDescription(offer.withSdp(offerSdp));
       toCaller.hold();
-      SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription(callee.createAnswer());
+      SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription("answer");
       // The caller's candidates reach the callee once its answer is in place, as when an app answers at
       // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
       // old credentials and the caller can settle on a pair with the callee's old generation, for good.
@@ -527,9 +535,14 @@ public final class Call implements AutoCloseable {
     public Call start() {
       Call call = new Call(this);
       try {
-        addMedia(caller, call.caller);
-        if (calleeSends) {
+        // Each side's media in its own browser at once; one peer at both ends takes its tracks once, in turn.
+        if (!calleeSends) {
+          addMedia(caller, call.caller);
+        } else if (caller == callee) {
+          addMedia(caller, call.caller);
           addMedia(callee, call.callee);
+        } else {
+          Together.both(() -> addMedia(caller, call.caller), () -> addMedia(callee, call.callee));
         }
         for (String label : dataChannels) {
           call.caller.createDataChannel(label);
@@ -569,10 +582,14 @@ public final class Call implements AutoCloseable {
      */
     private static final String UNPROCESSED_AUDIO = "{\"echoCancellation\": false, \"noiseSuppression\": false, \"autoGainControl\": false}";
 
+    /** Adds a track of each kind, the peer's own if it has one; those it lacks come from one getUserMedia. */
     private void addMedia(Peer peer, PeerConnection pc) {
+      List<String> missing = kinds().stream().filter(kind -> peer.localTrack(kind).isEmpty()).toList();
+      List<Track> taken = missing.isEmpty() ? List.of() : peer.getUserMedia(MediaConstraints.of("{" + String.join(", ",
+          missing.stream().map(kind -> "\"" + kind + "\": " + (kind.equals("audio") ? UNPROCESSED_AUDIO : "true")).toList()) + "}"));
       for (String kind : kinds()) {
-        Track track = peer.localTrack(kind).orElseGet(() -> peer.getUserMedia(
-            MediaConstraints.of("{\"" + kind + "\": " + (kind.equals("audio") ? UNPROCESSED_AUDIO : "true") + "}")).get(0));
+        Track track = peer.localTrack(kind).or(() -> taken.stream().filter(t -> t.kind().equals(kind)).findFirst())
+            .orElseThrow(() -> new CallflowException(peer.name() + ": getUserMedia gave no " + kind + " track: " + taken));
         pc.addTrack(track);
       }
     }

@@ -80,7 +80,9 @@ final class PageChannel {
     awaitEvents(operation, result);
     if (result.failed()) {
       JsonNode error = result.error();
-      throw new DomException(peer, operation, error.path("name").asText(), error.path("message").asText(),
+      // An operation of several steps names the step that failed.
+      String step = error.path("step").isTextual() ? error.path("step").asText() : operation;
+      throw new DomException(peer, step, error.path("name").asText(), error.path("message").asText(),
           error.path("constraint").isTextual() ? error.path("constraint").asText() : null);
     }
     return new Reply(result.value(), result.doc() == null ? "" : result.doc());

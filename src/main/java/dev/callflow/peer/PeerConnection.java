@@ -123,6 +123,17 @@ public final class PeerConnection {
     return description(invoke("setLocalDescription", o -> o.putNull("description")));
   }
 
+  /**
+   * createOffer (or createAnswer, for an {@code answer}) and setLocalDescription of it in one page operation: one
+   * round trip instead of two, the same calls and events on the page. A step that fails is named in the
+   * {@link DomException} as it would be on its own.
+   *
+   * @return the local description the browser then holds
+   */
+  SessionDescription setLocalDescription(String type) {
+    return description(invoke(type.equals("answer") ? "answer" : "offer", o -> {}));
+  }
+
   /** An offer and the answer to it set in one page operation, back to back (see {@link Call#restartIce()}). */
   void setLocalAndRemoteDescription(SessionDescription local, SessionDescription remote) {
     invoke("setLocalAndRemoteDescription", o -> {

@@ -16,7 +16,7 @@ public interface PooledBrowser extends AutoCloseable {
   /** Readies it for the next owner (closes extra tabs, blanks the page); may throw if the browser broke. */
   void reset();
 
-  /** Ends it, politely. */
+  /** Ends it and removes what it left (its processes, its files); a remote one is quit through its driver. */
   @Override
   void close();
 
