@@ -328,6 +328,18 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
   }
 
   /**
+   * This connection rolled back a local offer that then succeeded (see {@link TimelineAssert#hasRolledBack(String)}).
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not, listing its description calls and their outcomes
+   */
+  public PeerConnectionAssert hasRolledBack() {
+    isNotNull();
+    new TimelineAssert(actual.peer().timeline()).hasRolledBack(actual.toString());
+    return this;
+  }
+
+  /**
    * Samples getStats() every 250 ms for a while, then asserts on the series.
    *
    * @param over how long to sample; the call blocks this long

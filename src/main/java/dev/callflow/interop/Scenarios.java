@@ -4,7 +4,11 @@ import static dev.callflow.assertions.CallflowAssertions.assertThat;
 
 import dev.callflow.sdp.Direction;
 import dev.callflow.peer.MediaConstraints;
+import dev.callflow.browser.BrowserType;
+import dev.callflow.peer.DomException;
 import dev.callflow.peer.Peer;
+import dev.callflow.peer.PeerConnection;
+import dev.callflow.peer.SignalingState;
 import dev.callflow.peer.Transceiver;
 import dev.callflow.sdp.Sdp;
 import dev.callflow.peer.Call;
@@ -41,7 +45,9 @@ public final class Scenarios {
         new Named("receive-only", "the callee only receives audio+video", Scenarios::receiveOnly),
         new Named("codec-preference", "the caller prefers " + preferredVideoCodec + " (setCodecPreferences); the callee honours it",
             (a, b) -> codecPreference(a, b, preferredVideoCodec)),
-        new Named("hangup-recall", "hang up, then call again on the same pages", Scenarios::hangUpAndRecall));
+        new Named("hangup-recall", "hang up, then call again on the same pages", Scenarios::hangUpAndRecall),
+        new Named("glare", "both add video and offer at once; perfect negotiation, the callee polite, rolls back"
+            + " (firefox→chrome: Chromium refuses Firefox's offer after its rollback, so Firefox is the polite side)", Scenarios::glare));
   }
 
   private static Call audioVideo(Peer caller, Peer callee) {
@@ -111,5 +117,45 @@ public final class Scenarios {
     Call second = caller.call(callee).withAudio().connect();
     assertThat(second.callee()).hasAudibleAudio(SOON);
     return second;
+  }
+
+  /**
+   * Glare mid-call, resolved by the reference page's perfect negotiation. Chromium 156 as the polite side keeps the
+   * header extension ids of the m-section it rolled back and refuses Firefox's offer ("RTP extension ID reassignment
+   * not supported"): that refusal is asserted, then the flow runs again on a new call with Firefox polite.
+   */
+  private static Call glare(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().connect();
+    call.caller().addTrack(caller.getUserMedia(MediaConstraints.videoOnly()).get(0));
+    call.callee().addTrack(callee.getUserMedia(MediaConstraints.videoOnly()).get(0));
+    Peer polite = callee;
+    if (caller.browser().type() == BrowserType.FIREFOX && callee.browser().type() == BrowserType.CHROME) {
+      try {
+        call.glare();
+        throw new AssertionError("Chromium as the polite side took Firefox's offer after its rollback: it had refused it"
+            + " (RTP extension ID reassignment); the scenario's firefox→chrome branch is out of date");
+      } catch (DomException refused) {
+        if (!refused.getMessage().contains("RTP extension ID reassignment")) {
+          throw refused;
+        }
+      }
+      assertThat(call.callee()).hasRolledBack();
+      call.hangUp();
+      call.close();
+      call = caller.call(callee).withAudio().connect();
+      call.caller().addTrack(caller.localTrack("video").orElseThrow());
+      call.callee().addTrack(callee.localTrack("video").orElseThrow());
+      polite = caller;
+    }
+    call.glare(polite);
+    PeerConnection politePc = polite == callee ? call.callee() : call.caller();
+    assertThat(politePc).hasRolledBack();
+    for (PeerConnection pc : List.of(call.caller(), call.callee())) {
+      if (pc.signalingState() != SignalingState.STABLE) {
+        throw new AssertionError(pc + " is " + pc.signalingState().webName() + " after the glare, not stable");
+      }
+      assertThat(pc).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
+    }
+    return call;
   }
 }
