@@ -1,5 +1,7 @@
 package dev.callflow.assertions;
 
+import static dev.callflow.internal.assertions.ShouldSendLayers.shouldHaveStoppedLayer;
+import static dev.callflow.internal.assertions.ShouldSendLayers.shouldSendLayers;
 import static dev.callflow.internal.assertions.ShouldHaveAudio.shouldHaveAudio;
 import static dev.callflow.internal.assertions.ShouldHaveConnectionState.shouldHaveConnectionState;
 import static dev.callflow.internal.assertions.ShouldHaveMediaFlowing.shouldHaveMediaFlowing;
@@ -19,6 +21,7 @@ import dev.callflow.net.TurnTransport;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.DomException;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.stats.OutboundRtpStats;
 import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.SelectedPair;
 import dev.callflow.stats.StatsSeries;
@@ -337,6 +340,83 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     isNotNull();
     new TimelineAssert(actual.peer().timeline()).hasRolledBack(actual.toString());
     return this;
+  }
+
+  /**
+   * These simulcast layers are all being sent: the video outbound-rtp of each rid sends more bytes than it had at the
+   * first sample, within the time. A browser may start its top layer only once its bandwidth estimate allows.
+   *
+   * @param within how long to keep checking at most
+   * @param rids the layers' rids, e.g. {@code q}, {@code h}, {@code f}
+   * @return this assertion, to chain more
+   * @throws AssertionError if a layer did not grow in time, showing each layer's bytes and frame size first and last
+   */
+  public PeerConnectionAssert sendsLayers(Duration within, String... rids) {
+    isNotNull();
+    java.util.Map<String, Long> first = new java.util.HashMap<>();
+    java.util.Map<String, OutboundRtpStats> last = new java.util.TreeMap<>();
+    Wait.Outcome outcome = keepChecking("should send the video layers " + String.join(", ", rids), within, () -> {
+      last.clear();
+      last.putAll(layers(actual.getStats()));
+      last.forEach((rid, o) -> first.putIfAbsent(rid, o.bytesSent().orElse(0)));
+      return java.util.Arrays.stream(rids).allMatch(rid -> last.containsKey(rid) && last.get(rid).bytesSent().orElse(0) > first.get(rid));
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendLayers(actual.toString(), String.join(", ", rids), format(within), describeLayers(first, last)), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * This simulcast layer has stopped: the bytes its video outbound-rtp sent stay the same over a second, within the
+   * time (e.g. after {@code setEncodings} made it inactive).
+   *
+   * @param rid the layer's rid
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if its bytes kept growing, or no layer has that rid, showing each layer's bytes
+   */
+  public PeerConnectionAssert stoppedSendingLayer(String rid, Duration within) {
+    isNotNull();
+    java.util.Map<String, Long> first = new java.util.HashMap<>();
+    java.util.Map<String, OutboundRtpStats> last = new java.util.TreeMap<>();
+    java.util.List<long[]> samples = new java.util.ArrayList<>(); // {nanos, bytes}
+    Wait.Outcome outcome = keepChecking("should stop sending the video layer " + rid, within, () -> {
+      last.clear();
+      last.putAll(layers(actual.getStats()));
+      last.forEach((r, o) -> first.putIfAbsent(r, o.bytesSent().orElse(0)));
+      OutboundRtpStats layer = last.get(rid);
+      if (layer == null) {
+        return false;
+      }
+      long now = System.nanoTime();
+      long bytes = layer.bytesSent().orElse(0);
+      samples.add(new long[] {now, bytes});
+      return samples.stream().anyMatch(s -> now - s[0] >= 1_000_000_000L && s[1] == bytes);
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldHaveStoppedLayer(actual.toString(), rid, format(within), describeLayers(first, last)), outcome);
+    }
+    return this;
+  }
+
+  /** The video outbound-rtp streams that have a rid, by rid. */
+  private static java.util.Map<String, OutboundRtpStats> layers(dev.callflow.stats.StatsReport report) {
+    java.util.Map<String, OutboundRtpStats> byRid = new java.util.TreeMap<>();
+    report.outboundRtp("video").forEach(o -> o.rid().ifPresent(r -> byRid.put(r, o)));
+    return byRid;
+  }
+
+  private static String describeLayers(java.util.Map<String, Long> first, java.util.Map<String, OutboundRtpStats> last) {
+    if (last.isEmpty()) {
+      return "  (no video outbound-rtp with a rid)";
+    }
+    StringBuilder out = new StringBuilder();
+    last.forEach((rid, o) -> out.append(out.isEmpty() ? "" : "\n").append("  ").append(rid).append(": bytesSent ")
+        .append(first.get(rid)).append(" -> ").append(o.bytesSent().orElse(0)).append(", ")
+        .append(o.frameWidth().isPresent() ? o.frameWidth().getAsLong() + "x" + o.frameHeight().orElse(0) : "no frame size")
+        .append(o.active().map(a -> ", active=" + a).orElse("")));
+    return out.toString();
   }
 
   /**

@@ -6,6 +6,9 @@ import dev.callflow.sdp.Direction;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.DomException;
+import dev.callflow.peer.Encoding;
+import dev.callflow.peer.SignalHook;
+import dev.callflow.peer.Track;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.SignalingState;
@@ -47,7 +50,9 @@ public final class Scenarios {
             (a, b) -> codecPreference(a, b, preferredVideoCodec)),
         new Named("hangup-recall", "hang up, then call again on the same pages", Scenarios::hangUpAndRecall),
         new Named("glare", "both add video and offer at once; perfect negotiation, the callee polite, rolls back"
-            + " (firefox→chrome: Chromium refuses Firefox's offer after its rollback, so Firefox is the polite side)", Scenarios::glare));
+            + " (firefox→chrome: Chromium refuses Firefox's offer after its rollback, so Firefox is the polite side)", Scenarios::glare),
+        new Named("simulcast", "the caller sends three layers by rid (the answer takes them as an SFU's would: no browser"
+            + " receives simulcast); each grows in its stats, then one turned off stops", Scenarios::simulcast));
   }
 
   private static Call audioVideo(Peer caller, Peer callee) {
@@ -156,6 +161,24 @@ public final class Scenarios {
       }
       assertThat(pc).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
     }
+    return call;
+  }
+
+  /**
+   * Three simulcast layers from a 1280x720 camera, seen in the sender's stats. Neither browser takes simulcast as a
+   * receiver, so the answer is given the layers as an SFU's answer has them ({@link SignalHook#answerSimulcast()}).
+   */
+  private static Call simulcast(Peer caller, Peer callee) {
+    Track camera = caller.getUserMedia(MediaConstraints.video(1280, 720)).get(0);
+    List<Encoding> layers = List.of(Encoding.rid("q").withScaleResolutionDownBy(4), Encoding.rid("h").withScaleResolutionDownBy(2),
+        Encoding.rid("f"));
+    Call call = caller.call(callee).withHook(SignalHook.answerSimulcast()).withSetup(c -> c.caller().addTrack(camera, layers)).connect();
+    assertThat(call.caller().localDescription().orElseThrow()).hasSimulcastLayers("video", "send", "q", "h", "f");
+    // Firefox starts its top layer once its bandwidth estimate allows, seconds into the call.
+    assertThat(call.caller()).sendsLayers(Duration.ofSeconds(30), "q", "h", "f");
+    call.callee().awaitInboundMedia("video", SOON);
+    call.caller().setEncodings(camera, List.of(Encoding.rid("h").withActive(false)));
+    assertThat(call.caller()).stoppedSendingLayer("h", SOON).sendsLayers(SOON, "q", "f");
     return call;
   }
 }
