@@ -1,5 +1,7 @@
 package dev.callflow.assertions;
 
+import static dev.callflow.internal.assertions.ShouldSendVideo.shouldSendVideoAtMost;
+import static dev.callflow.internal.assertions.ShouldSendVideo.shouldSendVideoResolution;
 import static dev.callflow.internal.assertions.ShouldSendLayers.shouldHaveStoppedLayer;
 import static dev.callflow.internal.assertions.ShouldSendLayers.shouldSendLayers;
 import static dev.callflow.internal.assertions.ShouldHaveAudio.shouldHaveAudio;
@@ -396,6 +398,70 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     });
     if (!outcome.met()) {
       failWaiting(shouldHaveStoppedLayer(actual.toString(), rid, format(within), describeLayers(first, last)), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * The video this connection sends is no larger than this: every video outbound-rtp stream that reports a frame size
+   * is at most this wide and high, within the time. The browsers scale what they adapted for bandwidth and CPU (Chromium
+   * sends a 1280x720 camera as 960x540 for a while, and scaleResolutionDownBy 4 then gives 240x135), so a limit is
+   * what holds.
+   *
+   * @param width the largest frame width allowed
+   * @param height the largest frame height allowed
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not in time, naming the sizes last sent
+   */
+  public PeerConnectionAssert sendsVideoNoLargerThan(int width, int height, Duration within) {
+    isNotNull();
+    String[] seen = {"no video outbound-rtp"};
+    Wait.Outcome outcome = keepChecking("should send video of " + width + "x" + height + " at most", within, () -> {
+      java.util.List<OutboundRtpStats> sized = actual.getStats().outboundRtp("video").stream().filter(o -> o.frameWidth().isPresent()).toList();
+      seen[0] = sized.isEmpty() ? "no video outbound-rtp with a frame size" : String.join(", ", sized.stream()
+          .map(o -> o.frameWidth().getAsLong() + "x" + o.frameHeight().orElse(0)).toList());
+      return !sized.isEmpty() && sized.stream().allMatch(o -> o.frameWidth().getAsLong() <= width && o.frameHeight().orElse(0) <= height);
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendVideoResolution(actual.toString(), width, height, format(within), seen[0]), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * The video this connection sends stays at or under this bitrate, and above zero, over 2 s, within the time: the
+   * bytes its video outbound-rtp sent (payload, without headers) over the last 2 s or more, per second.
+   *
+   * @param bitsPerSecond the highest bitrate allowed, e.g. a {@code maxBitrate} with some room
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if no 2 s in that time stayed under it, naming the bitrate last measured
+   */
+  public PeerConnectionAssert sendsVideoAtMost(long bitsPerSecond, Duration within) {
+    isNotNull();
+    java.util.List<double[]> samples = new java.util.ArrayList<>(); // {stats timestamp ms, bytes}
+    double[] last = {-1};
+    Wait.Outcome outcome = keepChecking("should send video at " + bitsPerSecond + " bit/s at most", within, () -> {
+      dev.callflow.stats.StatsReport report = actual.getStats();
+      double now = report.timestamp();
+      double bytes = report.outboundBytes("video");
+      samples.add(new double[] {now, bytes});
+      double[] from = null;
+      for (double[] s : samples) {
+        if (now - s[0] >= 2000) {
+          from = s;
+        }
+      }
+      if (from == null) {
+        return false;
+      }
+      last[0] = (bytes - from[1]) * 8 * 1000 / (now - from[0]);
+      return last[0] > 0 && last[0] <= bitsPerSecond;
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendVideoAtMost(actual.toString(), bitsPerSecond, format(within),
+          last[0] < 0 ? "no 2 s were measured" : String.format(java.util.Locale.ROOT, "the last 2 s went at %.0f bit/s", last[0])), outcome);
     }
     return this;
   }

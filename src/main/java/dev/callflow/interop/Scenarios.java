@@ -52,7 +52,9 @@ public final class Scenarios {
         new Named("glare", "both add video and offer at once; perfect negotiation, the callee polite, rolls back"
             + " (firefox→chrome: Chromium refuses Firefox's offer after its rollback, so Firefox is the polite side)", Scenarios::glare),
         new Named("simulcast", "the caller sends three layers by rid (the answer takes them as an SFU's would: no browser"
-            + " receives simulcast); each grows in its stats, then one turned off stops", Scenarios::simulcast));
+            + " receives simulcast); each grows in its stats, then one turned off stops", Scenarios::simulcast),
+        new Named("encoding-params", "mid-call setParameters: scaleResolutionDownBy 4 and maxBitrate 150 kbit/s, seen in the"
+            + " sender's outbound-rtp", Scenarios::encodingParams));
   }
 
   private static Call audioVideo(Peer caller, Peer callee) {
@@ -179,6 +181,19 @@ public final class Scenarios {
     call.callee().awaitInboundMedia("video", SOON);
     call.caller().setEncodings(camera, List.of(Encoding.rid("h").withActive(false)));
     assertThat(call.caller()).stoppedSendingLayer("h", SOON).sendsLayers(SOON, "q", "f");
+    return call;
+  }
+
+  /** scaleResolutionDownBy and maxBitrate set mid-call, seen in the sender's stats (the browsers scale what they adapted). */
+  private static Call encodingParams(Peer caller, Peer callee) {
+    Track camera = caller.getUserMedia(MediaConstraints.video(1280, 720)).get(0);
+    Call call = caller.call(callee).withVideo().withReceiveOnlyCallee().connect();
+    assertThat(call.callee()).hasVideoPlaying(SOON);
+    call.caller().setEncodings(camera, List.of(Encoding.single().withScaleResolutionDownBy(4)));
+    assertThat(call.caller()).sendsVideoNoLargerThan(320, 180, SOON);
+    call.caller().setEncodings(camera, List.of(Encoding.single().withMaxBitrate(150_000)));
+    assertThat(call.caller()).sendsVideoAtMost(150_000, Duration.ofSeconds(20));
+    assertThat(call.callee()).hasVideoPlaying(SOON);
     return call;
   }
 }
