@@ -54,7 +54,9 @@ public final class Scenarios {
         new Named("simulcast", "the caller sends three layers by rid (the answer takes them as an SFU's would: no browser"
             + " receives simulcast); each grows in its stats, then one turned off stops", Scenarios::simulcast),
         new Named("encoding-params", "mid-call setParameters: scaleResolutionDownBy 4 and maxBitrate 150 kbit/s, seen in the"
-            + " sender's outbound-rtp", Scenarios::encodingParams));
+            + " sender's outbound-rtp", Scenarios::encodingParams),
+        new Named("dtmf", "the caller sends DTMF 1234#* (insertDTMF) and its tonechange events play them in order; the"
+            + " receiving browser has no API that reports DTMF", Scenarios::dtmf));
   }
 
   private static Call audioVideo(Peer caller, Peer callee) {
@@ -194,6 +196,16 @@ public final class Scenarios {
     call.caller().setEncodings(camera, List.of(Encoding.single().withMaxBitrate(150_000)));
     assertThat(call.caller()).sendsVideoAtMost(150_000, Duration.ofSeconds(20));
     assertThat(call.callee()).hasVideoPlaying(SOON);
+    return call;
+  }
+
+  /** DTMF on the caller's audio sender: its tonechange events, in order; the callee's audio keeps flowing. */
+  private static Call dtmf(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().connect();
+    assertThat(call.callee().localDescription().orElseThrow()).hasCodec("audio", "telephone-event");
+    call.caller().insertDtmf(caller.localTrack("audio").orElseThrow(), "1234#*", Duration.ofMillis(100), Duration.ofMillis(70));
+    call.caller().awaitTones("1234#*", SOON);
+    assertThat(call.callee()).hasAudibleAudio(SOON);
     return call;
   }
 }
