@@ -51,6 +51,31 @@
       if (stream.getVideoTracks().length) video('local', localStream, 'local-video');
       return stream.getTracks().map(trackInfo);
     },
+    // A screen: getDisplayMedia where the browser gives one without a person to pick it, else (synthetic: true) a
+    // canvas track of its own, labelled "synthetic screen", drawing a moving picture.
+    async getDisplayMedia({ constraints, synthetic }) {
+      let stream;
+      if (synthetic) {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1280; canvas.height = 720;
+        const g = canvas.getContext('2d');
+        let frame = 0;
+        const draw = () => {
+          frame++;
+          g.fillStyle = '#204080'; g.fillRect(0, 0, 1280, 720);
+          g.fillStyle = '#f0f0f0'; g.fillRect((frame * 8) % 1280, 100, 200, 120);
+          g.font = '48px sans-serif'; g.fillText('synthetic screen ' + frame, 40, 600);
+        };
+        draw();
+        setInterval(draw, 100); // the canvas needs new pictures to send new frames
+        stream = canvas.captureStream(10);
+        Object.defineProperty(stream.getVideoTracks()[0], 'label', { value: 'synthetic screen' });
+      } else {
+        stream = await navigator.mediaDevices.getDisplayMedia(constraints || { video: true });
+      }
+      for (const t of stream.getTracks()) { localTracks.set(t.id, t); localStream.addTrack(t); }
+      return stream.getTracks().map(trackInfo);
+    },
     stopTrack({ track: id }) { const t = track(id); t.stop(); localTracks.delete(id); localStream.removeTrack(t); return null; },
     setTrackEnabled({ track: id, enabled }) { track(id).enabled = enabled; return null; },
     localTracks() { return [...localTracks.values()].map(trackInfo); },

@@ -6,6 +6,8 @@ import dev.callflow.sdp.Direction;
 import dev.callflow.peer.MediaConstraints;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.peer.DomException;
+import dev.callflow.peer.EventKind;
+import dev.callflow.peer.PeerEvent;
 import dev.callflow.peer.Encoding;
 import dev.callflow.peer.SignalHook;
 import dev.callflow.peer.Track;
@@ -56,7 +58,9 @@ public final class Scenarios {
         new Named("encoding-params", "mid-call setParameters: scaleResolutionDownBy 4 and maxBitrate 150 kbit/s, seen in the"
             + " sender's outbound-rtp", Scenarios::encodingParams),
         new Named("dtmf", "the caller sends DTMF 1234#* (insertDTMF) and its tonechange events play them in order; the"
-            + " receiving browser has no API that reports DTMF", Scenarios::dtmf));
+            + " receiving browser has no API that reports DTMF", Scenarios::dtmf),
+        new Named("screen-share", "a shared screen added and removed mid-call as a second video track (Chromium: getDisplayMedia;"
+            + " headless Firefox has no screen to give, so a synthetic canvas screen)", Scenarios::screenShare));
   }
 
   private static Call audioVideo(Peer caller, Peer callee) {
@@ -206,6 +210,34 @@ public final class Scenarios {
     call.caller().insertDtmf(caller.localTrack("audio").orElseThrow(), "1234#*", Duration.ofMillis(100), Duration.ofMillis(70));
     call.caller().awaitTones("1234#*", SOON);
     assertThat(call.callee()).hasAudibleAudio(SOON);
+    return call;
+  }
+
+  /**
+   * A second video track for a shared screen, added then removed by renegotiation. Headless Firefox gives no screen
+   * (getDisplayMedia wants a user gesture, and then finds none): its caller shares a synthetic canvas screen.
+   */
+  private static Call screenShare(Peer caller, Peer callee) {
+    Call call = caller.call(callee).withAudio().withVideo().connect();
+    Track screen = caller.browser().type() == BrowserType.CHROME ? caller.getDisplayMedia() : caller.syntheticScreen();
+    call.caller().addTrack(screen);
+    call.renegotiate();
+    PeerEvent shown = call.callee().awaitEvent("the screen's video track",
+        e -> e.is(EventKind.TRACK) && "video".equals(e.trackKind()) && !"1".equals(e.mid()), SOON);
+    java.util.Map<String, Long> first = new java.util.HashMap<>();
+    call.callee().sampleFor("both video streams (camera and " + screen.label() + ") growing", SOON).check(() -> {
+      List<dev.callflow.stats.InboundRtpStats> streams = call.callee().getStats().inboundRtp("video");
+      streams.forEach(v -> first.putIfAbsent(v.id(), v.bytesReceived().orElse(0)));
+      return streams.size() == 2 && streams.stream().allMatch(v -> v.bytesReceived().orElse(0) > first.get(v.id()));
+    }).orThrow();
+    call.caller().removeTrack(screen);
+    call.renegotiate();
+    for (Transceiver t : call.callee().transceivers()) {
+      if (shown.mid().equals(t.mid()) && t.currentDirection() != Direction.INACTIVE) {
+        throw new AssertionError("the callee's screen transceiver is " + t.currentDirection() + " after removeTrack, not inactive");
+      }
+    }
+    assertThat(call.callee()).hasVideoPlaying(SOON).hasAudibleAudio(SOON);
     return call;
   }
 }

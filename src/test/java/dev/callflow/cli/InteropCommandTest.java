@@ -103,7 +103,7 @@ class InteropCommandTest {
   @Test
   void badArgumentsSayWhatWasWrong() {
     rejected("--scenarios no-such-flow: unknown scenario(s) [no-such-flow]; known: audio-video, data-channel, add-video, "
-        + "ice-restart, receive-only, codec-preference, hangup-recall, glare, simulcast, encoding-params, dtmf", "--scenarios", "no-such-flow");
+        + "ice-restart, receive-only, codec-preference, hangup-recall, glare, simulcast, encoding-params, dtmf, screen-share", "--scenarios", "no-such-flow");
     rejected("--browsers safari: unknown browser 'safari' (chrome or firefox)", "--browsers", "safari");
     rejected("--browsers chrome,: unknown browser '' (chrome or firefox)", "--browsers", "chrome,");
     rejected("--pairs chrome: 'chrome' is not a pair caller-callee, e.g. chrome-firefox", "--pairs", "chrome");
