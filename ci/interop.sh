@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCENARIOS=(audio-video data-channel add-video ice-restart receive-only codec-preference hangup-recall glare simulcast encoding-params dtmf screen-share)
+SCENARIOS=(audio-video data-channel add-video ice-restart receive-only codec-preference hangup-recall glare simulcast encoding-params dtmf screen-share codecs)
 CODECS=(VP8 VP9 H264 H265 AV1)
 NETWORKS=(one-link cone-nat symmetric-nat tcp-443-firewall)
 
@@ -20,7 +20,9 @@ usage() {
 Usage: ci/interop.sh [options]
   --browsers chrome,firefox   browsers to pair (default: every installed one)
   --pairs chrome-firefox,...  exact caller-callee pairs (instead of --browsers)
-  --scenarios a,b             scenarios to run (default: all): ${scenarios//,/, }
+  --scenarios a,b             scenarios to run (default: all but codecs): ${scenarios//,/, }
+  --codecs                    also play the codec matrix (scenario codecs): each codec both browsers
+                              offer, forced in turn; what was negotiated and what arrived
   --prefer-codec VP9          the video codec the codec-preference scenario prefers: ${codecs//,/, } (default VP9)
   --out DIR                   report folder (default target/callflow-interop)
   --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
@@ -98,7 +100,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
           for n in "${NETWORKS[@]}"; do [ "$n" = "$(strip "${value,,}")" ] && known=true; done
           $known || { IFS=,; list="${NETWORKS[*]}"; unset IFS; reject --network "$value" "unknown network (${list//,/, })"; } ;;
       esac ;;
-    --headed) ;;
+    --headed | --codecs) ;;
     -*) reject "$option" "unknown option" ;;
     *) reject "$option" "unexpected argument" ;;
   esac

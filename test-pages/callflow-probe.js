@@ -11,7 +11,7 @@
 // the page runs; events are serialised by the probe's own encoder (no toJSON of the page's is ever
 // called for them); window.__callflow is frozen and cannot be replaced; and the operations Java runs
 // need a token that only Java and this closure know.
-(emit, options) => {
+(emit, options, media) => {
   if (Object.prototype.hasOwnProperty.call(window, '__callflow')) return; // once per document
 
   // ---- Built-ins, captured before the page can change them ----
@@ -361,6 +361,11 @@
     on(channel, 'message', (e) => send(pc, 'channelmessage', { label, data: typeof e.data === 'string' ? e.data : '(binary ' + (e.data.byteLength ?? e.data.size) + ' bytes)' }));
   }
 
+  // The synthetic camera and microphone (installed before the recording wrapper below, which records their use) and
+  // the measurement of received media: test-pages/callflow-media.js.
+  const mediaOperations = media ? media({ synthetic: opts.synthetic, connection: (id) => connection(id),
+    remoteTracks: (pc) => pc.__callflowTracks || new Set(), receivers: (pc) => pc.getReceivers() }) : {};
+
   if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
     const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
     navigator.mediaDevices.getUserMedia = (constraints) => {
@@ -456,6 +461,7 @@
         drawn: opaque > 0 };
     },
   };
+  Object.assign(operations, mediaOperations);
   // The reference page's own operations (getUserMedia, createPeerConnection...), registered once by it.
   let pageOperations = null;
 

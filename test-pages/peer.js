@@ -116,15 +116,24 @@
       t.direction = direction;
       return window.__callflow.transceivers(pc(id));
     },
-    // Puts the named codecs (e.g. ['video/VP9']) first in the transceivers of this kind; the rest keep their order.
-    setCodecPreferences({ pc: id, kind, mimeTypes }) {
+    // Puts the named codecs (e.g. ['video/VP9']) first in the transceivers of this kind; the rest keep their order,
+    // or with only, are left out (every entry of a named mime type stays: H.264's profiles).
+    setCodecPreferences({ pc: id, kind, mimeTypes, only }) {
       const all = RTCRtpReceiver.getCapabilities(kind).codecs;
       const rank = (c) => { const i = mimeTypes.findIndex((m) => m.toLowerCase() === c.mimeType.toLowerCase()); return i < 0 ? mimeTypes.length : i; };
-      const ordered = all.map((c, i) => [c, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([c]) => c);
+      const sorted = all.map((c, i) => [c, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([c]) => c);
+      const ordered = only ? sorted.filter((c) => rank(c) < mimeTypes.length) : sorted;
+      // An empty list would not restrict anything: it restores the browser's defaults.
+      if (!ordered.length) throw new DOMException('None of ' + mimeTypes.join(', ') + ' is a ' + kind + ' codec of this browser', 'InvalidModificationError');
       const targets = pc(id).getTransceivers().filter((t) => t.receiver.track.kind === kind);
       if (!targets.length) throw new DOMException('No ' + kind + ' transceiver on ' + id, 'InvalidStateError');
       targets.forEach((t) => t.setCodecPreferences(ordered));
       return ordered.map((c) => c.mimeType);
+    },
+    // The mime types this browser can send and receive, each once (H.264's profiles are one).
+    codecCapabilities({ kind }) {
+      const names = (caps) => [...new Set(((caps && caps.codecs) || []).map((c) => c.mimeType))];
+      return { send: names(RTCRtpSender.getCapabilities(kind)), receive: names(RTCRtpReceiver.getCapabilities(kind)) };
     },
     createDataChannel({ pc: id, label, init }) { return keep(id, pc(id).createDataChannel(label, init || {})); },
     send({ pc: id, label, data }) {

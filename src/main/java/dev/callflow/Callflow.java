@@ -95,8 +95,7 @@ public final class Callflow implements AutoCloseable {
     CallflowServer.Builder built = server;
     if (config.advertisedHost().isPresent()) {
       // A Grid's browsers on other machines reach the server by the name they know this one by.
-      String host = config.advertisedHost().get();
-      built = (isLoopback(host) ? built : built.withHost("0.0.0.0")).withAdvertisedHost(host);
+      built = built.reachableAs(config.advertisedHost().get());
     }
     if (config.pages().isPresent()) {
       built = built.withPages(config.pages().get());
@@ -110,9 +109,6 @@ public final class Callflow implements AutoCloseable {
     }
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-  }
 
   /** {@return the session's embedded server, e.g. for {@code server().url("/my-page.html")} or its signalling rooms} */
   public CallflowServer server() {

@@ -1,5 +1,6 @@
 package dev.callflow.assertions;
 
+import dev.callflow.media.MediaQuality;
 import dev.callflow.peer.Peer;
 import dev.callflow.peer.PeerConnection;
 import dev.callflow.peer.SessionDescription;
@@ -85,5 +86,14 @@ public final class CallflowAssertions {
    */
   public static PeerAssert assertThat(Peer peer) {
     return new PeerAssert(peer);
+  }
+
+  /**
+   * {@return assertions on a measurement of received media: its video and audio}
+   *
+   * @param quality the measurement, e.g. from {@link PeerConnection#measureMedia}
+   */
+  public static MediaQualityAssert assertThat(MediaQuality quality) {
+    return new MediaQualityAssert(quality);
   }
 }

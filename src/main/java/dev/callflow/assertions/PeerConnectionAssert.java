@@ -9,6 +9,7 @@ import static dev.callflow.internal.assertions.ShouldHaveConnectionState.shouldH
 import static dev.callflow.internal.assertions.ShouldHaveMediaFlowing.shouldHaveMediaFlowing;
 import static dev.callflow.internal.assertions.ShouldHaveVideo.shouldHaveVideo;
 import static dev.callflow.internal.assertions.ShouldHaveVideoResolution.shouldHaveVideoResolution;
+import static dev.callflow.internal.assertions.ShouldReceiveCodec.shouldReceiveCodec;
 import static dev.callflow.internal.assertions.ShouldUseCandidates.shouldUseCandidates;
 import static dev.callflow.internal.assertions.ShouldUseRelay.shouldUseAllocationOf;
 import static dev.callflow.internal.assertions.ShouldUseRelay.shouldUseRelay;
@@ -43,6 +44,8 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, PeerConnection> {
   private static final Duration CHECK = Duration.ofMillis(600);
+  /** How long {@link #video()} and {@link #audio()} measure. */
+  private static final int MEDIA_SECONDS = 3;
   /** How long a pair assertion reads the stats again while the browser has marked no pair in use. */
   private static final Duration SELECTED_PAIR_WITHIN = Duration.ofSeconds(2);
   /**
@@ -98,6 +101,57 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
     Wait.Outcome outcome = actual.inboundMedia(kind, within);
     if (!outcome.met()) {
       failWaiting(shouldHaveMediaFlowing(actual.toString(), kind, format(within), outcome.lastSeen()), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * Media of this codec arrives within the time: the inbound-rtp of its kind names it (codecId to the codec's
+   * mimeType, ignoring case) and its bytesReceived, and for video its framesDecoded, grow between getStats samples.
+   *
+   * <pre>{@code
+   * assertThat(call.callee()).receivesCodec("video/VP9", ofSeconds(5));
+   * }</pre>
+   *
+   * @param mimeType the codec, e.g. {@code video/VP9} or {@code audio/opus}
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws IllegalArgumentException if the mime type is not audio/... or video/...
+   * @throws dev.callflow.failure.CallflowTimeoutError if it does not hold in time (another codec arrives, or none), or the
+   *     connection fails or closes
+   */
+  public PeerConnectionAssert receivesCodec(String mimeType, Duration within) {
+    isNotNull();
+    String kind = mimeType.contains("/") ? mimeType.substring(0, mimeType.indexOf('/')).toLowerCase(java.util.Locale.ROOT) : "";
+    if (!kind.equals("audio") && !kind.equals("video")) {
+      throw new IllegalArgumentException("Not a codec's mime type: '" + mimeType + "' (e.g. video/VP9 or audio/opus)");
+    }
+    boolean video = kind.equals("video");
+    long[] first = {-1, -1};
+    long[] last = {-1, 0};
+    String[] codec = {""};
+    Wait.Outcome outcome = actual.sampleFor(actual + " should receive " + mimeType, within).check(() -> {
+      dev.callflow.stats.StatsReport stats = actual.getStats();
+      var in = stats.inboundRtp(kind).stream().findFirst();
+      if (in.isEmpty()) {
+        return false;
+      }
+      codec[0] = stats.codecOf(in.get()).flatMap(c -> c.mimeType()).orElse("");
+      last[0] = in.get().bytesReceived().orElse(0);
+      last[1] = in.get().framesDecoded().orElse(0);
+      if (first[0] < 0 || !codec[0].equalsIgnoreCase(mimeType)) {
+        first[0] = last[0];
+        first[1] = last[1];
+        return false;
+      }
+      return last[0] > first[0] && (!video || last[1] > first[1]);
+    });
+    if (!outcome.met()) {
+      String seen = last[0] < 0 ? "no " + kind + " inbound-rtp was seen"
+          : (codec[0].isEmpty() ? "the inbound-rtp named no codec" : "it received " + codec[0]) + ": bytesReceived " + last[0]
+              + (video ? ", framesDecoded " + last[1] : "");
+      failWaiting(shouldReceiveCodec(actual.toString(), mimeType, format(within), video ? "bytesReceived and framesDecoded"
+          : "bytesReceived", seen), outcome);
     }
     return this;
   }
@@ -483,6 +537,37 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
         .append(o.frameWidth().isPresent() ? o.frameWidth().getAsLong() + "x" + o.frameHeight().orElse(0) : "no frame size")
         .append(o.active().map(a -> ", active=" + a).orElse("")));
     return out.toString();
+  }
+
+  /**
+   * Measures the received media for {@value #MEDIA_SECONDS} seconds ({@link PeerConnection#measureMedia}), then asserts
+   * on its video; {@code .audio()} goes on to the audio of the same measurement.
+   *
+   * @return assertions on the video received
+   */
+  public VideoQualityAssert video() {
+    return mediaOver(Duration.ofSeconds(MEDIA_SECONDS)).video();
+  }
+
+  /**
+   * Measures the received media for {@value #MEDIA_SECONDS} seconds ({@link PeerConnection#measureMedia}), then asserts
+   * on its audio; {@code .video()} goes on to the video of the same measurement.
+   *
+   * @return assertions on the audio received
+   */
+  public AudioQualityAssert audio() {
+    return mediaOver(Duration.ofSeconds(MEDIA_SECONDS)).audio();
+  }
+
+  /**
+   * Measures the received media for a while ({@link PeerConnection#measureMedia}), then asserts on it.
+   *
+   * @param over how long to measure; the call blocks this long
+   * @return assertions on the measurement
+   */
+  public MediaQualityAssert mediaOver(Duration over) {
+    isNotNull();
+    return new MediaQualityAssert(actual.measureMedia(over));
   }
 
   /**

@@ -20,15 +20,25 @@ public final class BrowserSpec {
   private final CandidatePolicy candidatePolicy;
   private final List<String> extraArguments;
   private final URL gridUrl;
+  private final SyntheticMedia syntheticMedia;
 
   private BrowserSpec(BrowserType type, boolean headless, MediaAccess mediaAccess,
       CandidatePolicy candidatePolicy, List<String> extraArguments, URL gridUrl) {
+    this(type, headless, mediaAccess, candidatePolicy, extraArguments, gridUrl, null);
+  }
+
+  private BrowserSpec(BrowserType type, boolean headless, MediaAccess mediaAccess,
+      CandidatePolicy candidatePolicy, List<String> extraArguments, URL gridUrl, SyntheticMedia syntheticMedia) {
     this.type = Objects.requireNonNull(type, "type");
     this.headless = headless;
     this.mediaAccess = Objects.requireNonNull(mediaAccess, "mediaAccess");
     this.candidatePolicy = Objects.requireNonNull(candidatePolicy, "candidatePolicy");
     this.extraArguments = List.copyOf(extraArguments);
     this.gridUrl = gridUrl;
+    if (syntheticMedia != null && mediaAccess != MediaAccess.FAKE_DEVICES) {
+      throw new IllegalArgumentException("Synthetic media needs devices and the permission to use them, not " + mediaAccess);
+    }
+    this.syntheticMedia = syntheticMedia;
   }
 
   /**
@@ -44,7 +54,7 @@ public final class BrowserSpec {
 
   /** {@return this spec with a window on screen instead of headless (needs a display)} */
   public BrowserSpec withHeaded() {
-    return new BrowserSpec(type, false, mediaAccess, candidatePolicy, extraArguments, gridUrl);
+    return new BrowserSpec(type, false, mediaAccess, candidatePolicy, extraArguments, gridUrl, syntheticMedia);
   }
 
   /**
@@ -53,7 +63,7 @@ public final class BrowserSpec {
    * @param access fake devices (the default), permission denied, or no devices
    */
   public BrowserSpec withMediaAccess(MediaAccess access) {
-    return new BrowserSpec(type, headless, access, candidatePolicy, extraArguments, gridUrl);
+    return new BrowserSpec(type, headless, access, candidatePolicy, extraArguments, gridUrl, syntheticMedia);
   }
 
   /**
@@ -62,7 +72,7 @@ public final class BrowserSpec {
    * @param policy loopback only (the default, hermetic) or any candidate and host
    */
   public BrowserSpec withCandidatePolicy(CandidatePolicy policy) {
-    return new BrowserSpec(type, headless, mediaAccess, policy, extraArguments, gridUrl);
+    return new BrowserSpec(type, headless, mediaAccess, policy, extraArguments, gridUrl, syntheticMedia);
   }
 
   /**
@@ -73,7 +83,7 @@ public final class BrowserSpec {
   public BrowserSpec withExtraArguments(String... arguments) {
     List<String> all = new ArrayList<>(extraArguments);
     all.addAll(List.of(arguments));
-    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, all, gridUrl);
+    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, all, gridUrl, syntheticMedia);
   }
 
   /**
@@ -83,7 +93,24 @@ public final class BrowserSpec {
    * @param url the grid's address, e.g. {@code http://grid:4444}
    */
   public BrowserSpec withGrid(URL url) {
-    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, extraArguments, url);
+    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, extraArguments, url, syntheticMedia);
+  }
+
+  /**
+   * {@return this spec with a generated camera and microphone instead of the browser's fake devices} Pages get them
+   * from getUserMedia and enumerateDevices, the same in every browser, each frame stamped for
+   * {@code PeerConnection.measureMedia}.
+   *
+   * @param media the camera's size, rate and label
+   * @throws IllegalArgumentException if the spec's media access is not {@link MediaAccess#FAKE_DEVICES}
+   */
+  public BrowserSpec withSyntheticMedia(SyntheticMedia media) {
+    return new BrowserSpec(type, headless, mediaAccess, candidatePolicy, extraArguments, gridUrl, Objects.requireNonNull(media, "media"));
+  }
+
+  /** {@return the generated camera and microphone pages get; empty when they get the browser's own fake devices} */
+  public Optional<SyntheticMedia> syntheticMedia() {
+    return Optional.ofNullable(syntheticMedia);
   }
 
   /** {@return the browser to launch} */
@@ -120,17 +147,19 @@ public final class BrowserSpec {
   public boolean equals(Object o) {
     return o instanceof BrowserSpec s && s.type == type && s.headless == headless
         && s.mediaAccess == mediaAccess && s.candidatePolicy == candidatePolicy
-        && s.extraArguments.equals(extraArguments) && Objects.equals(String.valueOf(s.gridUrl), String.valueOf(gridUrl));
+        && s.extraArguments.equals(extraArguments) && Objects.equals(String.valueOf(s.gridUrl), String.valueOf(gridUrl))
+        && Objects.equals(s.syntheticMedia, syntheticMedia);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, headless, mediaAccess, candidatePolicy, extraArguments, String.valueOf(gridUrl));
+    return Objects.hash(type, headless, mediaAccess, candidatePolicy, extraArguments, String.valueOf(gridUrl), syntheticMedia);
   }
 
   @Override
   public String toString() {
     return type.id() + (headless ? "" : " headed") + (mediaAccess == MediaAccess.FAKE_DEVICES ? "" : " " + mediaAccess)
+        + (syntheticMedia == null ? "" : " " + syntheticMedia)
         + (candidatePolicy == CandidatePolicy.LOOPBACK ? "" : " candidates=" + candidatePolicy)
         + (extraArguments.isEmpty() ? "" : " " + extraArguments) + (gridUrl == null ? "" : " on " + gridUrl);
   }

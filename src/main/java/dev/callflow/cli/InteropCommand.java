@@ -9,10 +9,11 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.browser.BrowserType;
 import dev.callflow.internal.Environment;
 import dev.callflow.internal.Folders;
+import dev.callflow.interop.CodecBaseline;
+import dev.callflow.interop.CodecCell;
 import dev.callflow.interop.InteropRun;
 import dev.callflow.interop.Scenario;
 import dev.callflow.interop.ScenarioResult;
-import dev.callflow.interop.Scenarios;
 import dev.callflow.report.InteropReport;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.net.Network;
@@ -46,7 +47,9 @@ public final class InteropCommand {
       Usage: ci/interop.sh [options]
         --browsers chrome,firefox   browsers to pair (default: every installed one)
         --pairs chrome-firefox,...  exact caller-callee pairs (instead of --browsers)
-        --scenarios a,b             scenarios to run (default: all): %s
+        --scenarios a,b             scenarios to run (default: all but codecs): %s
+        --codecs                    also play the codec matrix (scenario codecs): each codec both browsers
+                                    offer, forced in turn; what was negotiated and what arrived
         --prefer-codec VP9          the video codec the codec-preference scenario prefers: %s (default VP9)
         --out DIR                   report folder (default target/callflow-interop)
         --baseline DIR              compare negotiation with a previous run's DIR (e.g. its <out>/baseline)
@@ -81,7 +84,7 @@ public final class InteropCommand {
     try {
       options = InteropOptions.parse(args);
       if (options.help) {
-        out.printf(USAGE, InteropOptions.names(Scenarios.all("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS),
+        out.printf(USAGE, InteropOptions.names(InteropOptions.known("VP9")), String.join(", ", InteropOptions.VIDEO_CODECS),
             InteropOptions.networks());
         return 0;
       }
@@ -181,7 +184,7 @@ public final class InteropCommand {
           options.network == null ? "" : ", each in a network " + options.network.id());
       InteropRun run = new InteropRun(callflow, BrowserSpec::of, Optional.ofNullable(options.network));
       run.play(scenarios, pairs, r -> {
-        ScenarioResult checked = baseline == null ? r : r.withBaselineChanges(compare(baseline, r));
+        ScenarioResult checked = baseline == null ? r : compareCodecs(baseline, r.withBaselineChanges(compare(baseline, r)));
         results.add(checked);
         out.printf(Locale.ROOT, "[%2d/%d] %-17s %-17s %s%s%s%n", results.size(), total, checked.scenario(), checked.pair(),
             checked.passed() ? "passed" : "FAILED", checked.connectedMs() >= 0 ? " connected in " + checked.connectedMs() + " ms"
@@ -191,6 +194,8 @@ public final class InteropCommand {
           out.println("        " + checked.message().lines().findFirst().orElse(""));
         }
         checked.baselineChanges().forEach(c -> out.println("        " + c));
+        checked.codecCells().forEach(c -> out.printf(Locale.ROOT, "        %-22s %s%n", c.codec(), c.outcome()
+            + (c.status() != CodecCell.Status.NOT_OFFERED && !c.message().isEmpty() ? " (" + c.message() + ")" : "")));
       });
       long duration = (System.nanoTime() - start) / 1_000_000;
       RunInfo info = new RunInfo(started, duration, List.copyOf(run.browsers().values()),
@@ -214,6 +219,7 @@ public final class InteropCommand {
       return 1;
     }
     out.print(matrix(results));
+    out.print(codecMatrix(results));
     long failed = results.stream().filter(r -> !r.passed()).count();
     long changed = results.stream().filter(r -> !r.baselineChanges().isEmpty()).count();
     out.printf(Locale.ROOT, "%d passed, %d failed%n", results.size() - failed, failed);
@@ -248,7 +254,37 @@ public final class InteropCommand {
     return changes;
   }
 
+  /** The result with its codec cells compared with the baseline's, each change also one of its baseline changes. */
+  static ScenarioResult compareCodecs(Path baseline, ScenarioResult r) {
+    if (r.codecCells().isEmpty()) {
+      return r;
+    }
+    Path file = codecFile(baseline, r);
+    List<String> changes = new ArrayList<>(r.baselineChanges());
+    if (!Files.exists(file)) {
+      changes.add("codecs: no baseline at " + file);
+      return r.withBaselineChanges(changes);
+    }
+    try {
+      List<CodecCell> before = CodecBaseline.load(file);
+      changes.addAll(CodecBaseline.changes(before, r.codecCells()));
+      return r.withBaselineChanges(changes).withCodecCells(CodecBaseline.compare(before, r.codecCells()));
+    } catch (UncheckedIOException e) {
+      changes.add("codecs: cannot read the baseline: " + Folders.describe(e.getCause()));
+    } catch (IllegalArgumentException e) {
+      changes.add("codecs: " + e.getMessage());
+    }
+    return r.withBaselineChanges(changes);
+  }
+
+  private static Path codecFile(Path folder, ScenarioResult r) {
+    return folder.resolve(r.scenario()).resolve(r.caller().id() + "-" + r.callee().id() + ".codecs.json");
+  }
+
   private static void saveBaseline(Path folder, ScenarioResult r) {
+    if (!r.codecCells().isEmpty()) {
+      CodecBaseline.save(codecFile(folder, r), r.codecCells());
+    }
     if (!r.offer().isEmpty()) {
       SdpBaseline.save(baselineFile(folder, r, "offer"), Sdp.parse(r.offer()));
     }
@@ -259,6 +295,42 @@ public final class InteropCommand {
 
   private static Path baselineFile(Path folder, ScenarioResult r, String side) {
     return folder.resolve(r.scenario()).resolve(r.caller().id() + "-" + r.callee().id() + "." + side + ".sdp");
+  }
+
+  /**
+   * The codec matrix, one column per pair: each codec's outcome in short ({@code ok}: negotiated and arrived, {@code
+   * ok (first)} when forced by order; {@code FAIL VP8→-}: negotiated VP8, nothing arrived; {@code n/o firefox}: not
+   * offered by firefox, {@code n/o either}; a trailing {@code Δ}: changed from the baseline). Empty without codec cells.
+   */
+  static String codecMatrix(List<ScenarioResult> results) {
+    List<ScenarioResult> withCells = results.stream().filter(r -> !r.codecCells().isEmpty()).toList();
+    if (withCells.isEmpty()) {
+      return "";
+    }
+    List<String> codecs = withCells.stream().flatMap(r -> r.codecCells().stream())
+        .sorted(java.util.Comparator.comparing(c -> c.kind().equals("video") ? 0 : 1)).map(CodecCell::codec).distinct().toList();
+    StringBuilder m = new StringBuilder(String.format(Locale.ROOT, "%-18s", "codec"));
+    withCells.forEach(r -> m.append(String.format(Locale.ROOT, "%-19s", r.pair())));
+    m.append('\n');
+    for (String codec : codecs) {
+      m.append(String.format(Locale.ROOT, "%-18s", codec));
+      for (ScenarioResult r : withCells) {
+        String cell = r.codecCells().stream().filter(c -> c.codec().equalsIgnoreCase(codec)).findFirst().map(InteropCommand::shortCell).orElse("n/o either");
+        m.append(String.format(Locale.ROOT, "%-19s", cell));
+      }
+      m.append('\n');
+    }
+    return m.append('\n').toString();
+  }
+
+  private static String shortCell(CodecCell c) {
+    String text = switch (c.status()) {
+      case NOT_OFFERED -> "n/o " + c.message().replaceFirst("^not offered by ", "");
+      case PASSED -> "ok" + (c.forcedFirst() ? " (first)" : "");
+      case FAILED -> "FAIL " + (c.negotiated().isEmpty() ? "-" : c.negotiated().substring(c.negotiated().indexOf('/') + 1))
+          + "→" + (c.arrived().isEmpty() ? "-" : c.arrived().substring(c.arrived().indexOf('/') + 1));
+    };
+    return text + (c.baselineChange().isEmpty() ? "" : " Δ");
   }
 
   /** The scenario x pair matrix: pass/FAIL and time to connected. */

@@ -1,6 +1,7 @@
 package dev.callflow.cli;
 
 import dev.callflow.browser.BrowserType;
+import dev.callflow.interop.CodecMatrix;
 import dev.callflow.interop.Scenario;
 import dev.callflow.interop.Scenarios;
 import dev.callflow.net.Topology;
@@ -33,6 +34,8 @@ final class InteropOptions {
   /** The network each pair is placed in ({@code --network}), or null: both on loopback in Callflow's namespace. */
   Topology network;
   boolean headed;
+  /** Whether the codec matrix is played besides the chosen scenarios ({@code --codecs}). */
+  boolean codecs;
   boolean help;
 
   private final Set<String> seen = new HashSet<>();
@@ -63,6 +66,7 @@ final class InteropOptions {
         case "--baseline" -> o.baseline = path(option, value(args, ++i, option));
         case "--network" -> o.network = network(value(args, ++i, option));
         case "--headed" -> o.headed = true;
+        case "--codecs" -> o.codecs = true;
         default -> throw option.startsWith("-") ? new UsageException(option, null, "unknown option")
             : new UsageException(option, null, "unexpected argument");
       }
@@ -71,6 +75,11 @@ final class InteropOptions {
       throw new UsageException("--pairs", null, "cannot be combined with --browsers (--pairs names every browser itself)");
     }
     o.scenarios = scenarios(scenarioList, o.codec);
+    if (o.codecs && o.scenarios.stream().noneMatch(s -> s.id().equals(CodecMatrix.ID))) {
+      List<Scenario> withMatrix = new ArrayList<>(o.scenarios);
+      withMatrix.add(new CodecMatrix());
+      o.scenarios = List.copyOf(withMatrix);
+    }
     return o;
   }
 
@@ -136,11 +145,18 @@ final class InteropOptions {
     }
   }
 
+  /** {@return every scenario --scenarios knows: the built-in ones, then the codec matrix} */
+  static List<Scenario> known(String codec) {
+    List<Scenario> all = new ArrayList<>(Scenarios.all(codec));
+    all.add(new CodecMatrix());
+    return all;
+  }
+
   private static List<Scenario> scenarios(String list, String codec) throws UsageException {
-    List<Scenario> all = Scenarios.all(codec);
     if (list == null) {
-      return all;
+      return Scenarios.all(codec); // the codec matrix only when asked for: it plays several calls per pair
     }
+    List<Scenario> all = known(codec);
     List<String> wanted = List.of(list.split(",", -1));
     List<String> unknown = wanted.stream().filter(w -> all.stream().noneMatch(s -> s.id().equals(w.strip()))).toList();
     if (!unknown.isEmpty()) {

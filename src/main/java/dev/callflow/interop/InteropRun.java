@@ -121,8 +121,9 @@ public final class InteropRun {
     long start = System.nanoTime();
     Call call = null;
     String message = "";
+    List<CodecCell> cells = new ArrayList<>();
     try {
-      call = scenario.play(caller, callee);
+      call = scenario instanceof CodecMatrix matrix ? matrix.play(caller, callee, cells::add) : scenario.play(caller, callee);
     } catch (RuntimeException | AssertionError e) {
       message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).strip();
     }
@@ -142,7 +143,7 @@ public final class InteropRun {
           start, end, connectedMs(events, start), codecs(stats), candidateTypes(calleePc, stats[1]),
           callerPc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
           calleePc.flatMap(pc -> safe(() -> pc.localDescription().map(d -> d.sdp()).orElse(""))).orElse(""),
-          List.of(), events, stats[0], stats[1], console, screenshots);
+          List.of(), events, stats[0], stats[1], console, screenshots, cells);
     } finally {
       if (call != null) {
         call.close();

@@ -11,16 +11,21 @@ import dev.callflow.peer.PeerEvent;
 import dev.callflow.report.Evidence;
 import dev.callflow.report.RunReport;
 import dev.callflow.server.CallflowServer;
+import java.io.IOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -132,7 +137,47 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     // The configuration as the session reads it, without starting the session: a class's server needs no browser.
     CallflowConfig config = CallflowConfig.read(context::getConfigurationParameter);
     return store(context).getOrComputeIfAbsent(parameter.getDeclaringExecutable() + "#turn" + parameter.getIndex(),
-        k -> TurnServer.builder().withConfig(config).start(), TurnServer.class);
+        k -> turnServers(context).add(TurnServer.builder().withConfig(config).start()), TurnServer.class);
+  }
+
+  /** The TURN servers started for parameters in this context, whose logs a failure's evidence keeps. */
+  private static TurnServers turnServers(ExtensionContext context) {
+    // Keyed by the context: a store answers with its parent's value for a key it does not hold.
+    return store(context).getOrComputeIfAbsent(turnServersKey(context), k -> new TurnServers(), TurnServers.class);
+  }
+
+  private static String turnServersKey(ExtensionContext context) {
+    return "turn-servers " + context.getUniqueId();
+  }
+
+  /** A context's TURN servers, in the order they started; each is closed by the store under its own key. */
+  private static final class TurnServers {
+    private final List<TurnServer> servers = new CopyOnWriteArrayList<>();
+
+    TurnServer add(TurnServer server) {
+      servers.add(server);
+      return server;
+    }
+  }
+
+  /**
+   * Writes the log of each TURN server the test used (a network's, its parameters', its class's) beside the evidence:
+   * {@code turnserver.log}, then {@code turnserver-2.log}...
+   */
+  private static void writeTurnLogs(ExtensionContext context, Path folder) throws IOException {
+    Set<TurnServer> used = new LinkedHashSet<>();
+    Optional.ofNullable(store(context).get(Network.class, Network.class)).flatMap(Network::turnServer).ifPresent(used::add);
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      TurnServers own = store(c).get(turnServersKey(c), TurnServers.class);
+      if (own != null) {
+        used.addAll(own.servers);
+      }
+    }
+    int n = 1;
+    for (TurnServer server : used) {
+      Files.write(folder.resolve(n == 1 ? "turnserver.log" : "turnserver-" + n + ".log"), server.log());
+      n++;
+    }
   }
 
   /**
@@ -192,6 +237,15 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     if (media != null) {
       spec = spec.withMediaAccess(media.value());
     }
+    Synthetic synthetic = parameter.getAnnotation(Synthetic.class);
+    if (synthetic != null) {
+      try {
+        spec = spec.withSyntheticMedia(dev.callflow.browser.SyntheticMedia.camera(synthetic.width(), synthetic.height(), synthetic.frameRate())
+            .withLabel(synthetic.label().isEmpty() && parameter.isNamePresent() ? parameter.getName() : synthetic.label()));
+      } catch (IllegalArgumentException e) {
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("@Synthetic on " + parameter + ": " + e.getMessage(), e);
+      }
+    }
     Candidates candidates = parameter.getAnnotation(Candidates.class);
     if (candidates != null) {
       spec = spec.withCandidatePolicy(candidates.value());
@@ -232,6 +286,11 @@ public final class CallflowExtension implements ParameterResolver, TestExecution
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
       return failure;
+    }
+    try {
+      writeTurnLogs(context, folder);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
     context.publishReportEntry("callflow.evidence", folder.toString());
     URI link = null;

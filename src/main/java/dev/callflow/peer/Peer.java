@@ -204,6 +204,25 @@ public final class Peer implements AutoCloseable {
     return new Track(t.path("id").asText(), t.path("kind").asText(), t.path("label").asText());
   }
 
+  /**
+   * {@return the codecs this browser can both send and receive, as mime types in its order, each once (e.g.
+   * {@code video/VP8}, {@code video/rtx}): RTCRtpSender and RTCRtpReceiver.getCapabilities}
+   *
+   * @param kind {@code audio} or {@code video}
+   */
+  public List<String> codecCapabilities(String kind) {
+    JsonNode both = invoke("codecCapabilities", Json.object().put("kind", kind));
+    java.util.Set<String> send = new java.util.HashSet<>();
+    both.path("send").forEach(n -> send.add(n.asText().toLowerCase(java.util.Locale.ROOT)));
+    List<String> out = new ArrayList<>();
+    both.path("receive").forEach(n -> {
+      if (send.contains(n.asText().toLowerCase(java.util.Locale.ROOT))) {
+        out.add(n.asText());
+      }
+    });
+    return out;
+  }
+
   /** {@return the local tracks from getUserMedia so far, stopped ones excluded} */
   public List<Track> localTracks() {
     return List.copyOf(localTracks);
@@ -236,6 +255,17 @@ public final class Peer implements AutoCloseable {
   public void stopTrack(Track track) {
     invoke("stopTrack", Json.object().put("track", track.id()));
     localTracks.remove(track);
+  }
+
+  /**
+   * Stops or restarts every synthetic camera on this peer's page (see {@code BrowserSpec.withSyntheticMedia}): while
+   * stopped it makes no frames, so the other side's picture freezes, as behind a stuck camera.
+   *
+   * @param paused true to stop making frames, false to go on
+   * @throws DomException {@code InvalidStateError} if this peer has no synthetic media
+   */
+  public void pauseSyntheticCamera(boolean paused) {
+    invoke("syntheticPause", Json.object().put("paused", paused));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.callflow.sdp.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.media.AudioCheck;
+import dev.callflow.media.MediaQuality;
 import dev.callflow.media.VideoCheck;
 import dev.callflow.media.VideoFrame;
 import dev.callflow.internal.Sampling;
@@ -258,6 +259,32 @@ public final class PeerConnection {
     return order;
   }
 
+  /**
+   * setCodecPreferences on every transceiver of this kind with only these codecs, in this order: every entry of
+   * each mime type the browser has (all of H.264's profiles), nothing else. Name the formats that go with a codec
+   * too, e.g. {@code video/rtx}, or they are not negotiated.
+   *
+   * <pre>{@code
+   * call.caller().setOnlyCodecs("video", "video/VP9", "video/rtx");
+   * }</pre>
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param mimeTypes the codecs to keep, most preferred first, e.g. {@code video/VP9}
+   * @return the resulting mime types, one per capability entry
+   * @throws DomException {@code InvalidModificationError} if the browser has none of them
+   */
+  public List<String> setOnlyCodecs(String kind, String... mimeTypes) {
+    List<String> order = new ArrayList<>();
+    invoke("setCodecPreferences", o -> {
+      o.put("kind", kind).put("only", true);
+      var array = o.putArray("mimeTypes");
+      for (String m : mimeTypes) {
+        array.add(m);
+      }
+    }).forEach(n -> order.add(n.asText()));
+    return order;
+  }
+
   /** {@return the transceivers now, in the browser's order} */
   public List<Transceiver> transceivers() {
     return transceivers(invoke("transceivers", o -> {}));
@@ -398,6 +425,27 @@ public final class PeerConnection {
     StatsSeries series = StatsSeries.of(List.of(first, last));
     return new VideoCheck(frames, (long) series.delta(r -> r.inboundRtp("video").stream()
         .mapToLong(s -> s.framesDecoded().orElse(0)).sum()), series.seconds());
+  }
+
+  /**
+   * Measures the media this connection receives for a while, as its page shows it: every frame each {@code <video>}
+   * element showing its remote video presents ({@code requestVideoFrameCallback}), with the stamp of a synthetic camera
+   * read from its picture, and the beeps of a synthetic microphone heard on its remote audio tracks. The page keeps the
+   * samples; Java fetches them once, at the end.
+   *
+   * <pre>{@code
+   * MediaQuality q = call.callee().measureMedia(Duration.ofSeconds(3));
+   * q.video().delayPercentile(95); q.video().freezes(); q.syncOffset();
+   * }</pre>
+   *
+   * @param over how long to measure; the call blocks this long
+   * @return the frames and beeps received
+   * @throws DomException {@code NotFoundError} if the page shows none of the connection's remote video and it has no
+   *     remote audio track
+   * @throws dev.callflow.failure.CallflowTimeoutError if the connection fails or closes meanwhile
+   */
+  public MediaQuality measureMedia(Duration over) {
+    return MediaMeasurement.measure(this, over);
   }
 
   /**

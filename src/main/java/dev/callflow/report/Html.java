@@ -73,7 +73,7 @@ final class Html {
         + "h4{font-size:14px;margin:14px 0 6px}"
         + ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse}"
         + "td,th{border:1px solid #ccc;padding:6px 10px;text-align:left;vertical-align:top}td small{color:#444}"
-        + ".pass{background:#d1f0da}.fail{background:#f8d7da}.diff{background:#fff3cd}.abort{background:#e9ecef}"
+        + ".pass{background:#d1f0da}.fail{background:#f8d7da}.diff{background:#fff3cd}.abort{background:#e9ecef}.na{background:#e9ecef;color:#555}"
         + "p.pass,p.fail,p.diff,p.abort{padding:6px 10px}"
         + ".facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:12px 0}.facts dt{color:#555}"
         + ".facts dd{margin:0;overflow-wrap:anywhere}"

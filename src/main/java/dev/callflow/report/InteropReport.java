@@ -76,6 +76,9 @@ public final class InteropReport {
       o.put("candidateTypes", r.candidateTypes()).put("message", r.message());
       r.baselineChanges().forEach(o.putArray("baselineChanges")::add);
       o.put("page", "scenarios/" + r.slug() + ".html");
+      if (!r.codecCells().isEmpty()) {
+        CodecMatrixHtml.json(o.putArray("codecMatrix"), r.codecCells());
+      }
     }
     root.putObject("summary").put("passed", results.stream().filter(ScenarioResult::passed).count())
         .put("failed", results.stream().filter(r -> !r.passed()).count())
@@ -121,7 +124,9 @@ public final class InteropReport {
       }
       h.append("</tr>");
     }
-    return h.append("</tbody></table></div></body></html>\n").toString();
+    h.append("</tbody></table></div>");
+    CodecMatrixHtml.index(h, results);
+    return h.append("</body></html>\n").toString();
   }
 
   /** Status, time to connected, codecs, the candidate pair and baseline changes; a failure's message as its tooltip. */
@@ -136,7 +141,9 @@ public final class InteropReport {
     if (r.connectedMs() >= 0) {
       h.append("<br/>connected in ").append(r.connectedMs()).append(" ms");
     }
-    if (!r.codecs().isEmpty()) {
+    if (!r.codecCells().isEmpty()) {
+      h.append("<br/><small>").append(CodecMatrixHtml.summary(r.codecCells())).append("</small>");
+    } else if (!r.codecs().isEmpty()) {
       h.append("<br/><small>").append(e(String.join(", ", r.codecs()))).append("</small>");
     }
     if (!r.candidateTypes().isEmpty()) {
@@ -160,6 +167,10 @@ public final class InteropReport {
         .append(r.candidateTypes().isEmpty() ? "" : " · pair " + e(r.candidateTypes())).append("</p>");
     if (!r.message().isEmpty()) {
       h.append("<h2>Failure</h2><pre class=\"wrap\">").append(e(r.message())).append("</pre>");
+    }
+    if (!r.codecCells().isEmpty()) {
+      h.append("<h2>Codecs</h2>");
+      CodecMatrixHtml.table(h, List.of(r));
     }
     if (!r.baselineChanges().isEmpty()) {
       h.append("<h2>Changes from the baseline</h2><ul>");

@@ -7,11 +7,15 @@ import dev.callflow.peer.PeerEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +92,8 @@ public final class RunReport {
   private final Map<Path, String> evidenceFolders = new HashMap<>();
   /** The failures' sections, rendered while the peers were still open, less the heading that says how the test ended. */
   private final Map<String, String> sections = new ConcurrentHashMap<>();
+  /** Guarded by this: the page's file name in the folder, once claimed. */
+  private String pageName;
 
   RunReport(Path folder, Instant started) {
     this.folder = folder;
@@ -125,9 +131,41 @@ public final class RunReport {
     }
   }
 
-  /** {@return the page: {@code index.html} in the folder} */
-  public Path file() {
-    return folder.resolve("index.html");
+  /**
+   * {@return the page: {@code index.html} in the folder} Several JVMs of one build (Surefire's {@code forkCount} above 1)
+   * write into one folder: while one of them holds {@code index.html}, the next gets {@code index-2.html}, and so on.
+   */
+  public synchronized Path file() {
+    if (pageName == null) {
+      pageName = claimPage();
+    }
+    return folder.resolve(pageName);
+  }
+
+  /**
+   * The first page name no other report holds, by a lock on a file beside it: the lock is held as long as this JVM runs
+   * (the operating system ends it with the JVM), so a page is never written by two JVMs.
+   */
+  private String claimPage() {
+    try {
+      Files.createDirectories(folder);
+      for (int n = 1; ; n++) {
+        String name = n == 1 ? "index.html" : "index-" + n + ".html";
+        FileChannel channel = FileChannel.open(folder.resolve("." + name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null; // another report of this JVM holds it
+        }
+        if (lock != null) {
+          return name; // the channel stays open, holding the lock
+        }
+        channel.close();
+      }
+    } catch (IOException e) {
+      return "index.html"; // no locks here: one page, as if one JVM wrote it
+    }
   }
 
   /**
@@ -229,7 +267,7 @@ public final class RunReport {
   private void write() {
     try {
       Files.createDirectories(folder);
-      Path temporary = folder.resolve(".index.html." + ProcessHandle.current().pid() + ".tmp");
+      Path temporary = folder.resolve("." + file().getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       Files.writeString(temporary, page(Instant.now()), StandardCharsets.UTF_8);
       try {
         Files.move(temporary, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -175,6 +175,21 @@ public final class CallflowServer implements AutoCloseable {
     }
 
     /**
+     * What a configured advertised host ({@code callflow.advertisedHost}) does to these settings: the server is
+     * advertised by {@code host} unless they already name an advertised host, and binds every interface, for browsers on
+     * other machines, unless {@code host} is loopback or they already bind an address of their own.
+     *
+     * @param host a host name or address, without a port
+     * @return a builder reachable by {@code host}
+     * @throws IllegalArgumentException as {@link #withAdvertisedHost} does
+     */
+    public Builder reachableAs(String host) {
+      Builder built = advertisedHost == null ? withAdvertisedHost(host) : this;
+      boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+      return loopback || !this.host.equals("127.0.0.1") ? built : built.withHost("0.0.0.0");
+    }
+
+    /**
      * Further names ({@code host} or {@code host:port}; a bare host means the server's port) that
      * requests may address the server by; the {@code Host} of any other request is answered 421, and a
      * WebSocket upgrade from a page of any other origin 403. The bound address, localhost and the

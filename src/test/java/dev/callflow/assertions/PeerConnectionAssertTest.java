@@ -97,6 +97,20 @@ class PeerConnectionAssertTest {
             + "no <video> element on the page shows the remote video of pc1"));
   }
 
+  /** The codec that arrives, as the callee's stats name it; another one is named in the failure. */
+  @EachBrowser
+  void receivesCodecNamesTheCodecThatArrived(Peer alice, Peer bob) {
+    Call call = alice.call(bob).withAudio().withVideo().withReceiveOnlyCallee()
+        .withSetup(c -> c.caller().setOnlyCodecs("video", "video/VP8", "video/rtx")).connect();
+
+    assertThat(call.callee()).receivesCodec("video/VP8", SOON).receivesCodec("audio/opus", SOON);
+    assertThatThrownBy(() -> assertThat(call.callee()).receivesCodec("video/VP9", BRIEFLY)).isInstanceOf(CallflowTimeoutError.class)
+        .hasMessageStartingWith(String.format("%nExpecting bob/pc1 to receive video/VP9 within 600ms (inbound-rtp of that codec, "
+            + "bytesReceived and framesDecoded growing), but it received video/VP8: bytesReceived "));
+    assertThatThrownBy(() -> assertThat(call.callee()).receivesCodec("VP9", SOON)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Not a codec's mime type: 'VP9' (e.g. video/VP9 or audio/opus)");
+  }
+
   @BrowserPairs
   void frozenVideoAndPageErrors(Peer alice, Peer bob) {
     Call call = alice.call(bob).withVideo().withReceiveOnlyCallee().connect();

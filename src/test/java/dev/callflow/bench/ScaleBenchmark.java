@@ -128,7 +128,7 @@ public final class ScaleBenchmark {
       }
       return "";
     } catch (RuntimeException | AssertionError e) {
-      return e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.interop.CodecBaseline;
+import dev.callflow.interop.CodecCell;
 import dev.callflow.report.RunInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,78 @@ class InteropCommandTest {
   }
 
   /**
+   * The codec matrix of all four pairs: each codec both browsers offer negotiated and arrived, one only one offers a
+   * "not offered" cell in both directions naming the same browser; then a cell changed in the baseline is a regression.
+   */
+  @Test
+  void theCodecMatrixOfEachPairAndAChangedCellIsARegression(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("first");
+    Outcome ok = run("--pairs", "chrome-firefox,firefox-chrome,chrome-chrome,firefox-firefox", "--scenarios", "data-channel", "--codecs",
+        "--out", first.toString());
+
+    assertThat(ok.status()).as(ok.output()).isZero();
+    assertThat(ok.output()).contains("8 passed, 0 failed").containsPattern("codec +chrome→firefox +firefox→chrome +chrome→chrome +firefox→firefox")
+        .containsPattern("audio/opus +ok +ok +ok +ok");
+    JsonNode report = new ObjectMapper().readTree(first.resolve("report.json").toFile());
+    Map<String, Map<String, JsonNode>> byPair = new java.util.LinkedHashMap<>();
+    for (JsonNode r : report.path("results")) {
+      if (r.path("scenario").asText().equals("codecs")) {
+        Map<String, JsonNode> cells = new java.util.LinkedHashMap<>();
+        r.path("codecMatrix").forEach(c -> cells.put(c.path("codec").asText().toLowerCase(java.util.Locale.ROOT), c));
+        byPair.put(r.path("caller").asText() + "-" + r.path("callee").asText(), cells);
+      }
+    }
+    assertThat(byPair).containsOnlyKeys("chrome-firefox", "firefox-chrome", "chrome-chrome", "firefox-firefox");
+    byPair.forEach((pair, cells) -> {
+      assertThat(cells).as(pair).containsKeys("video/vp8", "video/vp9", "audio/opus", "audio/g722", "audio/pcmu", "audio/pcma");
+      cells.forEach((codec, c) -> {
+        assertThat(c.path("status").asText()).as(pair + " " + c).isIn("passed", "not-offered");
+        if (c.path("status").asText().equals("passed")) {
+          assertThat(c.path("negotiated").asText()).as(pair + " " + codec).isEqualToIgnoringCase(codec);
+          assertThat(c.path("arrived").asText()).as(pair + " " + codec).isEqualToIgnoringCase(codec);
+          assertThat(c.path("mediaDelayMs").isNull()).isTrue();
+        } else {
+          assertThat(pair).as("a browser paired with itself offers what it offers").isIn("chrome-firefox", "firefox-chrome");
+        }
+      });
+    });
+    // The same two browsers in either direction: the same codecs, the same browser lacking each one only one offers.
+    assertThat(byPair.get("firefox-chrome").keySet()).isEqualTo(byPair.get("chrome-firefox").keySet());
+    byPair.get("chrome-firefox").forEach((codec, c) -> {
+      JsonNode back = byPair.get("firefox-chrome").get(codec);
+      assertThat(back.path("status").asText()).as(codec).isEqualTo(c.path("status").asText());
+      if (c.path("status").asText().equals("not-offered")) {
+        assertThat(back.path("message").asText()).as(codec).isEqualTo(c.path("message").asText()).matches("not offered by (chrome|firefox)");
+      }
+    });
+    String index = Files.readString(first.resolve("index.html"));
+    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(first.resolve("index.html").toFile());
+    assertThat(index).contains("<h2 id=\"codecs\">Codec matrix</h2>", "<th>video/VP9</th>", "delay —");
+    Path baseline = first.resolve("baseline/codecs/chrome-firefox.codecs.json");
+    assertThat(baseline).isNotEmptyFile();
+
+    // The baseline had VP9 fall back to VP8: this run's VP9 is a change.
+    List<CodecCell> cells = CodecBaseline.load(baseline).stream().map(c -> !c.codec().equalsIgnoreCase("video/VP9") ? c
+        : CodecCell.failed("video", c.codec(), "video/VP8", "video/VP8", "the answer negotiated video/VP8")).toList();
+    CodecBaseline.save(baseline, cells);
+    Outcome changed = run("--pairs", "chrome-firefox", "--scenarios", "codecs", "--baseline", first.resolve("baseline").toString(),
+        "--out", dir.resolve("second").toString());
+
+    assertThat(changed.status()).as(changed.output()).isEqualTo(1);
+    assertThat(changed.output()).contains("1 passed, 0 failed", "1 with baseline changes",
+        "codec video/VP9: was 'FAILED: negotiated video/VP8, arrived video/VP8', now 'negotiated video/VP9, arrived video/VP9")
+        .containsPattern("video/VP9 +ok.* Δ");
+    JsonNode second = new ObjectMapper().readTree(dir.resolve("second/report.json").toFile()).path("results").get(0);
+    assertThat(second.path("baselineChanges").toString()).contains("codec video/VP9: was");
+    for (JsonNode c : second.path("codecMatrix")) {
+      assertThat(c.path("baselineChange").asText()).as(c.toString())
+          .isEqualTo(c.path("codec").asText().equals("video/VP9") ? "was 'FAILED: negotiated video/VP8, arrived video/VP8'" : "");
+    }
+    assertThat(Files.readString(dir.resolve("second/index.html"))).contains("0 failed, 1 changed from the baseline",
+        "<b>baseline</b>: was 'FAILED: negotiated video/VP8, arrived video/VP8'");
+  }
+
+  /**
    * Each pair in a network of its own: between symmetric NATs only the network's TURN server connects the calls, and
    * each cell, the console and the report say which pair the call took.
    */
@@ -103,7 +178,9 @@ class InteropCommandTest {
   @Test
   void badArgumentsSayWhatWasWrong() {
     rejected("--scenarios no-such-flow: unknown scenario(s) [no-such-flow]; known: audio-video, data-channel, add-video, "
-        + "ice-restart, receive-only, codec-preference, hangup-recall, glare, simulcast, encoding-params, dtmf, screen-share", "--scenarios", "no-such-flow");
+        + "ice-restart, receive-only, codec-preference, hangup-recall, glare, simulcast, encoding-params, dtmf, screen-share, codecs", "--scenarios", "no-such-flow");
+    rejected("--codecs: given twice", "--codecs", "--codecs");
+    rejected("VP9: unexpected argument", "--codecs", "VP9");
     rejected("--browsers safari: unknown browser 'safari' (chrome or firefox)", "--browsers", "safari");
     rejected("--browsers chrome,: unknown browser '' (chrome or firefox)", "--browsers", "chrome,");
     rejected("--pairs chrome: 'chrome' is not a pair caller-callee, e.g. chrome-firefox", "--pairs", "chrome");

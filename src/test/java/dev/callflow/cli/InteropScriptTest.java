@@ -26,7 +26,8 @@ class InteropScriptTest {
       List.of("--out"), List.of("--out", "--headed"), List.of("--out", ""), List.of("--baseline", "  "),
       List.of("--out", "a", "--out", "b"), List.of("--colour"), List.of("--colour", "--colour"), List.of("-x"), List.of("extra"),
       List.of("--headed", "--headed"), List.of("--scenarios", "x", "--browsers", "safari"), List.of("--network", "lan"),
-      List.of("--network"), List.of("--network", "cone_nat"));
+      List.of("--network"), List.of("--network", "cone_nat"), List.of("--codecs", "--codecs"), List.of("--codecs", "VP9"),
+      List.of("--codecs", "--scenarios", "codec"));
 
   private static Outcome java(List<String> args) {
     return InteropCommandTest.run(args.toArray(String[]::new));

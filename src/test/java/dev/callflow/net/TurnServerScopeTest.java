@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.callflow.junit.CallflowTest;
+import dev.callflow.junit.CallflowTestFailure;
+import dev.callflow.peer.Peer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -43,8 +48,9 @@ class TurnServerScopeTest {
 
     @Test
     @Order(2)
-    void failsWithItsOwn(TurnServer own) {
+    void failsWithItsOwn(TurnServer own, Peer alice) {
       TEST_SERVERS.add(own);
+      alice.open("/peer.html");
       throw new AssertionError("fails on purpose");
     }
 
@@ -57,10 +63,16 @@ class TurnServerScopeTest {
   }
 
   @Test
-  void eachServerEndsWithItsTestOrClass() {
+  void eachServerEndsWithItsTestOrClassAndAFailuresEvidenceKeepsTheirLogs() throws Exception {
     Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Scopes.class)).execute().testEvents();
 
     events.assertStatistics(s -> s.succeeded(2).failed(1));
+    Throwable failure = events.failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    Path evidence = ((CallflowTestFailure) failure).evidence();
+    assertThat(Files.readString(evidence.resolve("turnserver.log"))).as("the test's own server's log, first")
+        .contains(String.valueOf(TEST_SERVERS.get(1).port()));
+    assertThat(Files.readString(evidence.resolve("turnserver-2.log"))).as("then the class's")
+        .contains(String.valueOf(CLASS_SERVERS.get(0).port()));
     assertThat(CLASS_SERVERS).hasSize(1);
     await("the class's TURN server to end").atMost(Duration.ofSeconds(5)).until(() -> !CLASS_SERVERS.get(0).running());
     assertThat(CLASS_SERVERS.get(0).inNamespace()).as("in the hermetic browsers' namespace (this machine allows one)").isTrue();

@@ -55,6 +55,45 @@ class InteropReportTest {
         .doesNotContain("compared with");
   }
 
+  /** Codecs down, pairs across: not offered grey, failed red with why, changed yellow, the delay "—" until measured. */
+  @Test
+  void theIndexShowsTheCodecMatrix(@TempDir Path dir) throws Exception {
+    String index = InteropReport.index(dir, run(Optional.empty()), List.of(Results.passedCall(), Results.codecMatrix()));
+
+    wellFormed(index);
+    assertThat(index).contains("<a href=\"#codecs\">codec matrix</a>: 2 passed, 1 failed, 1 not offered");
+    String matrix = section(index, "Codec matrix");
+    assertThat(matrix).contains("1 failed, 1 changed from the baseline", "<th>chrome→firefox</th>")
+        .containsSubsequence("<th>video/VP9</th>", "<th>video/H264</th>", "<th>video/AV1</th>", "<th>audio/opus</th>")
+        .contains("<td class=\"pass\" title=\"with only it the call failed: callee refused\"><b>VP9</b> <small>(forced first)</small>"
+            + "<br/><small>negotiated video/VP9<br/>arrived video/VP9<br/>delay —</small></td>")
+        .contains("<td class=\"na\">not offered by firefox</td>")
+        .contains("<td class=\"fail\" title=\"no video arrived: bytesReceived stayed at 0\"><b>failed</b><br/><small>negotiated "
+            + "video/AV1<br/>arrived none<br/>delay —</small><br/><small>no video arrived: bytesReceived stayed at 0</small><br/><small>"
+            + "<b>baseline</b>: was 'negotiated video/AV1, arrived video/AV1'</small></td>")
+        .contains("arrived audio/opus<br/>delay 87 ms");
+    assertThat(InteropReport.index(dir, run(Optional.empty()), List.of(Results.passedCall()))).doesNotContain("Codec matrix");
+    String page = InteropReport.page(Results.codecMatrix());
+    wellFormed(page);
+    assertThat(section(page, "Codecs")).contains("<th>video/AV1</th>", "not offered by firefox");
+  }
+
+  @Test
+  void theJsonGivesEachCodecCell() throws Exception {
+    JsonNode cells = Results.json(InteropReport.json(run(Optional.empty()), List.of(Results.codecMatrix()))).path("results").get(0)
+        .path("codecMatrix");
+
+    assertThat(cells).hasSize(4);
+    assertThat(cells.get(0).toString()).isEqualTo("{\"kind\":\"video\",\"codec\":\"video/VP9\",\"status\":\"passed\","
+        + "\"negotiated\":\"video/VP9\",\"arrived\":\"video/VP9\",\"mediaDelayMs\":null,\"forcedFirst\":true,"
+        + "\"message\":\"with only it the call failed: callee refused\",\"baselineChange\":\"\"}");
+    assertThat(cells.get(1).path("status").asText()).isEqualTo("not-offered");
+    assertThat(cells.get(2).path("baselineChange").asText()).isEqualTo("was 'negotiated video/AV1, arrived video/AV1'");
+    assertThat(cells.get(3).path("mediaDelayMs").asLong()).isEqualTo(87);
+    assertThat(Results.json(InteropReport.json(run(Optional.empty()), List.of(Results.passedCall()))).path("results").get(0)
+        .has("codecMatrix")).isFalse();
+  }
+
   @Test
   void anAudioOnlyCallHasNoVideoCharts() throws Exception {
     String stats = section(InteropReport.page(Results.failedAudioCall()), "Stats");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.browser.BrowserType;
+import dev.callflow.interop.CodecCell;
 import dev.callflow.interop.ScenarioResult;
 import dev.callflow.peer.EventKind;
 import dev.callflow.peer.PeerEvent;
@@ -107,6 +108,23 @@ final class Results {
     return new ScenarioResult("audio-video", "audio+video call", BrowserType.CHROME, BrowserType.FIREFOX, true, "", ms(400), ms(1500),
         900, List.of("audio/opus", "video/VP8"), "host/host udp", "v=0\r\n", "v=0\r\n", List.of("offer m=video: codec VP9 disappeared"),
         audioCallEvents(), audioOnlyStats(), audioOnlyStats(), Map.of(), Map.of());
+  }
+
+  /**
+   * The codec matrix of chrome→firefox: VP9 passed (forced first), H264 not offered by firefox, AV1 failed and changed
+   * from the baseline, opus passed with a measured delay.
+   */
+  static ScenarioResult codecMatrix() {
+    List<CodecCell> cells = List.of(
+        CodecCell.passed("video", "video/VP9", "video/VP9", "video/VP9").withForcedFirst("the call did not connect: callee refused"),
+        CodecCell.notOffered("video", "video/H264", "firefox"),
+        CodecCell.failed("video", "video/AV1", "video/AV1", "", "no video arrived: bytesReceived stayed at 0")
+            .withBaselineChange("was 'negotiated video/AV1, arrived video/AV1'"),
+        CodecCell.passed("audio", "audio/opus", "audio/opus", "audio/opus").withMediaDelay(java.time.Duration.ofMillis(87)));
+    return new ScenarioResult("codecs", "each codec", BrowserType.CHROME, BrowserType.FIREFOX, false, "AssertionError: 1 codec(s) failed",
+        ms(400), ms(9000), 900, List.of("audio/opus"), "host/host udp", "v=0\r\n", "v=0\r\n",
+        List.of("codec video/AV1: was 'negotiated video/AV1, arrived video/AV1', now 'FAILED: negotiated video/AV1, arrived none'"),
+        audioCallEvents(), audioOnlyStats(), audioOnlyStats(), Map.of(), Map.of(), cells);
   }
 
   /** A 1x1 PNG. */

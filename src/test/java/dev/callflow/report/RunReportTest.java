@@ -195,7 +195,7 @@ class RunReportTest {
     wellFormed(html);
     assertThat(html).contains("<b>80 passed, 0 failed</b>");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("index.html");
+      assertThat(files.map(f -> f.getFileName().toString())).as("the page and its lock, no temporary file").containsExactlyInAnyOrder("index.html", ".index.html.lock");
     }
   }
 
@@ -219,5 +219,36 @@ class RunReportTest {
     assertThat(RunReport.in(dir)).isSameAs(RunReport.in(dir.resolve("x/..")));
     assertThat(RunReport.in(dir.resolve("other"))).isNotSameAs(RunReport.in(dir));
     assertThat(RunReport.in(dir).file()).isEqualTo(dir.toAbsolutePath().resolve("index.html"));
+  }
+
+  @Test
+  void eachJvmOfABuildWritesAPageOfItsOwnInOneFolder(@TempDir Path dir) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process fork = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OtherFork.class.getName(), dir.toString())
+        .redirectErrorStream(true).start();
+    try {
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(fork.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).as("the other JVM wrote its page").isEqualTo("WROTE");
+
+      RunReport report = RunReport.in(dir);
+      report.finished("id-1", "ThisForkTest", "connects[chrome→firefox]", BROWSERS, Results.audioCallEvents(), null, Duration.ofMillis(3200));
+
+      assertThat(report.file()).isEqualTo(dir.resolve("index-2.html"));
+      assertThat(Files.readString(dir.resolve("index.html"))).contains("OtherForkTest").doesNotContain("ThisForkTest");
+      assertThat(Files.readString(dir.resolve("index-2.html"))).contains("ThisForkTest").doesNotContain("OtherForkTest");
+    } finally {
+      fork.getOutputStream().close();
+      fork.waitFor();
+    }
+  }
+
+  /** Another JVM of the build: writes a page, then holds it until its standard input closes. */
+  public static final class OtherFork {
+    public static void main(String[] args) throws Exception {
+      RunReport.in(Path.of(args[0])).finished("id-1", "OtherForkTest", "connects[chrome→firefox]", BROWSERS, Results.audioCallEvents(),
+          null, Duration.ofMillis(1000));
+      System.out.println("WROTE");
+      System.in.read();
+    }
   }
 }

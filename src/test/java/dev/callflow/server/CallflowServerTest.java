@@ -134,6 +134,23 @@ class CallflowServerTest {
   }
 
   @Test
+  void anAdvertisedHostFromTheConfigurationKeepsTheAddressAndNameTheServerWasGiven() throws Exception {
+    try (CallflowServer server = CallflowServer.builder().withHost("127.0.0.2").reachableAs("callflow.internal").start()) {
+      assertThat(server.baseUri().toString()).isEqualTo("http://callflow.internal:" + server.port() + "/");
+      new Socket("127.0.0.2", server.port()).close();
+      assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close()).as("still bound to 127.0.0.2 alone")
+          .isInstanceOf(java.net.ConnectException.class);
+    }
+    try (CallflowServer server = CallflowServer.builder().withAdvertisedHost("mine.internal").reachableAs("callflow.internal").start()) {
+      assertThat(server.baseUri().getHost()).isEqualTo("mine.internal");
+    }
+    try (CallflowServer server = CallflowServer.builder().reachableAs("localhost").start()) {
+      assertThat(server.baseUri().getHost()).isEqualTo("localhost");
+      assertThat(rawGet(server, "/peer.html")).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
   void answersToBracketedIpv6WhenBoundThere() throws Exception {
     CallflowServer server;
     try {

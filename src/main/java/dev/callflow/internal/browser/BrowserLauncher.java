@@ -58,6 +58,9 @@ public final class BrowserLauncher {
       Map.entry("media.peerconnection.ice.default_address_only", false),
       Map.entry("media.autoplay.default", 0),
       Map.entry("media.autoplay.blocking_policy", 0),
+      // An audio output even on a machine without a sound card: else every AudioContext stays 'suspended' (a synthetic
+      // microphone would be silent, a page's Web Audio dead).
+      Map.entry("media.cubeb.force_mock_context", true),
       // Nothing that calls home: updates, telemetry, safe browsing, captive portal, remote settings.
       Map.entry("app.update.auto", false),
       Map.entry("app.update.enabled", false),

@@ -5,6 +5,7 @@ import dev.callflow.browser.BrowserSpec;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.OnShutdown;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BrowserPool.class);
+  /** How often a request that waits for room says so, naming who holds the browsers. */
+  private static final Duration STILL_WAITING = Duration.ofMinutes(1);
   private final Map<BrowserSpec, Deque<B>> idle = new HashMap<>();
   /** The idle browsers, least recently released first: the first to close when room is needed. */
   private final Deque<B> idleOrder = new ArrayDeque<>();
@@ -166,21 +169,39 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
     }
     Object ticket = new Object();
     queue.add(ticket);
+    long start = System.nanoTime();
+    long nextReport = start + STILL_WAITING.toNanos();
     try {
       while (closed || queue.peekFirst() != ticket || (inUse + count > maxInUse && inUse > 0)) {
         if (closed) {
           throw new IllegalStateException("The browser pool was closed while a test waited for " + count + " browser(s)");
         }
-        wait();
+        long now = System.nanoTime();
+        if (now >= nextReport) {
+          // Tests that hold browsers for long are legitimate (a soak call), so the wait has no end; but it is never silent.
+          LOG.warn("Still waiting after {} s for room for {} browser(s): {}", (now - start) / 1_000_000_000L, count, occupancy());
+          nextReport = now + STILL_WAITING.toNanos();
+        }
+        wait(Math.max(1, (nextReport - now) / 1_000_000L));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CallflowException("Interrupted while waiting for room for " + count + " browser(s): "
-          + inUse + " of at most " + maxInUse + " are in use", e);
+      throw new CallflowException("Interrupted while waiting for room for " + count + " browser(s): " + occupancy(), e);
     } finally {
       queue.remove(ticket);
       notifyAll(); // the next in line may fit as well
     }
+  }
+
+  /** {@return who holds the browsers in use, e.g. "2 of at most 2 in use, held by test-1 (2)"} Guarded by this. */
+  private String occupancy() {
+    StringBuilder text = new StringBuilder().append(inUse).append(" of at most ").append(maxInUse).append(" in use");
+    if (!held.isEmpty()) {
+      text.append(", held by ");
+      held.forEach((thread, n) -> text.append(thread.getName()).append(" (").append(n).append("), "));
+      text.setLength(text.length() - 2);
+    }
+    return text.append(queue.size() > 1 ? ", " + (queue.size() - 1) + " other request(s) waiting" : "").toString();
   }
 
   /** A launch ended: its slot is a browser now, or, if it failed, free again. */

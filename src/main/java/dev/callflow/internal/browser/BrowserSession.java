@@ -142,7 +142,7 @@ public final class BrowserSession implements PooledBrowser {
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
-      script.addPreloadScript(probeFunction(probePolicy, token, gridHosts), List.of(new ChannelValue("callflow")));
+      script.addPreloadScript(probeFunction(probePolicy, token, gridHosts, spec), List.of(new ChannelValue("callflow")));
     } catch (RuntimeException e) {
       close();
       throw new BrowserLaunchException("Started " + info + " but could not install the probe over WebDriver BiDi: "
@@ -153,14 +153,23 @@ public final class BrowserSession implements PooledBrowser {
     }
   }
 
-  private static String probeFunction(CandidatePolicy policy, String token, List<String> gridHosts) {
+  private static String probeFunction(CandidatePolicy policy, String token, List<String> gridHosts, BrowserSpec spec) {
     try (InputStream in = BrowserSession.class.getResourceAsStream("/test-pages/callflow-probe.js")) {
       if (in == null) {
         throw new CallflowException("test-pages/callflow-probe.js is missing from the classpath");
       }
       String probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String options = JSON.writeValueAsString(Map.of("candidatePolicy", policy.probeName(), "token", token, "gridHosts", gridHosts));
-      return "(channel) => (" + probe.strip() + ")(channel, " + options + ")";
+      String media;
+      try (InputStream m = BrowserSession.class.getResourceAsStream("/test-pages/callflow-media.js")) {
+        if (m == null) {
+          throw new CallflowException("test-pages/callflow-media.js is missing from the classpath");
+        }
+        media = new String(m.readAllBytes(), StandardCharsets.UTF_8).strip();
+      }
+      Map<String, Object> given = new java.util.HashMap<>(Map.of("candidatePolicy", policy.probeName(), "token", token, "gridHosts", gridHosts));
+      spec.syntheticMedia().ifPresent(m -> given.put("synthetic", m.toOptions()));
+      String options = JSON.writeValueAsString(given);
+      return "(channel) => (" + probe.strip() + ")(channel, " + options + ", " + media + ")";
     } catch (IOException e) {
       throw new CallflowException("Cannot read the probe script", e);
     }

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriver;
@@ -53,6 +55,12 @@ final class GridLauncher {
    */
   static BrowserSession launch(BrowserSpec spec, Duration pageLoadTimeout, String pageHost) {
     URL grid = spec.gridUrl().orElseThrow();
+    Optional<JsonNode> status = status(grid);
+    // A Grid with no node for the browser keeps the request queued for its session request timeout (300 s by default).
+    status.flatMap(s -> missingNode(spec.type().id(), s)).ifPresent(offer -> {
+      throw new BrowserLaunchException("Cannot start " + spec.type().id() + " on the Selenium Grid at " + grid + ": " + offer
+          + ".\nStart a node for " + spec.type().id() + ", or give this peer another Grid (BrowserSpec.withGrid).", null);
+    });
     List<String> pageHosts = pageHost == null || isLoopbackName(pageHost) ? List.of() : List.of(pageHost);
     MutableCapabilities options = spec.type() == BrowserType.CHROME ? BrowserLauncher.chromeOptions(spec, pageHosts)
         : BrowserLauncher.firefoxOptions(spec, pageHosts);
@@ -64,29 +72,47 @@ final class GridLauncher {
           + BrowserLauncher.rootReason(e) + "\nCheck that a Selenium Grid 4 runs there with a node for " + spec.type().id()
           + " (the Grid is named by callflow.grid, or by BrowserSpec.withGrid for one peer).", e);
     }
-    List<String> gridHosts = spec.candidatePolicy() == CandidatePolicy.LOOPBACK ? nodeAddresses(grid) : List.of();
+    List<String> gridHosts = spec.candidatePolicy() == CandidatePolicy.LOOPBACK
+        ? status.map(GridLauncher::nodeAddresses).orElse(List.of()) : List.of();
     return new BrowserSession(spec, driver, null, null, BrowserLauncher.info(spec.type(),
         ((HasCapabilities) driver).getCapabilities()), pageLoadTimeout, gridHosts);
   }
 
-  /**
-   * The addresses of the Grid's nodes that are not loopback (loopback is kept anyway): the hosts of the node URIs
-   * its {@code /status} lists, resolved here. Empty if the Grid does not say.
-   */
-  static List<String> nodeAddresses(URL grid) {
+  /** The Grid's {@code /status} answer, or empty if it gives none (the session request then says what is wrong). */
+  private static Optional<JsonNode> status(URL grid) {
     try {
       HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(STATUS_TIMEOUT).build().send(
           HttpRequest.newBuilder(grid.toURI().resolve("/status")).timeout(STATUS_TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString());
-      return nodeAddresses(JSON.readTree(response.body()));
+      return Optional.of(JSON.readTree(response.body()));
     } catch (IOException | URISyntaxException e) {
-      LOG.warn("The Selenium Grid at {} did not list its nodes ({}): hermetic peers on it keep loopback candidates only",
+      LOG.warn("The Selenium Grid at {} did not answer /status ({}): hermetic peers on it keep loopback candidates only",
           grid, e.toString());
-      return List.of();
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of();
+      return Optional.empty();
     }
+  }
+
+  /**
+   * {@return why the Grid cannot start {@code browserName}, e.g. {@code "none of its nodes offers chrome (they offer:
+   * firefox)"}, if its {@code /status} lists nodes and none that is up has a slot for it; empty if one has, or if the answer
+   * lists no nodes at all}
+   */
+  static Optional<String> missingNode(String browserName, JsonNode status) {
+    JsonNode nodes = status.path("value").path("nodes");
+    if (!nodes.isArray()) {
+      return Optional.empty();
+    }
+    Set<String> offered = new TreeSet<>();
+    for (JsonNode node : nodes) {
+      if (node.path("availability").asText("UP").equals("UP")) {
+        node.path("slots").forEach(slot -> offered.add(slot.path("stereotype").path("browserName").asText("?")));
+      }
+    }
+    return offered.contains(browserName) ? Optional.empty() : Optional.of("none of its nodes offers " + browserName
+        + (offered.isEmpty() ? " (it has no node up)" : " (they offer: " + String.join(", ", offered) + ")"));
   }
 
   /** The non-loopback addresses of the node URIs in a Grid's {@code /status} answer. */

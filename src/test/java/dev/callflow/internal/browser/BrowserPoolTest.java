@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import dev.callflow.failure.CallflowException;
 import org.junit.jupiter.api.Test;
 
 /** The pool's hand-out, replacement and launch bound, over stand-in browsers: no browser starts. */
@@ -163,7 +164,7 @@ class BrowserPoolTest {
   private static void awaitWaiting(CompletableFuture<?> request) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     // The request's thread is found by name; it waits in Object.wait, which nothing here can be told about.
-    while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("test-acquirer") && t.getState() == Thread.State.WAITING)) {
+    while (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("test-acquirer") && t.getState() == Thread.State.TIMED_WAITING)) {
       assertThat(request).as("the request waits for room").isNotDone();
       assertThat(System.nanoTime()).as("the request's thread waits within 10 s").isLessThan(deadline);
       Thread.sleep(5);
@@ -227,6 +228,20 @@ class BrowserPoolTest {
       awaitWaiting(mesh);
       pool.release(other);
       assertThat(mesh.get(10, TimeUnit.SECONDS)).hasSize(3).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void aWaitingRequestThatIsInterruptedSaysWhoHoldsTheBrowsers() throws Exception {
+    try (BrowserPool<StandIn> pool = pool(2, 2, 2, StandIn::new)) {
+      pool.acquireAll(List.of(CHROME, FIREFOX));
+      CompletableFuture<List<StandIn>> waiting = acquireOnAThread(pool, CHROME);
+      awaitWaiting(waiting);
+      Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("test-acquirer")).forEach(Thread::interrupt);
+      assertThat(waiting).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().havingCause()
+          .isInstanceOf(CallflowException.class)
+          .withMessage("Interrupted while waiting for room for 1 browser(s): 2 of at most 2 in use, held by "
+              + Thread.currentThread().getName() + " (2)");
     }
   }
 

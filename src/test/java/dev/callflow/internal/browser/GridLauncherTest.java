@@ -22,6 +22,22 @@ class GridLauncherTest {
   }
 
   @Test
+  void aGridWithNoNodeUpForTheBrowserIsToldApartFromOneThatHasIt() throws Exception {
+    String status = """
+        {"value": {"ready": true, "nodes": [
+          {"uri": "http://10.1.2.3:5555", "availability": "UP", "slots": [{"stereotype": {"browserName": "firefox"}}]},
+          {"uri": "http://10.1.2.4:5555", "availability": "DRAINING", "slots": [{"stereotype": {"browserName": "chrome"}}]}]}}""";
+    var json = new ObjectMapper().readTree(status);
+
+    assertThat(GridLauncher.missingNode("firefox", json)).isEmpty();
+    assertThat(GridLauncher.missingNode("chrome", json)).contains("none of its nodes offers chrome (they offer: firefox)");
+    assertThat(GridLauncher.missingNode("chrome", new ObjectMapper().readTree("{\"value\": {\"nodes\": []}}")))
+        .contains("none of its nodes offers chrome (it has no node up)");
+    assertThat(GridLauncher.missingNode("chrome", new ObjectMapper().readTree("{\"value\": {\"ready\": false}}")))
+        .as("an answer that does not list nodes does not say").isEmpty();
+  }
+
+  @Test
   void aHermeticBrowserResolvesTheHostItsPagesComeFrom() {
     BrowserSpec chrome = BrowserSpec.of(BrowserType.CHROME);
     assertThat(BrowserLauncher.chromeOptions(chrome, List.of("tests.example")).asMap().toString())
