@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCENARIOS=(audio-video data-channel add-video ice-restart receive-only codec-preference hangup-recall codecs)
+SCENARIOS=(audio-video data-channel add-video ice-restart receive-only codec-preference hangup-recall glare simulcast encoding-params dtmf screen-share codecs)
 CODECS=(VP8 VP9 H264 H265 AV1)
 NETWORKS=(one-link cone-nat symmetric-nat tcp-443-firewall)
 

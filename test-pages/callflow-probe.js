@@ -26,6 +26,7 @@
   const MapCtor = Map;
   const mapGet = Map.prototype.get;
   const mapSet = Map.prototype.set;
+  const mapForEach = Map.prototype.forEach;
   const WeakSetCtor = WeakSet;
   const { has: weakHas, add: weakAdd } = WeakSet.prototype;
   const then = Promise.prototype.then;
@@ -315,6 +316,35 @@
         }
         send(pc, 'result', { method, value: method === 'addTrack' || method === 'addTransceiver' ? null : plain(result) });
         return result;
+      } });
+    }
+    // DTMF: insertDTMF is recorded as a call on the connection whose sender it belongs to, and each
+    // tonechange of that sender as an event (tone '' when the buffer has played out).
+    const DtmfSender = window.RTCDTMFSender;
+    const nativeSenders = nativeMethod('getSenders');
+    if (DtmfSender && typeof DtmfSender.prototype.insertDTMF === 'function' && nativeSenders) {
+      const insert = DtmfSender.prototype.insertDTMF;
+      const watchedDtmf = new WeakSetCtor();
+      const ownerOf = (dtmf) => {
+        let owner = null;
+        apply(mapForEach, registry, [(c) => { if (!owner && apply(nativeSenders, c, []).some((x) => x.dtmf === dtmf)) owner = c; }]);
+        return owner;
+      };
+      defineProperty(DtmfSender.prototype, 'insertDTMF', { configurable: true, writable: true, value: function (...args) {
+        const owner = ownerOf(this);
+        send(owner, 'call', { method: 'insertDTMF', args: plain(args) });
+        if (owner && !apply(weakHas, watchedDtmf, [this])) {
+          apply(weakAdd, watchedDtmf, [this]);
+          on(this, 'tonechange', (e) => send(owner, 'tonechange', { tone: e.tone }));
+        }
+        try {
+          const result = apply(insert, this, args);
+          send(owner, 'result', { method: 'insertDTMF', value: null });
+          return result;
+        } catch (e) {
+          send(owner, 'error', { method: 'insertDTMF', error: describeError(e) });
+          throw e;
+        }
       } });
     }
     window.RTCPeerConnection = RTCPeerConnection;

@@ -40,12 +40,49 @@
       throw e;
     }
   };
+  const negotiations = new Map(); // pc id -> { polite, makingOffer, ignoreOffer }
+  const negotiation = (id) => {
+    if (!negotiations.has(id)) negotiations.set(id, { polite: false, makingOffer: false, ignoreOffer: false });
+    return negotiations.get(id);
+  };
+  const sender = (id, trackId) => {
+    const s = pc(id).getSenders().find((x) => x.track && x.track.id === trackId);
+    if (!s) throw new DOMException('Track ' + trackId + ' is not sent on ' + id, 'InvalidAccessError');
+    return s;
+  };
+  const encodingInfo = (e) => ({ rid: e.rid ?? null, active: e.active, maxBitrate: e.maxBitrate ?? null,
+    scaleResolutionDownBy: e.scaleResolutionDownBy ?? null, maxFramerate: e.maxFramerate ?? null });
 
   const operations = {
     async getUserMedia({ constraints }) {
       const stream = await navigator.mediaDevices.getUserMedia(constraints);
       for (const t of stream.getTracks()) { localTracks.set(t.id, t); localStream.addTrack(t); }
       if (stream.getVideoTracks().length) video('local', localStream, 'local-video');
+      return stream.getTracks().map(trackInfo);
+    },
+    // A screen: getDisplayMedia where the browser gives one without a person to pick it, else (synthetic: true) a
+    // canvas track of its own, labelled "synthetic screen", drawing a moving picture.
+    async getDisplayMedia({ constraints, synthetic }) {
+      let stream;
+      if (synthetic) {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1280; canvas.height = 720;
+        const g = canvas.getContext('2d');
+        let frame = 0;
+        const draw = () => {
+          frame++;
+          g.fillStyle = '#204080'; g.fillRect(0, 0, 1280, 720);
+          g.fillStyle = '#f0f0f0'; g.fillRect((frame * 8) % 1280, 100, 200, 120);
+          g.font = '48px sans-serif'; g.fillText('synthetic screen ' + frame, 40, 600);
+        };
+        draw();
+        setInterval(draw, 100); // the canvas needs new pictures to send new frames
+        stream = canvas.captureStream(10);
+        Object.defineProperty(stream.getVideoTracks()[0], 'label', { value: 'synthetic screen' });
+      } else {
+        stream = await navigator.mediaDevices.getDisplayMedia(constraints || { video: true });
+      }
+      for (const t of stream.getTracks()) { localTracks.set(t.id, t); localStream.addTrack(t); }
       return stream.getTracks().map(trackInfo);
     },
     stopTrack({ track: id }) { const t = track(id); t.stop(); localTracks.delete(id); localStream.removeTrack(t); return null; },
@@ -137,6 +174,57 @@
       return null;
     },
     async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
+    // Perfect negotiation (the W3C pattern of webrtc-pc, "Perfect negotiation example"): Java is the
+    // signalling channel; the page keeps makingOffer, ignoreOffer and polite per connection. The polite
+    // side rolls back with an explicit setLocalDescription({type: 'rollback'}), the same as the implicit
+    // rollback of setRemoteDescription, so that the rollback is a call of its own in the timeline.
+    setPolite({ pc: id, polite }) { negotiation(id).polite = polite; return null; },
+    async makeOffer({ pc: id }) {
+      const n = negotiation(id);
+      n.makingOffer = true;
+      try { await pc(id).setLocalDescription(); } finally { n.makingOffer = false; }
+      const d = pc(id).localDescription;
+      return { type: d.type, sdp: d.sdp };
+    },
+    async receiveDescription({ pc: id, description }) {
+      const n = negotiation(id);
+      const c = pc(id);
+      const collision = description.type === 'offer' && (n.makingOffer || c.signalingState !== 'stable');
+      n.ignoreOffer = !n.polite && collision;
+      if (n.ignoreOffer) return { ignored: true, rolledBack: false, answer: null };
+      if (collision) await c.setLocalDescription({ type: 'rollback' });
+      await c.setRemoteDescription(description);
+      if (description.type !== 'offer') return { ignored: false, rolledBack: collision, answer: null };
+      await c.setLocalDescription();
+      const d = c.localDescription;
+      return { ignored: false, rolledBack: collision, answer: { type: d.type, sdp: d.sdp } };
+    },
+    // A video track sent with these encodings (simulcast layers by rid, maxBitrate, scaleResolutionDownBy).
+    addTrackWithEncodings({ pc: id, track: trackId, encodings }) {
+      pc(id).addTransceiver(track(trackId), { direction: 'sendrecv', streams: [localStream], sendEncodings: encodings });
+      return window.__callflow.transceivers(pc(id));
+    },
+    // The encodings of the sender of this track, as getParameters() has them.
+    encodings({ pc: id, track: trackId }) { return sender(id, trackId).getParameters().encodings.map(encodingInfo); },
+    // Changes the encodings of the sender of this track, each found by its rid (or its place, without rids).
+    async setEncodings({ pc: id, track: trackId, encodings }) {
+      const s = sender(id, trackId);
+      const parameters = s.getParameters();
+      encodings.forEach((e, i) => {
+        const target = e.rid != null ? parameters.encodings.find((x) => x.rid === e.rid) : parameters.encodings[i];
+        if (!target) throw new DOMException('No encoding ' + (e.rid ?? i) + ' on the sender of ' + trackId, 'InvalidModificationError');
+        for (const key of ['active', 'maxBitrate', 'scaleResolutionDownBy', 'maxFramerate']) if (e[key] != null) target[key] = e[key];
+      });
+      await s.setParameters(parameters);
+      return s.getParameters().encodings.map(encodingInfo);
+    },
+    // insertDTMF on the sender of this audio track; the probe records the call and each tonechange.
+    insertDtmf({ pc: id, track: trackId, tones, duration, gap }) {
+      const s = sender(id, trackId);
+      if (!s.dtmf) throw new DOMException('The sender of ' + trackId + ' has no RTCDTMFSender', 'NotSupportedError');
+      s.dtmf.insertDTMF(tones, duration, gap);
+      return { toneBuffer: s.dtmf.toneBuffer, canInsertDTMF: s.dtmf.canInsertDTMF };
+    },
     setName({ name }) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; return null; },
   };
   // Java runs these through the probe, which offers its own operations (stats, descriptions, video frames...) besides.

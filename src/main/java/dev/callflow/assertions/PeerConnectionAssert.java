@@ -1,5 +1,9 @@
 package dev.callflow.assertions;
 
+import static dev.callflow.internal.assertions.ShouldSendVideo.shouldSendVideoAtMost;
+import static dev.callflow.internal.assertions.ShouldSendVideo.shouldSendVideoResolution;
+import static dev.callflow.internal.assertions.ShouldSendLayers.shouldHaveStoppedLayer;
+import static dev.callflow.internal.assertions.ShouldSendLayers.shouldSendLayers;
 import static dev.callflow.internal.assertions.ShouldHaveAudio.shouldHaveAudio;
 import static dev.callflow.internal.assertions.ShouldHaveConnectionState.shouldHaveConnectionState;
 import static dev.callflow.internal.assertions.ShouldHaveMediaFlowing.shouldHaveMediaFlowing;
@@ -20,6 +24,7 @@ import dev.callflow.net.TurnTransport;
 import dev.callflow.peer.ConnectionState;
 import dev.callflow.peer.DomException;
 import dev.callflow.peer.PeerConnection;
+import dev.callflow.stats.OutboundRtpStats;
 import dev.callflow.stats.IceCandidateStats;
 import dev.callflow.stats.SelectedPair;
 import dev.callflow.stats.StatsSeries;
@@ -379,6 +384,159 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
       throwAssertionError(shouldUseRelay(actual.toString(), expected, pair == null ? "(no selected pair)" : pair.toString(), end));
     }
     return pair;
+  }
+
+  /**
+   * This connection rolled back a local offer that then succeeded (see {@link TimelineAssert#hasRolledBack(String)}).
+   *
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not, listing its description calls and their outcomes
+   */
+  public PeerConnectionAssert hasRolledBack() {
+    isNotNull();
+    new TimelineAssert(actual.peer().timeline()).hasRolledBack(actual.toString());
+    return this;
+  }
+
+  /**
+   * These simulcast layers are all being sent: the video outbound-rtp of each rid sends more bytes than it had at the
+   * first sample, within the time. A browser may start its top layer only once its bandwidth estimate allows.
+   *
+   * @param within how long to keep checking at most
+   * @param rids the layers' rids, e.g. {@code q}, {@code h}, {@code f}
+   * @return this assertion, to chain more
+   * @throws AssertionError if a layer did not grow in time, showing each layer's bytes and frame size first and last
+   */
+  public PeerConnectionAssert sendsLayers(Duration within, String... rids) {
+    isNotNull();
+    java.util.Map<String, Long> first = new java.util.HashMap<>();
+    java.util.Map<String, OutboundRtpStats> last = new java.util.TreeMap<>();
+    Wait.Outcome outcome = keepChecking("should send the video layers " + String.join(", ", rids), within, () -> {
+      last.clear();
+      last.putAll(layers(actual.getStats()));
+      last.forEach((rid, o) -> first.putIfAbsent(rid, o.bytesSent().orElse(0)));
+      return java.util.Arrays.stream(rids).allMatch(rid -> last.containsKey(rid) && last.get(rid).bytesSent().orElse(0) > first.get(rid));
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendLayers(actual.toString(), String.join(", ", rids), format(within), describeLayers(first, last)), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * This simulcast layer has stopped: the bytes its video outbound-rtp sent stay the same over a second, within the
+   * time (e.g. after {@code setEncodings} made it inactive).
+   *
+   * @param rid the layer's rid
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if its bytes kept growing, or no layer has that rid, showing each layer's bytes
+   */
+  public PeerConnectionAssert stoppedSendingLayer(String rid, Duration within) {
+    isNotNull();
+    java.util.Map<String, Long> first = new java.util.HashMap<>();
+    java.util.Map<String, OutboundRtpStats> last = new java.util.TreeMap<>();
+    java.util.List<long[]> samples = new java.util.ArrayList<>(); // {nanos, bytes}
+    Wait.Outcome outcome = keepChecking("should stop sending the video layer " + rid, within, () -> {
+      last.clear();
+      last.putAll(layers(actual.getStats()));
+      last.forEach((r, o) -> first.putIfAbsent(r, o.bytesSent().orElse(0)));
+      OutboundRtpStats layer = last.get(rid);
+      if (layer == null) {
+        return false;
+      }
+      long now = System.nanoTime();
+      long bytes = layer.bytesSent().orElse(0);
+      samples.add(new long[] {now, bytes});
+      return samples.stream().anyMatch(s -> now - s[0] >= 1_000_000_000L && s[1] == bytes);
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldHaveStoppedLayer(actual.toString(), rid, format(within), describeLayers(first, last)), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * The video this connection sends is no larger than this: every video outbound-rtp stream that reports a frame size
+   * is at most this wide and high, within the time. The browsers scale what they adapted for bandwidth and CPU (Chromium
+   * sends a 1280x720 camera as 960x540 for a while, and scaleResolutionDownBy 4 then gives 240x135), so a limit is
+   * what holds.
+   *
+   * @param width the largest frame width allowed
+   * @param height the largest frame height allowed
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not in time, naming the sizes last sent
+   */
+  public PeerConnectionAssert sendsVideoNoLargerThan(int width, int height, Duration within) {
+    isNotNull();
+    String[] seen = {"no video outbound-rtp"};
+    Wait.Outcome outcome = keepChecking("should send video of " + width + "x" + height + " at most", within, () -> {
+      java.util.List<OutboundRtpStats> sized = actual.getStats().outboundRtp("video").stream().filter(o -> o.frameWidth().isPresent()).toList();
+      seen[0] = sized.isEmpty() ? "no video outbound-rtp with a frame size" : String.join(", ", sized.stream()
+          .map(o -> o.frameWidth().getAsLong() + "x" + o.frameHeight().orElse(0)).toList());
+      return !sized.isEmpty() && sized.stream().allMatch(o -> o.frameWidth().getAsLong() <= width && o.frameHeight().orElse(0) <= height);
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendVideoResolution(actual.toString(), width, height, format(within), seen[0]), outcome);
+    }
+    return this;
+  }
+
+  /**
+   * The video this connection sends stays at or under this bitrate, and above zero, over 2 s, within the time: the
+   * bytes its video outbound-rtp sent (payload, without headers) over the last 2 s or more, per second.
+   *
+   * @param bitsPerSecond the highest bitrate allowed, e.g. a {@code maxBitrate} with some room
+   * @param within how long to keep checking at most
+   * @return this assertion, to chain more
+   * @throws AssertionError if no 2 s in that time stayed under it, naming the bitrate last measured
+   */
+  public PeerConnectionAssert sendsVideoAtMost(long bitsPerSecond, Duration within) {
+    isNotNull();
+    java.util.List<double[]> samples = new java.util.ArrayList<>(); // {stats timestamp ms, bytes}
+    double[] last = {-1};
+    Wait.Outcome outcome = keepChecking("should send video at " + bitsPerSecond + " bit/s at most", within, () -> {
+      dev.callflow.stats.StatsReport report = actual.getStats();
+      double now = report.timestamp();
+      double bytes = report.outboundBytes("video");
+      samples.add(new double[] {now, bytes});
+      double[] from = null;
+      for (double[] s : samples) {
+        if (now - s[0] >= 2000) {
+          from = s;
+        }
+      }
+      if (from == null) {
+        return false;
+      }
+      last[0] = (bytes - from[1]) * 8 * 1000 / (now - from[0]);
+      return last[0] > 0 && last[0] <= bitsPerSecond;
+    });
+    if (!outcome.met()) {
+      failWaiting(shouldSendVideoAtMost(actual.toString(), bitsPerSecond, format(within),
+          last[0] < 0 ? "no 2 s were measured" : String.format(java.util.Locale.ROOT, "the last 2 s went at %.0f bit/s", last[0])), outcome);
+    }
+    return this;
+  }
+
+  /** The video outbound-rtp streams that have a rid, by rid. */
+  private static java.util.Map<String, OutboundRtpStats> layers(dev.callflow.stats.StatsReport report) {
+    java.util.Map<String, OutboundRtpStats> byRid = new java.util.TreeMap<>();
+    report.outboundRtp("video").forEach(o -> o.rid().ifPresent(r -> byRid.put(r, o)));
+    return byRid;
+  }
+
+  private static String describeLayers(java.util.Map<String, Long> first, java.util.Map<String, OutboundRtpStats> last) {
+    if (last.isEmpty()) {
+      return "  (no video outbound-rtp with a rid)";
+    }
+    StringBuilder out = new StringBuilder();
+    last.forEach((rid, o) -> out.append(out.isEmpty() ? "" : "\n").append("  ").append(rid).append(": bytesSent ")
+        .append(first.get(rid)).append(" -> ").append(o.bytesSent().orElse(0)).append(", ")
+        .append(o.frameWidth().isPresent() ? o.frameWidth().getAsLong() + "x" + o.frameHeight().orElse(0) : "no frame size")
+        .append(o.active().map(a -> ", active=" + a).orElse("")));
+    return out.toString();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.callflow.assertions;
 
+import static dev.callflow.internal.assertions.ShouldHaveSimulcast.shouldHaveSimulcast;
 import static dev.callflow.internal.assertions.ShouldBeBundled.shouldBeBundled;
 import static dev.callflow.internal.assertions.ShouldHaveCandidateType.shouldHaveCandidateType;
 import static dev.callflow.internal.assertions.ShouldHaveCodec.shouldHaveCodec;
@@ -24,6 +25,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.callflow.sdp.Simulcast;
+import dev.callflow.sdp.Rid;
+import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -160,6 +164,43 @@ public class SdpAssert extends AbstractAssert<SdpAssert, Sdp> {
         throwAssertionError(shouldHaveDirection(m.toString(), direction.webName(), m.direction().webName(),
             m.lines().stream().filter(l -> l.type() == 'm' || l.isDirection()).toList()));
       }
+    }
+    return this;
+  }
+
+  /**
+   * The first section of this kind sends (or receives) exactly these simulcast layers, in this order: its
+   * {@code a=simulcast} names them in that direction, and each has an {@code a=rid:<rid> <direction>} line.
+   *
+   * @param kind usually {@code video}
+   * @param direction {@code send} or {@code recv}
+   * @param rids the layers' rids in the order of {@code a=simulcast}, e.g. {@code q}, {@code h}, {@code f}
+   * @return this assertion, to chain more
+   * @throws AssertionError if not, quoting the section's {@code a=simulcast} and {@code a=rid} lines
+   * @throws IllegalArgumentException if the direction is neither {@code send} nor {@code recv}
+   */
+  public SdpAssert hasSimulcastLayers(String kind, String direction, String... rids) {
+    if (!direction.equals("send") && !direction.equals("recv")) {
+      throw new IllegalArgumentException("A simulcast direction is 'send' or 'recv', not '" + direction + "'");
+    }
+    MediaSection m = sections(kind).get(0);
+    List<String> expected = List.of(rids);
+    List<SdpLine> lines = m.lines().stream().filter(l -> l.type() == 'm' || l.value().startsWith("simulcast:") || l.value().startsWith("rid:")).toList();
+    Optional<Simulcast> simulcast = Simulcast.of(m);
+    String problem = null;
+    if (simulcast.isEmpty()) {
+      problem = "it has no a=simulcast";
+    } else {
+      List<String> named = direction.equals("send") ? simulcast.get().sendRids() : simulcast.get().recvRids();
+      List<String> ridLines = m.rids().stream().filter(r -> r.direction().equals(direction)).map(Rid::id).toList();
+      if (!named.equals(expected)) {
+        problem = "its a=simulcast " + direction + " names " + named;
+      } else if (!ridLines.containsAll(expected)) {
+        problem = "its a=rid lines of direction " + direction + " are " + ridLines;
+      }
+    }
+    if (problem != null) {
+      throwAssertionError(shouldHaveSimulcast(m.toString(), direction, expected, problem, lines));
     }
     return this;
   }

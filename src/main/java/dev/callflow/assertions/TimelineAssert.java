@@ -1,6 +1,7 @@
 package dev.callflow.assertions;
 
 import static dev.callflow.internal.assertions.ShouldHaveReachedState.shouldHaveReachedState;
+import static dev.callflow.internal.assertions.ShouldHaveRolledBack.shouldHaveRolledBack;
 import static dev.callflow.internal.assertions.ShouldHaveStatesInOrder.shouldHaveStatesInOrder;
 import static dev.callflow.internal.assertions.ShouldHaveTimeBetween.shouldHaveTimeBetween;
 import static dev.callflow.internal.assertions.ShouldNeverReachState.shouldNeverReachState;
@@ -107,6 +108,38 @@ public class TimelineAssert extends AbstractAssert<TimelineAssert, Timeline> {
       throwAssertionError(shouldNeverReachState(who, state.change().webName(), state.webName(),
           String.format(Locale.ROOT, "+%.3fs %s", actual.secondsAt(hit.get()), hit.get().describe())));
     }
+    return this;
+  }
+
+  /**
+   * {@code who} rolled back a local offer: it called {@code setLocalDescription({type: "rollback"})} and that call
+   * succeeded, as the polite side of perfect negotiation does in glare (see {@link dev.callflow.peer.Call#glare()}).
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   * @return this assertion, to chain more
+   * @throws AssertionError if it did not, listing its description calls and their outcomes
+   */
+  public TimelineAssert hasRolledBack(String who) {
+    isNotNull();
+    List<PeerEvent> calls = actual.filter(e -> EventMatcher.on(who, e) && (e.is(EventKind.CALL) || e.is(EventKind.RESULT) || e.is(EventKind.ERROR))
+        && ("setLocalDescription".equals(e.method()) || "setRemoteDescription".equals(e.method())));
+    EventMatcher rollback = EventMatcher.rollback(who);
+    for (int i = 0; i < calls.size(); i++) {
+      PeerEvent call = calls.get(i);
+      if (!rollback.test(call)) {
+        continue;
+      }
+      for (PeerEvent later : calls.subList(i + 1, calls.size())) {
+        if ("setLocalDescription".equals(later.method()) && !later.is(EventKind.CALL) && later.doc().equals(call.doc())
+            && java.util.Objects.equals(later.pc(), call.pc())) {
+          if (later.is(EventKind.RESULT)) {
+            return this;
+          }
+          break;
+        }
+      }
+    }
+    throwAssertionError(shouldHaveRolledBack(who, calls.stream().map(PeerEvent::describe).toList()));
     return this;
   }
 

@@ -141,6 +141,94 @@ public final class Call implements AutoCloseable {
   }
 
   /**
+   * Glare: both sides make an offer at once, and the W3C perfect-negotiation pattern, which the reference page
+   * implements, resolves it. The caller is the impolite side: it ignores the callee's offer. The callee is the polite side:
+   * it rolls its own offer back ({@code setLocalDescription({type: "rollback"})}, a call in its timeline), takes the
+   * caller's offer and answers it with {@code setLocalDescription()} without arguments. Each side makes its offer with
+   * {@code setLocalDescription()} too, and both offers are made before either is delivered. If a transceiver of the
+   * callee's is then still outside every negotiated offer (no mid), the callee offers once more, as its
+   * {@code negotiationneeded} would make it. Made for a call that is set up: each side has the other's description.
+   *
+   * <pre>{@code
+   * call.caller().addTrack(aliceCamera);
+   * call.callee().addTrack(bobCamera);
+   * call.glare();
+   * assertThat(call.callee()).hasRolledBack();
+   * }</pre>
+   *
+   * @return this call, both sides {@code stable} unless a hook dropped a signal
+   * @throws DomException if a browser rejects a step
+   */
+  public Call glare() {
+    return glare(calleePeer);
+  }
+
+  /**
+   * {@link #glare()} with this peer as the polite side, the other impolite.
+   *
+   * @param polite the caller or the callee of this call
+   * @return this call, both sides {@code stable} unless a hook dropped a signal
+   * @throws DomException if a browser rejects a step
+   * @throws IllegalArgumentException if {@code polite} is neither side of this call
+   */
+  public Call glare(Peer polite) {
+    if (polite != callerPeer && polite != calleePeer) {
+      throw new IllegalArgumentException(polite.name() + " is not in the call " + this + ": the polite side is its caller or its callee");
+    }
+    boolean calleePolite = polite == calleePeer;
+    PeerConnection politePc = calleePolite ? callee : caller;
+    PeerConnection impolitePc = calleePolite ? caller : callee;
+    Peer impolite = calleePolite ? callerPeer : calleePeer;
+    CandidateRelay toPolite = calleePolite ? toCallee : toCaller;
+    CandidateRelay toImpolite = calleePolite ? toCaller : toCallee;
+    impolitePc.setPolite(false);
+    politePc.setPolite(true);
+    toImpolite.hold();
+    toPolite.hold();
+    CompletableFuture<SessionDescription> impoliteOffer = CompletableFuture.supplyAsync(impolitePc::makeOffer, DELAYED_SIGNALS);
+    CompletableFuture<SessionDescription> politeOffer = CompletableFuture.supplyAsync(politePc::makeOffer, DELAYED_SIGNALS);
+    finish(CompletableFuture.allOf(impoliteOffer, politeOffer));
+    // Each offer crosses the other: both are delivered only once both are made.
+    java.util.concurrent.atomic.AtomicReference<PeerConnection.Received> atPolite = new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<Void> offerToPolite = pass(Signal.Kind.OFFER, impolite, polite, impoliteOffer.join().sdp(),
+        sdp -> CompletableFuture.runAsync(() -> atPolite.set(politePc.receiveDescription(impoliteOffer.join().withSdp(sdp))), DELAYED_SIGNALS));
+    CompletableFuture<Void> offerToImpolite = pass(Signal.Kind.OFFER, polite, impolite, politeOffer.join().sdp(),
+        sdp -> CompletableFuture.runAsync(() -> impolitePc.receiveDescription(politeOffer.join().withSdp(sdp)), DELAYED_SIGNALS));
+    try {
+      finish(CompletableFuture.allOf(offerToPolite, offerToImpolite));
+    } finally {
+      toPolite.open();
+    }
+    SessionDescription answer = atPolite.get() == null ? null : atPolite.get().answer();
+    try {
+      if (answer != null) {
+        finish(pass(Signal.Kind.ANSWER, polite, impolite, answer.sdp(), sdp -> {
+          impolitePc.receiveDescription(answer.withSdp(sdp));
+          return DONE;
+        }));
+      }
+    } finally {
+      toImpolite.open();
+    }
+    if (politePc.transceivers().stream().anyMatch(t -> t.mid() == null)) {
+      finish(offerFrom(politePc, polite, impolitePc, impolite));
+    }
+    return this;
+  }
+
+  /** One perfect-negotiation offer/answer exchange that {@code from} starts. */
+  private CompletableFuture<Void> offerFrom(PeerConnection from, Peer fromPeer, PeerConnection to, Peer toPeer) {
+    SessionDescription offer = from.makeOffer();
+    return pass(Signal.Kind.OFFER, fromPeer, toPeer, offer.sdp(), offerSdp -> {
+      SessionDescription answer = to.receiveDescription(offer.withSdp(offerSdp)).answer();
+      return answer == null ? DONE : pass(Signal.Kind.ANSWER, toPeer, fromPeer, answer.sdp(), answerSdp -> {
+        from.receiveDescription(answer.withSdp(answerSdp));
+        return DONE;
+      });
+    });
+  }
+
+  /**
    * Restarts ICE (an offer with {@code iceRestart}) and waits until both sides carry the call over a
    * candidate pair of the new ICE credentials, not merely until they are connected: a pair whose
    * remote end still belongs to the old generation does not count. The answer carries the callee's new

@@ -65,7 +65,9 @@ public enum EventKind {
   /** Recorded by Java: a relayed candidate could not be added; details: {@code candidate}, {@code error}. */
   RELAY_ERROR("relayerror"),
   /** Recorded by Java: a mark the test set with {@link Peer#mark(String)}: see {@link PeerEvent#markLabel()}. */
-  MARK("mark");
+  MARK("mark"),
+  /** An RTCDTMFSender played a tone (an empty one when its buffer has played out); details: {@code tone}. */
+  TONE_CHANGE("tonechange");
 
   private static final WebNames<EventKind> NAMES = new WebNames<>("event kind", values(), EventKind::webName);
 

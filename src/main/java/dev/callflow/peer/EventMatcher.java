@@ -49,6 +49,16 @@ public record EventMatcher(String description, Predicate<PeerEvent> predicate) i
   }
 
   /**
+   * {@return a rollback: a call of {@code setLocalDescription({type: "rollback"})}, as perfect negotiation's polite side makes}
+   *
+   * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})
+   */
+  public static EventMatcher rollback(String who) {
+    return new EventMatcher(who + " call setLocalDescription(rollback)", e -> on(who, e) && e.is(EventKind.CALL)
+        && "setLocalDescription".equals(e.method()) && "rollback".equals(e.details().path("args").path(0).path("type").asText()));
+  }
+
+  /**
    * {@return any event of this kind, e.g. {@code kind("bob", EventKind.TRACK)}}
    *
    * @param who a peer's name ({@code bob}) or one of its connections ({@code bob/pc1})

@@ -180,6 +180,31 @@ public final class Peer implements AutoCloseable {
   }
 
   /**
+   * getDisplayMedia on the page: a screen to share. Headless Chromium with Callflow's flags gives one without asking
+   * (labelled {@code screen:...}); Firefox asks for a user gesture first ({@code InvalidStateError}), and headless has no
+   * screen to give even after one ({@code NotFoundError}): there, {@link #syntheticScreen()} stands in.
+   * A screen is not among {@link #localTracks()}, so that {@link #localTrack(String)} keeps finding the camera.
+   *
+   * @return the screen's video track
+   * @throws DomException with the browser's name for the failure
+   */
+  public Track getDisplayMedia() {
+    JsonNode t = invoke("getDisplayMedia", Json.object()).get(0);
+    return new Track(t.path("id").asText(), t.path("kind").asText(), t.path("label").asText());
+  }
+
+  /**
+   * A stand-in for a shared screen where a browser gives none headless: a 1280x720 canvas track of the page's own,
+   * a moving picture at 10 frames a second, labelled {@code synthetic screen}. Not among {@link #localTracks()}.
+   *
+   * @return the synthetic screen's video track
+   */
+  public Track syntheticScreen() {
+    JsonNode t = invoke("getDisplayMedia", Json.object().put("synthetic", true)).get(0);
+    return new Track(t.path("id").asText(), t.path("kind").asText(), t.path("label").asText());
+  }
+
+  /**
    * {@return the codecs this browser can both send and receive, as mime types in its order, each once (e.g.
    * {@code video/VP8}, {@code video/rtx}): RTCRtpSender and RTCRtpReceiver.getCapabilities}
    *

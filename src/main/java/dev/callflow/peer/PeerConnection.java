@@ -697,6 +697,116 @@ public final class PeerConnection {
     return out;
   }
 
+  /**
+   * addTransceiver(track, {sendEncodings}): sends this track with these encodings, e.g. three simulcast layers.
+   *
+   * @param track a local video track of this peer
+   * @param sendEncodings the encodings, each with a rid when there are several
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects it
+   * @throws IllegalArgumentException if no encoding is given
+   */
+  public List<Transceiver> addTrack(Track track, List<Encoding> sendEncodings) {
+    if (sendEncodings.isEmpty()) {
+      throw new IllegalArgumentException("addTrack with encodings takes at least one encoding");
+    }
+    return transceivers(invoke("addTrackWithEncodings", o -> {
+      o.put("track", track.id());
+      var array = o.putArray("encodings");
+      sendEncodings.forEach(e -> array.add(e.json()));
+    }));
+  }
+
+  /**
+   * {@return the encodings of the sender of this track, as its getParameters() has them}
+   *
+   * @param track a track this connection sends
+   * @throws DomException if the track is not sent here
+   */
+  public List<Encoding> encodings(Track track) {
+    List<Encoding> out = new ArrayList<>();
+    invoke("encodings", o -> o.put("track", track.id())).forEach(e -> out.add(Encoding.of(e)));
+    return out;
+  }
+
+  /**
+   * setParameters on the sender of this track: each given encoding, found by its rid (or its place when it
+   * has none), takes the fields that are set in it; the others stay. No renegotiation.
+   *
+   * @param track a track this connection sends
+   * @param changes the encodings to change, e.g. {@code Encoding.rid("h").withActive(false)}
+   * @return the encodings afterwards
+   * @throws DomException if the browser rejects it, or names no encoding of that rid
+   */
+  public List<Encoding> setEncodings(Track track, List<Encoding> changes) {
+    List<Encoding> out = new ArrayList<>();
+    invoke("setEncodings", o -> {
+      o.put("track", track.id());
+      var array = o.putArray("encodings");
+      changes.forEach(e -> array.add(e.json()));
+    }).forEach(e -> out.add(Encoding.of(e)));
+    return out;
+  }
+
+  /**
+   * insertDTMF on the sender of this audio track. The probe records the call and each {@code tonechange}
+   * ({@link EventKind#TONE_CHANGE}); {@link #awaitTones} waits for them.
+   *
+   * @param track an audio track this connection sends
+   * @param tones the tones, {@code 0-9 A-D # *} and {@code ,} for a 2 s pause
+   * @param duration how long each tone plays (40 ms to 6 s)
+   * @param gap the silence between tones (30 ms or more)
+   * @throws DomException if the browser rejects it, e.g. {@code InvalidStateError} before the call connects or
+   *     {@code InvalidCharacterError} for a tone it does not know; {@code NotSupportedError} if the sender has no DTMF
+   */
+  public void insertDtmf(Track track, String tones, Duration duration, Duration gap) {
+    invoke("insertDtmf", o -> o.put("track", track.id()).put("tones", tones)
+        .put("duration", duration.toMillis()).put("gap", gap.toMillis()));
+  }
+
+  /** {@return the tones the DTMF senders of this connection played so far, in order, each upper-cased as the browser reports it} */
+  public String tonesPlayed() {
+    StringBuilder played = new StringBuilder();
+    events().stream().filter(e -> e.is(EventKind.TONE_CHANGE)).forEach(e -> played.append(e.details().path("tone").asText("")));
+    return played.toString();
+  }
+
+  /**
+   * Waits until the DTMF senders of this connection have played these tones, in order, and their buffer is empty
+   * (the browser's last {@code tonechange} with an empty tone).
+   *
+   * @param tones the tones expected, e.g. {@code 123#}
+   * @param timeout how long to wait at most (each tone takes its duration and gap)
+   * @return this connection
+   * @throws dev.callflow.failure.CallflowTimeoutError if the timeout passes first, saying what was played
+   */
+  public PeerConnection awaitTones(String tones, Duration timeout) {
+    waitFor(this + " should play DTMF tones '" + tones + "' (tonechange events)", timeout)
+        .lastSeen(() -> "tones played: '" + tonesPlayed() + "'")
+        .await(() -> tonesPlayed().equals(tones) && events().stream().filter(e -> e.is(EventKind.TONE_CHANGE))
+            .reduce((a, b) -> b).map(e -> e.details().path("tone").asText("").isEmpty()).orElse(false));
+    return this;
+  }
+
+  /** The W3C perfect-negotiation role of this connection on the reference page (see {@link Call#glare()}). */
+  void setPolite(boolean polite) {
+    invoke("setPolite", o -> o.put("polite", polite));
+  }
+
+  /** The reference page's negotiationneeded handler of perfect negotiation: setLocalDescription() with makingOffer set. */
+  SessionDescription makeOffer() {
+    return description(invoke("makeOffer", o -> {}));
+  }
+
+  /** What the perfect-negotiation handler did with a description from the other side. */
+  record Received(boolean ignored, boolean rolledBack, SessionDescription answer) {}
+
+  /** The reference page's perfect-negotiation message handler: ignores, or rolls back and answers, or applies. */
+  Received receiveDescription(SessionDescription description) {
+    JsonNode r = invoke("receiveDescription", o -> o.putObject("description").put("type", description.type()).put("sdp", description.sdp()));
+    return new Received(r.path("ignored").asBoolean(), r.path("rolledBack").asBoolean(), optionalDescription(r.path("answer")).orElse(null));
+  }
+
   @Override
   public String toString() {
     return peer.name() + "/" + id;

@@ -73,4 +73,15 @@ public interface SignalHook {
       return sdp.length() == signal.text().length() ? SignalAction.forward() : SignalAction.rewrite(sdp.toString());
     };
   }
+
+  /**
+   * {@return a hook that makes each answer accept the simulcast layers of the offer before it, as an SFU answers}
+   * For every section whose offer sends {@code a=simulcast:send q;h;f}, it adds {@code a=rid:q recv}... and
+   * {@code a=simulcast:recv q;h;f} to the answer when the answering browser left them out: neither Chromium nor
+   * Firefox accepts simulcast as a receiver, and without them the sender keeps its first layer only. The receiving
+   * browser then gets the layers' packets on one m-section and decodes one of them.
+   */
+  static SignalHook answerSimulcast() {
+    return new SimulcastAnswer();
+  }
 }

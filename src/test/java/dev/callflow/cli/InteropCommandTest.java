@@ -183,7 +183,7 @@ class InteropCommandTest {
   @Test
   void badArgumentsSayWhatWasWrong() {
     rejected("--scenarios no-such-flow: unknown scenario(s) [no-such-flow]; known: audio-video, data-channel, add-video, "
-        + "ice-restart, receive-only, codec-preference, hangup-recall, codecs", "--scenarios", "no-such-flow");
+        + "ice-restart, receive-only, codec-preference, hangup-recall, glare, simulcast, encoding-params, dtmf, screen-share, codecs", "--scenarios", "no-such-flow");
     rejected("--codecs: given twice", "--codecs", "--codecs");
     rejected("VP9: unexpected argument", "--codecs", "VP9");
     rejected("--browsers safari: unknown browser 'safari' (chrome or firefox)", "--browsers", "safari");
