@@ -47,6 +47,17 @@ public final class Together {
     }
     futures.add(first);
     futures.addAll(running);
+    return joinAll(futures, undo);
+  }
+
+  /**
+   * {@return what each future gave, in order, once all are done} If any failed, what the others gave is handed to
+   * {@code undo} and the first failure (in the futures' order) is thrown as it is, the others suppressed in it.
+   *
+   * @param futures the work under way, e.g. browsers being launched
+   * @param undo takes back what a future gave when another one failed, e.g. closes a browser
+   */
+  public static <T> List<T> joinAll(List<CompletableFuture<T>> futures, Consumer<T> undo) {
     List<T> results = new ArrayList<>();
     Throwable failure = null;
     for (CompletableFuture<T> f : futures) {

@@ -4,6 +4,7 @@ import dev.callflow.browser.BrowserGoneException;
 import dev.callflow.browser.BrowserSpec;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.OnShutdown;
+import dev.callflow.internal.Together;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,7 +153,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
       }
     }
     evicted.forEach(PooledBrowser::close);
-    return allOrNone(futures, this::release);
+    return Together.joinAll(futures, this::release);
   }
 
   /**
@@ -266,33 +266,7 @@ public final class BrowserPool<B extends PooledBrowser> implements AutoCloseable
         }));
       }
     }
-    return allOrNone(futures, this::discard);
-  }
-
-  /**
-   * {@return every browser the futures give, in order} If one fails, those that started are given back with
-   * {@code undo} and the first failure is thrown, the others suppressed in it.
-   */
-  private List<B> allOrNone(List<CompletableFuture<B>> futures, java.util.function.Consumer<B> undo) {
-    List<B> sessions = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<B> f : futures) {
-      try {
-        sessions.add(f.join());
-      } catch (CompletionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      sessions.forEach(undo);
-      throw failure;
-    }
-    return sessions;
+    return Together.joinAll(futures, this::discard);
   }
 
   /** Gives back a browser of {@link #acquireOwn}: closes it, and makes room for others. Twice does nothing more. */
