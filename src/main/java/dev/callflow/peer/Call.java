@@ -2,7 +2,6 @@ package dev.callflow.peer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.browser.BrowserType;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.internal.Together;
 import dev.callflow.internal.Wait;
@@ -347,9 +346,10 @@ public final class Call implements AutoCloseable {
    * One offer/answer exchange. For an ICE restart the caller sets its offer only once the answer is
    * there, right before it: from its offer on, Chromium pairs its new candidates with the callee's old
    * ones, and Firefox's old ICE context still answers those checks, so Chromium could settle on a pair
-   * of Firefox's old generation for good (1 in 3 chrome→firefox restarts on a busy machine). Towards
-   * Firefox, offer and answer are set in one page operation: one operation apart (about 26 ms), Chromium
-   * in a network namespace still settled on such a pair (2 to 3 in 5 runs of the restart tests).
+   * of Firefox's old generation for good (1 in 3 chrome→firefox restarts on a busy machine). Offer and answer
+   * are set in one page operation: one operation apart (about 26 ms), Chromium in a network namespace still
+   * settled on such a pair (2 to 3 in 5 runs of the restart tests towards Firefox; towards Chromium, whose
+   * callee then kept its old credentials, about 1 in 15 chrome→chrome restarts).
    * A signal that a hook delays is delivered later, by the rest of the
    * exchange scheduled on {@link #DELAYED_SIGNALS}; without a delay the exchange is done when this returns.
    */
@@ -367,12 +367,11 @@ public final class Call implements AutoCloseable {
       toCallee.open();
       return pass(Signal.Kind.ANSWER, calleePeer, callerPeer, answer.sdp(), answerSdp -> {
         SessionDescription received = answer.withSdp(answerSdp);
-        if (!iceRestart) {
-          caller.setRemoteDescription(received);
-        } else if (calleePeer.browser().type() == BrowserType.FIREFOX) {
+        if (iceRestart) {
+          // Back to back in one page operation: with the new local description and the old remote one, a Chromium
+          // caller pairs its new candidates with the callee's old generation, which still answers, and can keep that pair.
           caller.setLocalAndRemoteDescription(offer, received);
         } else {
-          caller.setLocalDescription(offer);
           caller.setRemoteDescription(received);
         }
         toCaller.open();
