@@ -261,8 +261,8 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * The selected candidate pair has these types at its local and remote end ({@code host}, {@code srflx},
    * {@code prflx}, {@code relay}) and this protocol ({@code udp}, {@code tcp}). A remote end that the
    * browser calls {@code prflx} although the other side signalled it counts as what was signalled: Firefox
-   * keeps that name when the other side's check arrived before the trickled candidate did. Waits only while the
-   * browser has marked no pair in use (up to 2 s).
+   * keeps that name when the other side's check arrived before the trickled candidate did. Waits (up to 2 s) while the
+   * browser has marked no pair in use, or while such a prflx end matches no candidate signalled so far.
    *
    * @param localType the type of this side's end, e.g. {@code host}
    * @param remoteType the type of the other side's end, as signalled
@@ -272,12 +272,12 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    */
   public PeerConnectionAssert usesCandidatePair(String localType, String remoteType, String protocol) {
     isNotNull();
-    SelectedPair pair = selectedPair();
+    Predicate<SelectedPair> wanted = p -> p.localCandidate().candidateType().filter(localType::equals).isPresent()
+        && remoteType.equals(actual.signalledType(p.remoteCandidate()))
+        && p.localCandidate().protocol().filter(protocol::equalsIgnoreCase).isPresent();
+    SelectedPair pair = selectedPair(wanted);
     String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
-    boolean ok = pair != null && pair.localCandidate().candidateType().filter(localType::equals).isPresent()
-        && remoteType.equals(signalled)
-        && pair.localCandidate().protocol().filter(protocol::equalsIgnoreCase).isPresent();
-    if (!ok) {
+    if (pair == null || !wanted.test(pair)) {
       String seen = pair == null ? "(no selected pair)" : pair + (pair.remoteCandidate().candidateType().orElse("").equals(signalled)
           ? "" : " (its prflx end was signalled as " + signalled + ")");
       throwAssertionError(shouldUseCandidates(actual.toString(), localType + " <-> " + remoteType + " over " + protocol, seen));
@@ -290,20 +290,21 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * signalled it (one Firefox calls {@code prflx} counts). Behind NATs, that is the path found with STUN, without a
    * relay. Chromium hides a prflx end's address: where a host and a srflx candidate of the other side share its port
    * (a NAT that keeps ports), this side cannot tell them apart and the end counts; assert both sides, as each knows
-   * its own end. Waits only while the browser has marked no pair in use (up to 2 s).
+   * its own end. Waits (up to 2 s) while the browser has marked no pair in use, or while its prflx end matches no
+   * signalled srflx candidate yet (one still on its way).
    *
    * @return this assertion, to chain more
    * @throws AssertionError if no pair is selected or either end is of another type (a relay, a host), quoting the pair
    */
   public PeerConnectionAssert usesServerReflexive() {
     isNotNull();
-    SelectedPair pair = selectedPair();
-    String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
     // An address-less prflx end that may be a host or a srflx candidate (a port-keeping NAT) counts: this side cannot
     // tell, and the other side's own end, asserted there, can.
-    boolean ok = pair != null && pair.localCandidate().candidateType().filter("srflx"::equals).isPresent()
-        && ("srflx".equals(signalled) || actual.signalledTypes(pair.remoteCandidate()).contains("srflx"));
-    if (!ok) {
+    Predicate<SelectedPair> wanted = p -> p.localCandidate().candidateType().filter("srflx"::equals).isPresent()
+        && ("srflx".equals(actual.signalledType(p.remoteCandidate())) || actual.signalledTypes(p.remoteCandidate()).contains("srflx"));
+    SelectedPair pair = selectedPair(wanted);
+    String signalled = pair == null ? null : actual.signalledType(pair.remoteCandidate());
+    if (pair == null || !wanted.test(pair)) {
       String seen = pair == null ? "(no selected pair)" : pair + (pair.remoteCandidate().candidateType().orElse("").equals(signalled)
           ? "" : " (its prflx end was signalled as " + signalled + ")");
       throwAssertionError(shouldUseCandidates(actual.toString(), "srflx <-> srflx (through NATs, no relay)", seen));
@@ -361,10 +362,20 @@ public class PeerConnectionAssert extends AbstractAssert<PeerConnectionAssert, P
    * {@link #SELECTED_PAIR_WITHIN}.
    */
   private SelectedPair selectedPair() {
+    return selectedPair(p -> true);
+  }
+
+  /**
+   * {@return the pair in use, or null} Read again, for up to {@link #SELECTED_PAIR_WITHIN}, while there is none, or while
+   * it is not {@code wanted} and its remote end is prflx: the other side's check arrived before its candidate, which may
+   * still be on its way through the signalling (a NAT's srflx candidate, trickled after the host ones).
+   */
+  private SelectedPair selectedPair(Predicate<SelectedPair> wanted) {
     long deadline = System.nanoTime() + SELECTED_PAIR_WITHIN.toNanos();
     while (true) {
       SelectedPair pair = actual.getStats().selectedPair().orElse(null);
-      if (pair != null || System.nanoTime() - deadline > 0) {
+      boolean settled = pair != null && (wanted.test(pair) || !pair.remoteCandidate().candidateType().filter("prflx"::equals).isPresent());
+      if (settled || System.nanoTime() - deadline > 0) {
         return pair;
       }
     }
