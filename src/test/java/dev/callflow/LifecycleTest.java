@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * No browser, driver or browser file outlives its owner: not on close, not when the JVM is killed or
  * interrupted in the middle of a call or of a launch. The JVMs under test are children with their own
  * temp folder, so their processes and files can be told apart from those of other runs on the machine.
+ *
+ * <p>Isolated: {@link #closingASessionEndsEveryBrowserAndDriver} counts this JVM's browser processes, and a test running
+ * beside it would start some of its own (a busy fresh-clone run failed on another test's browsers, still running).
  */
+@Isolated
 class LifecycleTest {
   /** How long the leftovers of a JVM that ended may take to go. */
   private static final Duration CLEAN_WITHIN = Duration.ofSeconds(10);
