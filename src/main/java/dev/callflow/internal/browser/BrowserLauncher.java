@@ -39,6 +39,11 @@ import org.openqa.selenium.remote.service.DriverService;
  * {@code TMPDIR} and the browser profile in a folder of Callflow's (see {@link ProcessReaper}).
  */
 public final class BrowserLauncher {
+  /**
+   * How long a driver may take to answer after it starts. Selenium's 20 s were too few on a machine whose two cores were
+   * kept busy while the JUnit 6 run launched browsers in parallel: "Timed out waiting for driver server to bind the port".
+   */
+  private static final Duration DRIVER_START = Duration.ofSeconds(60);
   // Flags every Chrome needs here: root needs --no-sandbox; the rest keep it off the closed network.
   private static final List<String> CHROME_BASE = List.of(
       "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -209,7 +214,7 @@ public final class BrowserLauncher {
           return inOwnGroup(driverPath, super.createArgs(), network, folder,
               devToolsPort == null ? List.of(getPort()) : List.of(getPort(), devToolsPort));
         }
-      }.usingDriverExecutable(setsid).usingAnyFreePort().withEnvironment(environment)
+      }.usingDriverExecutable(setsid).usingAnyFreePort().withTimeout(DRIVER_START).withEnvironment(environment)
           .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
       service = chrome;
       session = () -> new ChromeDriver(chrome, options);
@@ -247,7 +252,7 @@ public final class BrowserLauncher {
           }
         }
       }.usingDriverExecutable(setsid).withProfileRoot(folder.toFile()).usingAnyFreePort().withWebSocketPort(bidiPort)
-          .withEnvironment(environment).withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+          .withTimeout(DRIVER_START).withEnvironment(environment).withLogOutput(java.io.OutputStream.nullOutputStream()).build();
       service = gecko;
       session = () -> new FirefoxDriver(gecko, options);
     }
