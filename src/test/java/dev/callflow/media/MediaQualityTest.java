@@ -7,11 +7,12 @@ import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.junit.Synthetic;
 import dev.callflow.peer.Call;
+import dev.callflow.peer.Encoding;
 import dev.callflow.peer.Peer;
+import dev.callflow.peer.Track;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Media quality measured end to end in every browser pair, with synthetic media: sane figures on a good call, and
@@ -21,6 +22,10 @@ import org.openqa.selenium.JavascriptExecutor;
 class MediaQualityTest {
   private static final Duration SOON = Duration.ofSeconds(10);
   private static final Duration MEASURE = Duration.ofSeconds(3);
+
+  private static Track video(Peer peer) {
+    return peer.localTracks().stream().filter(t -> t.kind().equals("video")).findFirst().orElseThrow();
+  }
 
   private static Call call(Peer alice, Peer bob) {
     Call call = alice.call(bob).withAudio().withVideo().connect();
@@ -86,13 +91,7 @@ class MediaQualityTest {
     Call call = call(alice, bob);
 
     // The sender scales its video down four times, as an app might to save bandwidth.
-    ((JavascriptExecutor) alice.driver()).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        const sender = window.__callflow.pc(arguments[0]).getSenders().find((s) => s.track && s.track.kind === 'video');
-        const p = sender.getParameters();
-        p.encodings.forEach((e) => { e.scaleResolutionDownBy = 4; });
-        sender.setParameters(p).then(() => done('ok'), (e) => done(e.name + ': ' + e.message));
-        """, call.caller().id());
+    call.caller().setEncodings(video(alice), List.of(Encoding.single().withScaleResolutionDownBy(4)));
     MediaQuality[] q = {null};
     call.callee().waitFor("bob should receive video scaled down", SOON).every(MEASURE).await(() -> {
       q[0] = call.callee().measureMedia(Duration.ofSeconds(1));
@@ -114,13 +113,7 @@ class MediaQualityTest {
     MediaQuality before = call.callee().measureMedia(Duration.ofSeconds(2));
 
     // The sender may spend 20 kbit/s on video: too little for its picture, so it sends fewer, smaller or blurrier frames.
-    ((JavascriptExecutor) alice.driver()).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        const sender = window.__callflow.pc(arguments[0]).getSenders().find((s) => s.track && s.track.kind === 'video');
-        const p = sender.getParameters();
-        p.encodings.forEach((e) => { e.maxBitrate = 20000; });
-        sender.setParameters(p).then(() => done('ok'), (e) => done(e.name + ': ' + e.message));
-        """, call.caller().id());
+    call.caller().setEncodings(video(alice), List.of(Encoding.single().withMaxBitrate(20_000)));
     call.callee().sampleStats(Duration.ofMillis(500), Duration.ofSeconds(2)); // the encoder adapts meanwhile
     MediaQuality after = call.callee().measureMedia(MEASURE);
     System.out.println("Capped " + alice.browser().type().id() + "→" + bob.browser().type().id() + ": before " + before + "\n  after " + after);
