@@ -174,6 +174,20 @@
       return null;
     },
     async addIceCandidate({ pc: id, candidate }) { await pc(id).addIceCandidate(candidate); return null; },
+    // Trickled candidates that queued up, added in order, each its own addIceCandidate call: one round trip
+    // from Java for all. A refused one does not stop those after it; its error comes back in its place.
+    async addIceCandidates({ pc: id, candidates }) {
+      const outcomes = [];
+      for (const candidate of candidates) {
+        try {
+          await pc(id).addIceCandidate(candidate);
+          outcomes.push(null);
+        } catch (e) {
+          outcomes.push({ name: (e && e.name) || 'Error', message: (e && e.message) || String(e) });
+        }
+      }
+      return outcomes;
+    },
     // Perfect negotiation (the W3C pattern of webrtc-pc, "Perfect negotiation example"): Java is the
     // signalling channel; the page keeps makingOffer, ignoreOffer and polite per connection. The polite
     // side rolls back with an explicit setLocalDescription({type: 'rollback'}), the same as the implicit

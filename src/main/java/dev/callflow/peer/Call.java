@@ -73,7 +73,7 @@ public final class Call implements AutoCloseable {
 
   /** Adds candidates to {@code target}; one that the browser refuses goes into the timeline as a relay error. */
   private static CandidateRelay relayTo(PeerConnection target) {
-    return new CandidateRelay(target.toString(), target::addRelayedCandidate, (candidate, e) -> target.peer().record(target,
+    return new CandidateRelay(target.toString(), target::addRelayedCandidates, (candidate, e) -> target.peer().record(target,
         EventKind.RELAY_ERROR, JsonNodeFactory.instance.objectNode().put("candidate", candidate.candidate())
             .put("error", String.valueOf(e.getMessage()))));
   }

@@ -10,28 +10,46 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Delivers trickled candidates to one side of a call, in order (the event log hands them over in page
  * order). Candidates wait while that side has not yet applied the descriptions of their generation
- * ({@link #hold()} until {@link #open()}). A candidate the side refuses is reported and the next one
- * still goes.
+ * ({@link #hold()} until {@link #open()}). Whatever is ready when the relay's thread gets to it goes in one
+ * {@link Add#add batch}: candidates come in bursts, and each batch costs one page round trip, not one per
+ * candidate. A candidate the side refuses is reported and the next one still goes.
  */
 final class CandidateRelay {
-  private final Consumer<IceCandidate> add;
+  /** Adds candidates on the target side (one browser call), in order. */
+  @FunctionalInterface
+  interface Add {
+    /**
+     * Adds them all in one go.
+     *
+     * @param candidates the candidates, in the order they are to be added
+     * @param refused told of each candidate the side refused; those after it are still added
+     */
+    void add(List<IceCandidate> candidates, BiConsumer<IceCandidate, RuntimeException> refused);
+  }
+
+  private final Add add;
   private final BiConsumer<IceCandidate, RuntimeException> refused;
   private final ExecutorService executor;
+  /** Held back until {@link #open()}. */
   private final List<IceCandidate> pending = new ArrayList<>();
+  /** Ready, for the relay's thread to take as its next batch. */
+  private final List<IceCandidate> queued = new ArrayList<>();
   private boolean ready;
+  /** The relay's thread has a drain running or coming: it takes what is queued. */
+  private boolean draining;
+  private boolean closed;
   private int inFlight;
 
   /**
    * @param target names the relay's thread
-   * @param add adds a candidate on the target side (a browser call)
-   * @param refused told of a candidate that {@code add} failed on
+   * @param add adds candidates on the target side (a browser call)
+   * @param refused told of a candidate that the target side refused, or of each of a batch that {@code add} failed on
    */
-  CandidateRelay(String target, Consumer<IceCandidate> add, BiConsumer<IceCandidate, RuntimeException> refused) {
+  CandidateRelay(String target, Add add, BiConsumer<IceCandidate, RuntimeException> refused) {
     this.add = add;
     this.refused = refused;
     // One thread at most (candidates keep their order), gone when idle, so a call nobody closes leaks nothing.
@@ -67,28 +85,49 @@ final class CandidateRelay {
     }
   }
 
+  /** Queues a candidate for the relay's thread, waking it if it is not at work already. Holds the lock. */
   private void submit(IceCandidate candidate) {
-    try {
-      executor.execute(() -> {
-        try {
-          add.accept(candidate);
-        } catch (RuntimeException e) {
-          refused.accept(candidate, e);
-        } finally {
-          delivered();
+    if (closed) {
+      return; // the call is closed: nothing to deliver to
+    }
+    if (!draining) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException gone) {
+        return;
+      }
+      draining = true;
+    }
+    queued.add(candidate);
+    inFlight++;
+  }
+
+  /** On the relay's thread: adds what is queued, one batch at a time, until nothing is left. */
+  private void drain() {
+    while (true) {
+      List<IceCandidate> batch;
+      synchronized (this) {
+        if (queued.isEmpty() || closed) {
+          draining = false;
+          return;
         }
-      });
-      inFlight++;
-    } catch (RejectedExecutionException closed) {
-      // The call is closed: nothing to deliver to.
+        batch = List.copyOf(queued);
+        queued.clear();
+      }
+      try {
+        add.add(batch, refused);
+      } catch (RuntimeException e) {
+        batch.forEach(c -> refused.accept(c, e)); // the operation itself failed: none of them was added
+      } finally {
+        delivered(batch.size());
+      }
     }
   }
 
-  private synchronized void delivered() {
-    inFlight--;
+  private synchronized void delivered(int count) {
+    inFlight -= count;
     notifyAll();
   }
-
   /** Waits (at most {@code limit}) until every candidate given to an open relay has been added. */
   synchronized void awaitIdle(Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
@@ -107,6 +146,12 @@ final class CandidateRelay {
 
   /** Stops delivering; candidates still queued are dropped. */
   void shutdown() {
+    synchronized (this) {
+      closed = true;
+      inFlight -= queued.size();
+      queued.clear();
+      notifyAll();
+    }
     executor.shutdownNow();
   }
 }

@@ -3,6 +3,7 @@ package dev.callflow.peer;
 import dev.callflow.failure.CallflowException;
 import dev.callflow.sdp.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.media.AudioCheck;
 import dev.callflow.media.MediaQuality;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -159,18 +161,21 @@ public final class PeerConnection {
    * @throws DomException if the browser rejects it
    */
   public void addIceCandidate(IceCandidate candidate) {
-    invoke("addIceCandidate", o -> {
-      ObjectNode c = o.putObject("candidate").put("candidate", candidate.candidate());
-      if (candidate.sdpMid() != null) {
-        c.put("sdpMid", candidate.sdpMid());
-      }
-      if (candidate.sdpMLineIndex() != null) {
-        c.put("sdpMLineIndex", candidate.sdpMLineIndex());
-      }
-      if (candidate.usernameFragment() != null) {
-        c.put("usernameFragment", candidate.usernameFragment());
-      }
-    });
+    invoke("addIceCandidate", o -> init(o.putObject("candidate"), candidate));
+  }
+
+  /** The RTCIceCandidateInit of a candidate: the fields that are set. */
+  private static void init(ObjectNode c, IceCandidate candidate) {
+    c.put("candidate", candidate.candidate());
+    if (candidate.sdpMid() != null) {
+      c.put("sdpMid", candidate.sdpMid());
+    }
+    if (candidate.sdpMLineIndex() != null) {
+      c.put("sdpMLineIndex", candidate.sdpMLineIndex());
+    }
+    if (candidate.usernameFragment() != null) {
+      c.put("usernameFragment", candidate.usernameFragment());
+    }
   }
 
   /**
@@ -383,13 +388,27 @@ public final class PeerConnection {
   }
 
   /**
-   * Adds a candidate the other side of a call gathered, unless this connection is closed: a candidate still on
-   * its way when a call hangs up is dropped, not refused by the page as an error of its own.
+   * Adds candidates the other side of a call gathered, in order, in one page operation (each still an
+   * addIceCandidate call of its own on the page), unless this connection is closed: candidates still on their
+   * way when a call hangs up are dropped, not refused by the page as errors of their own. One the page refuses
+   * goes to {@code refused} with its {@link DomException}; those after it are still added.
    */
-  void addRelayedCandidate(IceCandidate candidate) {
+  void addRelayedCandidates(List<IceCandidate> candidates, BiConsumer<IceCandidate, RuntimeException> refused) {
+    JsonNode outcomes;
     synchronized (closing) {
-      if (!closedByCallflow && connectionState() != ConnectionState.CLOSED) {
-        addIceCandidate(candidate);
+      if (closedByCallflow || connectionState() == ConnectionState.CLOSED) {
+        return;
+      }
+      outcomes = invoke("addIceCandidates", o -> {
+        ArrayNode list = o.putArray("candidates");
+        candidates.forEach(c -> init(list.addObject(), c));
+      });
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      JsonNode error = outcomes.path(i);
+      if (error.isObject()) {
+        refused.accept(candidates.get(i), new DomException(peer.name(), "addIceCandidate", error.path("name").asText(),
+            error.path("message").asText(), null));
       }
     }
   }
