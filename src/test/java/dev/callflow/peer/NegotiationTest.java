@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.callflow.assertions.CallflowAssertions;
+import dev.callflow.browser.BrowserType;
 import dev.callflow.junit.BrowserPairs;
 import dev.callflow.junit.CallflowTest;
 import dev.callflow.sdp.Direction;
 import dev.callflow.stats.StatsReport;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 @CallflowTest
 class NegotiationTest {
@@ -135,6 +139,42 @@ class NegotiationTest {
 
     assertThat(call.signals()).anyMatch(line -> line.startsWith("CANDIDATE") && line.endsWith("delay 300ms"));
     assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
+  // Chromium only: Firefox takes an unparsable candidate and drops it without an error.
+  @BrowserPairs(BrowserType.CHROME)
+  void aCandidateThePageRefusesIsReportedOnItsOwnAndThoseAfterItAreStillAdded(Peer alice, Peer bob) {
+    String garbage = "candidate:garbage";
+    AtomicInteger fromAlice = new AtomicInteger();
+    // While the offer waits, bob's relay keeps alice's first candidates back: they go together once bob has answered,
+    // the refused one first.
+    Call call = alice.call(bob).withDataChannel("chat")
+        .withHook(s -> s.kind() == Signal.Kind.OFFER ? SignalAction.delay(Duration.ofSeconds(1)) : SignalAction.forward())
+        .withHook(s -> s.kind() == Signal.Kind.CANDIDATE && s.from().equals("alice") && fromAlice.incrementAndGet() == 1
+            ? SignalAction.rewrite(garbage) : SignalAction.forward())
+        .connect();
+
+    call.caller().awaitEvent("alice's end of candidates", PeerEvent::isEndOfCandidates, SOON);
+    List<String> sent = new ArrayList<>(call.caller().events().stream().filter(e -> e.candidate() != null && !e.isWithheld())
+        .map(e -> e.candidate().candidate()).toList());
+    assertThat(sent).hasSizeGreaterThan(1);
+    sent.set(0, garbage);
+    for (String candidate : sent) {
+      call.callee().awaitEvent("bob's addIceCandidate of " + candidate, e -> addIceCandidate(e, candidate), SOON);
+    }
+    // Each was its own addIceCandidate call on bob's page, in alice's order; the refused one did not stop the rest.
+    assertThat(call.callee().events()).filteredOn(e -> e.is(EventKind.CALL) && "addIceCandidate".equals(e.method()))
+        .extracting(e -> e.details().path("args").path(0).path("candidate").asText()).containsExactlyElementsOf(sent);
+    assertThat(call.callee().events()).filteredOn(e -> e.is(EventKind.RELAY_ERROR)).singleElement().satisfies(e -> {
+      assertThat(e.details().path("candidate").asText()).isEqualTo(garbage);
+      assertThat(e.details().path("error").asText()).startsWith("bob: addIceCandidate failed with OperationError: ");
+    });
+    assertThat(call.callee().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+  }
+
+  private static boolean addIceCandidate(PeerEvent e, String candidate) {
+    return e.is(EventKind.CALL) && "addIceCandidate".equals(e.method())
+        && e.details().path("args").path(0).path("candidate").asText().equals(candidate);
   }
 
   @BrowserPairs
