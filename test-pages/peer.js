@@ -101,6 +101,11 @@
       return id;
     },
     addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return window.__callflow.transceivers(pc(id)); },
+    // addTrack of each, in order: one round trip from Java for a call's audio and video.
+    async addTracks({ pc: id, tracks }) {
+      for (const t of tracks) await step('addTrack', () => pc(id).addTrack(track(t), localStream));
+      return window.__callflow.transceivers(pc(id));
+    },
     // Sends another local track, or nothing (null), on the sender of this kind, without renegotiating.
     async replaceTrack({ pc: id, kind, track: trackId }) {
       const transceiver = pc(id).getTransceivers().find((t) => t.receiver.track.kind === kind && !t.stopped);
