@@ -504,10 +504,12 @@
       } catch (e) {
         text = toText({ error: { name: 'DataError', message: 'unserializable result of ' + operation + ': ' + e }, doc, seq });
       }
-      done(apply(slice, text, [0, -1]) + ',"events":' + unreported() + '}');
+      // Only Java gets the events: they hold what the page must not see (candidates withheld by policy).
+      done(trusted ? apply(slice, text, [0, -1]) + ',"events":' + unreported() + '}' : text);
     };
     const fail = (name, message) => reply({ error: { name, message } });
-    if (!opts.token || token !== opts.token) return fail('SecurityError', 'Callflow operations are for Callflow only');
+    const trusted = !!opts.token && token === opts.token;
+    if (!trusted) return fail('SecurityError', 'Callflow operations are for Callflow only');
     let args;
     try { args = jsonParse(argsText || '{}'); } catch (e) { return fail('SyntaxError', 'bad arguments for ' + operation); }
     if (args.doc && args.doc !== doc) {
