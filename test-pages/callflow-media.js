@@ -319,6 +319,13 @@
         video: m.video.slice(first, first + count), audio: m.audio.slice(0, 900), audioError: m.audioError || null,
         audioClockRate: m.audioClockRate ?? null, costMs: m.cost, now: clock() };
     },
+    // Forgets every measurement and unfreezes the cameras: the page is reset for the next test (the probe's reset).
+    mediaReset() {
+      sessions.forEach((m) => m.stop());
+      sessions.clear();
+      paused = false;
+      return null;
+    },
     // Stops (true) or restarts (false) every synthetic camera of this page: the picture freezes, as a stuck camera's would.
     syntheticPause({ paused: p }) {
       if (!synthetic) throw new DOMException('This peer has no synthetic camera', 'InvalidStateError');

@@ -27,6 +27,7 @@
   const mapGet = Map.prototype.get;
   const mapSet = Map.prototype.set;
   const mapForEach = Map.prototype.forEach;
+  const mapClear = Map.prototype.clear;
   const WeakSetCtor = WeakSet;
   const { has: weakHas, add: weakAdd } = WeakSet.prototype;
   const then = Promise.prototype.then;
@@ -55,6 +56,7 @@
   } : {};
   const nativeMethod = (name) => Native && Native.prototype[name];
   const nativeGetStats = nativeMethod('getStats');
+  const nativeClose = nativeMethod('close');
   const remoteDescription = nativeGetter('remoteDescription');
   const nativeTransceivers = nativeMethod('getTransceivers');
   const statsForEach = window.RTCStatsReport && RTCStatsReport.prototype.forEach;
@@ -123,12 +125,14 @@
 
   // ---- Events ----
   // Events can overtake each other on their way to Java; Java puts them back in order by seq, per
-  // document (a reloaded page starts again at 1 under a new doc id).
-  const doc = Math.random().toString(36).slice(2, 10);
+  // document (a reloaded page starts again at 1 under a new doc id, and so does a page reset in place).
+  const newDoc = () => Math.random().toString(36).slice(2, 10);
+  let doc = newDoc();
   let seq = 0;
   let pcCount = 0;
   const registry = new MapCtor(); // probe id -> RTCPeerConnection, for the operations Java runs on any page
   const ids = new WeakMap();      // RTCPeerConnection -> probe id; the page cannot rename a connection
+  const retired = new WeakSetCtor(); // connections of the page before a reset: their events are dropped
   const idOf = (pc) => (pc ? ids.get(pc) || null : null);
 
   // Every event is also kept, within HISTORY_CHARS, so Java can fetch one that did not arrive.
@@ -150,6 +154,7 @@
   const envelope = (n, pc, type, dataText) => '{"doc":' + jsonQuote(doc) + ',"seq":' + n + ',"t":' + (timeOrigin + now())
     + ',"pc":' + (pc ? jsonQuote(pc) : 'null') + ',"type":' + jsonQuote(type) + ',"data":' + dataText + '}';
   const send = (pc, type, data) => {
+    if (pc && apply(weakHas, retired, [pc])) return;
     const n = ++seq;
     let dataText;
     try {
@@ -440,6 +445,30 @@
   const state = (pc, name) => apply(stateGetters[name], pc, []);
 
   const operations = {
+    // Readies the reference page for the next test without loading it again: every connection closed (its
+    // later events dropped), the page's own state and the measurements reset, and a new document begun (a new
+    // doc id, events from 1, the history emptied), announced as a page load is. Other pages are loaded again.
+    reset() {
+      if (!pageOperations || !hasOwn(pageOperations, 'resetPage')) {
+        throw new DOMExceptionCtor('only the reference page can be reset in place', 'NotSupportedError');
+      }
+      apply(mapForEach, registry, [(pc) => {
+        apply(weakAdd, retired, [pc]);
+        try { apply(nativeClose, pc, []); } catch (e) { /* closed already */ }
+      }]);
+      apply(mapClear, registry, []);
+      pcCount = 0;
+      pageOperations.resetPage();
+      if (mediaOperations.mediaReset) mediaOperations.mediaReset();
+      const former = doc;
+      doc = newDoc();
+      seq = 0;
+      history.length = 0;
+      historyStart = 0;
+      historyChars = 0;
+      announce({ reset: true });
+      return { url: location.href, former };
+    },
     async getStats({ pc: id }) {
       const out = [];
       apply(statsForEach, await apply(nativeGetStats, connection(id), []), [(s) => apply(push, out, [s])]);
@@ -538,7 +567,7 @@
   };
 
   defineProperty(window, '__callflow', { enumerable: false, configurable: false, writable: false, value: freeze({
-    version: 3, doc, invoke,
+    version: 3, get doc() { return doc; }, invoke,
     call: (token, operation, argsText) => new PromiseCtor((done) => invoke(token, operation, argsText, done)),
     lastSeq: () => seq, // read when a page has loaded, so Java can wait for what it did while loading
     pc: connection,
@@ -562,5 +591,6 @@
       frames.unshift(label);
     }
   } catch (e) { /* a detached frame: its place stays unknown */ }
-  send(null, 'probe', { url: location.href, userAgent: navigator.userAgent, ...(frames.length ? { frames } : {}) });
+  const announce = (extra) => send(null, 'probe', { url: location.href, userAgent: navigator.userAgent, ...(frames.length ? { frames } : {}), ...extra });
+  announce({});
 }

@@ -6,6 +6,7 @@
   const channels = new Map();      // pc id + '/' + label -> RTCDataChannel
   const localTracks = new Map();   // track id -> MediaStreamTrack
   const localStream = new MediaStream();
+  const timers = new Set();        // the synthetic screens' drawing timers
 
   const pc = (id) => window.__callflow.pc(id);
   const video = (parent, stream, id) => {
@@ -76,7 +77,7 @@
           g.font = '48px sans-serif'; g.fillText('synthetic screen ' + frame, 40, 600);
         };
         draw();
-        setInterval(draw, 100); // the canvas needs new pictures to send new frames
+        timers.add(setInterval(draw, 100)); // the canvas needs new pictures to send new frames
         stream = canvas.captureStream(10);
         Object.defineProperty(stream.getVideoTracks()[0], 'label', { value: 'synthetic screen' });
       } else {
@@ -100,6 +101,11 @@
       return id;
     },
     addTrack({ pc: id, track: trackId }) { pc(id).addTrack(track(trackId), localStream); return window.__callflow.transceivers(pc(id)); },
+    // addTrack of each, in order: one round trip from Java for a call's audio and video.
+    async addTracks({ pc: id, tracks }) {
+      for (const t of tracks) await step('addTrack', () => pc(id).addTrack(track(t), localStream));
+      return window.__callflow.transceivers(pc(id));
+    },
     // Sends another local track, or nothing (null), on the sender of this kind, without renegotiating.
     async replaceTrack({ pc: id, kind, track: trackId }) {
       const transceiver = pc(id).getTransceivers().find((t) => t.receiver.track.kind === kind && !t.stopped);
@@ -224,6 +230,21 @@
       if (!s.dtmf) throw new DOMException('The sender of ' + trackId + ' has no RTCDTMFSender', 'NotSupportedError');
       s.dtmf.insertDTMF(tones, duration, gap);
       return { toneBuffer: s.dtmf.toneBuffer, canInsertDTMF: s.dtmf.canInsertDTMF };
+    },
+    // Back to the page as it loaded, for the next test (the probe's reset, which has closed the connections
+    // already): local tracks stopped and forgotten, videos removed, timers cleared.
+    resetPage() {
+      for (const t of localTracks.values()) t.stop();
+      localTracks.clear();
+      for (const t of localStream.getTracks()) localStream.removeTrack(t);
+      channels.clear();
+      negotiations.clear();
+      timers.forEach(clearInterval);
+      timers.clear();
+      for (const el of document.querySelectorAll('video')) { el.srcObject = null; el.remove(); }
+      document.title = 'Callflow reference peer';
+      document.getElementById('title').textContent = 'Callflow peer';
+      return null;
     },
     setName({ name }) { document.title = name + ' · Callflow'; document.getElementById('title').textContent = name; return null; },
   };

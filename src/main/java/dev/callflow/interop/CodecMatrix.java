@@ -15,8 +15,10 @@ import dev.callflow.sdp.Sdp;
 import dev.callflow.stats.StatsReport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -113,7 +115,7 @@ public final class CodecMatrix implements Scenario {
    * keeps the rtcp-fb lines of the codecs it left out, which Chromium cannot parse), with the codec first and the rest after.
    */
   private static final class Forcing {
-    final java.util.Map<String, String> refusedOnly = new java.util.HashMap<>();
+    final Map<String, String> refusedOnly = new HashMap<>();
 
     boolean only(String kind) {
       return !refusedOnly.containsKey(kind);

@@ -674,11 +674,12 @@ public final class Call implements AutoCloseable {
       List<String> missing = kinds().stream().filter(kind -> peer.localTrack(kind).isEmpty()).toList();
       List<Track> taken = missing.isEmpty() ? List.of() : peer.getUserMedia(MediaConstraints.of("{" + String.join(", ",
           missing.stream().map(kind -> "\"" + kind + "\": " + (kind.equals("audio") ? UNPROCESSED_AUDIO : "true")).toList()) + "}"));
+      List<Track> tracks = new ArrayList<>();
       for (String kind : kinds()) {
-        Track track = peer.localTrack(kind).or(() -> taken.stream().filter(t -> t.kind().equals(kind)).findFirst())
-            .orElseThrow(() -> new CallflowException(peer.name() + ": getUserMedia gave no " + kind + " track: " + taken));
-        pc.addTrack(track);
+        tracks.add(peer.localTrack(kind).or(() -> taken.stream().filter(t -> t.kind().equals(kind)).findFirst())
+            .orElseThrow(() -> new CallflowException(peer.name() + ": getUserMedia gave no " + kind + " track: " + taken)));
       }
+      pc.addTracks(tracks);
     }
 
     private List<String> kinds() {

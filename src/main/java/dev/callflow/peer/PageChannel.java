@@ -104,7 +104,11 @@ final class PageChannel {
    * the log.
    */
   void open(String url, Duration timeout) {
-    awaitEvents("open " + url, browser.open(url, timeout));
+    BrowserSession.Result loaded = browser.open(url, timeout);
+    if (loaded.value() != null) { // a page reset in place: its events since, which went to no one
+      loaded.value().forEach(json -> log.accept(json.asText()));
+    }
+    awaitEvents("open " + url, loaded);
   }
 
   /** Stops taking the browser's events; later operations fail. */

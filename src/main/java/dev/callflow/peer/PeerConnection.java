@@ -185,6 +185,20 @@ public final class PeerConnection {
   }
 
   /**
+   * addTrack of each track, in order, in one page operation: the same calls as {@link #addTrack(Track)} one by one.
+   *
+   * @param tracks tracks of this peer, from {@link Peer#getUserMedia}
+   * @return the transceivers afterwards
+   * @throws DomException if the browser rejects one; those before it are added
+   */
+  public List<Transceiver> addTracks(List<Track> tracks) {
+    return transceivers(invoke("addTracks", o -> {
+      var ids = o.putArray("tracks");
+      tracks.forEach(t -> ids.add(t.id()));
+    }));
+  }
+
+  /**
    * replaceTrack on the sender of this kind: sends {@code track} instead, or nothing when it is null
    * (the other side then keeps showing the last picture: frozen video). No renegotiation.
    *

@@ -17,13 +17,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -90,6 +94,12 @@ public final class BrowserSession implements PooledBrowser {
   private volatile String peer;
   /** Set and read on the lane only. */
   private Duration pageLoadTimeout;
+  /** Whether a test was given the driver since the page last loaded: what it did to the page is unknown. */
+  private volatile boolean driverGiven;
+  /** The reference page's address while it is reset in place and unused since, else null: opening it again reuses it. */
+  private volatile String resetPage;
+  /** The documents the last {@link #reset()} ended or blanked: their events still on the way reach no later owner. */
+  private volatile Set<String> formerDocs = Set.of();
   private final Lane lane;
   private final AtomicInteger callsInFlight = new AtomicInteger();
   private final AtomicInteger mostCallsInFlight = new AtomicInteger();
@@ -139,7 +149,8 @@ public final class BrowserSession implements PooledBrowser {
         if ("callflow".equals(message.getChannel())) {
           Sender sender = message.getSource() == null ? new Sender(null, null)
               : new Sender(message.getSource().getBrowsingContext().orElse(null), message.getSource().getRealm());
-          message.getData().getValue().ifPresent(v -> probeListener.accept(String.valueOf(v), sender));
+          message.getData().getValue().map(String::valueOf).filter(text -> !formerDocs.contains(docOf(text)))
+              .ifPresent(text -> probeListener.accept(text, sender));
         }
       });
       logs.onConsoleEntry(entry -> consoleListener.accept(entry.getLevel() + ": " + entry.getText()));
@@ -201,6 +212,8 @@ public final class BrowserSession implements PooledBrowser {
    * the lane: make them from one thread, the test's.
    */
   public WebDriver driver() {
+    driverGiven = true;
+    resetPage = null;
     return driver;
   }
 
@@ -236,6 +249,8 @@ public final class BrowserSession implements PooledBrowser {
 
   /**
    * Opens a page and waits for its load event; returns where the probe's events stood then (doc null without a probe).
+   * The reference page, reset in place since its last peer ({@link #reset()}), is not loaded again: the value is
+   * then its events since the reset, as JSON texts.
    *
    * @throws PageLoadException naming the URL and the HTTP error status, the network error (the browser
    *     showed its error page) or the timeout
@@ -250,8 +265,35 @@ public final class BrowserSession implements PooledBrowser {
       if (local != null) {
         local.reach(url);
       }
+      String reset = resetPage;
+      resetPage = null;
+      if (url.equals(reset)) {
+        // The page as it loaded, reset in place when its last peer closed: its events since then are the value.
+        Result since = invoke("since", JSON.createObjectNode().put("from", 1));
+        if (!since.failed()) {
+          return since;
+        }
+      }
+      driverGiven = false;
       return new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
     });
+  }
+
+  /** The probe's id of the driver's current document; null without a probe, or if the page cannot be scripted. */
+  private String currentDoc() {
+    try {
+      Object doc = ((JavascriptExecutor) driver).executeScript("return window.__callflow ? window.__callflow.doc : null");
+      return doc == null ? null : doc.toString();
+    } catch (WebDriverException e) {
+      return null;
+    }
+  }
+
+  /** The doc id of a probe event's JSON text, which begins {@code {"doc":"...",}; "" if it does not. */
+  private static String docOf(String event) {
+    String start = "{\"doc\":\"";
+    int end = event.startsWith(start) ? event.indexOf('"', start.length()) : -1;
+    return end < 0 ? "" : event.substring(start.length(), end);
   }
 
   /** {@code alice: } when a peer uses this browser, else nothing: how messages begin. */
@@ -282,17 +324,40 @@ public final class BrowserSession implements PooledBrowser {
     return ended.isPresent() ? new BrowserGoneException(peer, info, operation, ended.get(), e) : e;
   }
 
-  /** Closes every tab a page opened and blanks the first one, ready for the next peer. */
+  /**
+   * Closes every tab a page opened, and readies the first one for the next peer: the reference page is reset in
+   * place (its connections closed, its state as loaded, a new document begun), so that opening it again needs no
+   * load; any other page, or one the test reached through {@link #driver()}, is blanked.
+   */
   @Override
   public void reset() {
     drive("reset", () -> {
+      resetPage = null;
       for (String handle : driver.getWindowHandles()) {
         if (!handle.equals(firstWindow)) {
           driver.switchTo().window(handle).close();
         }
       }
       driver.switchTo().window(firstWindow);
+      String former = null;
+      if (driverGiven) {
+        former = currentDoc();
+      } else {
+        try {
+          Result reset = invoke("reset", JSON.createObjectNode());
+          if (!reset.failed()) {
+            formerDocs = Set.of(reset.value().path("former").asText());
+            resetPage = reset.value().path("url").asText();
+            return null;
+          }
+          former = reset.doc(); // not the reference page: the one it is
+        } catch (WebDriverException e) {
+          // a dialog, a page the driver cannot script: loading a blank page settles it
+        }
+      }
       driver.get("about:blank");
+      driverGiven = false;
+      formerDocs = Stream.of(former, currentDoc()).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
       return null;
     });
   }

@@ -13,7 +13,7 @@ public interface PooledBrowser extends AutoCloseable {
   /** Stops delivering events to the previous owner. */
   void detach();
 
-  /** Readies it for the next owner (closes extra tabs, blanks the page); may throw if the browser broke. */
+  /** Readies it for the next owner (closes extra tabs, resets or blanks the page); may throw if the browser broke. */
   void reset();
 
   /** Ends it and removes what it left (its processes, its files); a remote one is quit through its driver. */
