@@ -463,6 +463,7 @@
       const former = doc;
       doc = newDoc();
       seq = 0;
+      reported = 0;
       history.length = 0;
       historyStart = 0;
       historyChars = 0;

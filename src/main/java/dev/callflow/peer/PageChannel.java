@@ -106,7 +106,8 @@ final class PageChannel {
   void open(String url, Duration timeout) {
     BrowserSession.Result loaded = browser.open(url, timeout);
     if (loaded.value() != null) { // a page reset in place: its events since, which went to no one
-      loaded.value().forEach(json -> log.accept(json.asText()));
+      // It is the top document of the first tab (where reset() leaves the reference page): so its place is known.
+      loaded.value().forEach(json -> log.accept(json.asText(), browser.firstTab(), null));
     }
     awaitEvents("open " + url, loaded);
   }
