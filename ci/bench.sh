@@ -8,6 +8,8 @@
 # ci/bench.sh calls [N, default 8]: N calls at once on one server, no cross-talk.
 # ci/bench.sh warm CALLER CALLEE RUNS [trace]: warm calls of one pair only, with each side's event delay (and every
 # event of the last call): quick, to compare two builds run in turn.
+# ci/bench.sh bidi BROWSER EVENTS [BURST [PADDING]]: where a probe event's delay goes (page clock to Selenium's read, to the listener) and
+# the page clock's offset from Java's.
 # ci/bench.sh suite20 [runs, default 3] [key=value...]: 20 short call-flow tests' wall time, one at a time and in
 # parallel (JUnit's parallel execution; key=value are configuration parameters of the parallel runs).
 set -euo pipefail
@@ -21,6 +23,7 @@ case "${1:-}" in
   scale) main=dev.callflow.bench.ScaleBenchmark; shift ;;
   suite20) main=dev.callflow.bench.Suite20Run; shift ;;
   warm) main=dev.callflow.bench.WarmCallRun; shift ;;
+  bidi) main=dev.callflow.bench.BiDiDelayRun; shift ;;
 esac
 # In a network namespace of its own with loopback alone: the plain Selenium yardstick's Chrome runs outside
 # Callflow's hermetic namespace, and must not reach the machine's other addresses either.

@@ -49,6 +49,8 @@ final class EventLog {
     List<String> frames;
     /** Where it lives, as its connections' names begin (see {@link Places}); null before its first connection. */
     String place;
+    /** Whether one of its events came over the channel, which names its place. */
+    boolean pushed;
   }
 
   /** An event waiting for its turn, with the size of its text. */
@@ -128,16 +130,44 @@ final class EventLog {
     return documents.computeIfAbsent(doc, d -> new Document()).nextSeq;
   }
 
-  /** Takes one probe event as JSON text; delivers it, and any held back after it, in order. */
+  /** Takes one probe event as JSON text, fetched from the page; delivers it, and any held back after it, in order. */
   void accept(String json) {
-    accept(json, null, null);
+    accept(json, null, null, false);
   }
 
   /**
-   * As {@link #accept(String)}, for an event that came from this browsing context and realm: they name
-   * the document's place, and its operations run in the realm.
+   * As {@link #accept(String)}, for an event pushed over the channel from this browsing context and realm
+   * (each null if the browser did not name it): they name the document's place, and its operations run in
+   * the realm.
    */
   void accept(String json, String context, String realm) {
+    accept(json, context, realm, true);
+  }
+
+  /**
+   * Takes the events an operation's reply carried, the same the probe pushes over the channel (which
+   * brings them again later: taken once). Only for a document an event of which came over the channel
+   * already, since the channel names where the document lives, and so its connections; else they are
+   * left to the channel.
+   *
+   * @return whether they were taken
+   */
+  boolean acceptCarried(String doc, List<String> texts) {
+    synchronized (this) {
+      Document d = documents.get(doc);
+      if (d == null || !d.pushed) {
+        return false;
+      }
+    }
+    texts.forEach(this::accept);
+    return true;
+  }
+
+  private void accept(String json, String context, String realm, boolean pushed) {
+    Matcher head = HEAD.matcher(json);
+    if (head.find() && placed(head.group(1), Long.parseLong(head.group(2)), context, realm, pushed)) {
+      return; // delivered already: not read again
+    }
     Pending pending = parse(json);
     if (pending == null) {
       return;
@@ -146,13 +176,7 @@ final class EventLog {
     boolean gap;
     synchronized (this) {
       Document d = documents.computeIfAbsent(doc, x -> new Document());
-      // The latest each: Firefox keeps a new tab's first document (about:blank) for the page it then loads.
-      if (context != null) {
-        d.context = context;
-      }
-      if (realm != null) {
-        d.realm = realm;
-      }
+      place(d, context, realm, pushed);
       long seq = pending.event().seq();
       if (seq < d.nextSeq) {
         return; // delivered already (a recovered copy)
@@ -175,6 +199,27 @@ final class EventLog {
       onGap.accept(doc);
     }
     deliver();
+  }
+
+  /** Notes where a document's event came from; returns whether the event {@code seq} was delivered already. */
+  private synchronized boolean placed(String doc, long seq, String context, String realm, boolean pushed) {
+    Document d = documents.get(doc);
+    if (d == null || seq >= d.nextSeq) {
+      return false;
+    }
+    place(d, context, realm, pushed);
+    return true;
+  }
+
+  private static void place(Document d, String context, String realm, boolean pushed) {
+    // The latest each: Firefox keeps a new tab's first document (about:blank) for the page it then loads.
+    if (context != null) {
+      d.context = context;
+    }
+    if (realm != null) {
+      d.realm = realm;
+    }
+    d.pushed |= pushed;
   }
 
   /**

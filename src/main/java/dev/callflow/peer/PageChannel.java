@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.WebDriverException;
 
 /**
  * A peer's line to its pages. Operations go out through the browser's lane; events come back over
  * BiDi into the peer's ordered {@link EventLog}, which recovers from the page what got lost on the way.
+ * An operation's reply carries the events no earlier reply did, so it need not wait for BiDi to bring them.
  * An operation returns once the events it caused are in the log, together with the document it ran in:
  * no document is remembered between operations, whatever thread runs them.
  */
@@ -29,6 +31,7 @@ final class PageChannel {
   private final EventLog log;
   private final Set<String> recovering = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private final AtomicInteger recoveries = new AtomicInteger();
 
   /** What an operation returned, and the document (page load) it ran in; "" on a page without the probe. */
   record Reply(JsonNode value, String doc) {}
@@ -51,6 +54,11 @@ final class PageChannel {
 
   EventLog log() {
     return log;
+  }
+
+  /** How many times events were fetched from a page's history because they had not arrived: a diagnostic. */
+  int recoveries() {
+    return recoveries.get();
   }
 
   /** Runs an operation on the current page, or in the document {@code args.doc} names; returns its value. */
@@ -77,6 +85,9 @@ final class PageChannel {
       throw new CallflowException(peer + ": " + operation + " failed in " + browser.info() + ": "
           + e.getMessage().lines().findFirst().orElse(""), e);
     }
+    if (result.doc() != null && !result.events().isEmpty()) {
+      log.acceptCarried(result.doc(), result.events()); // the wait below is then over at once
+    }
     awaitEvents(operation, result);
     if (result.failed()) {
       JsonNode error = result.error();
@@ -95,7 +106,8 @@ final class PageChannel {
   void open(String url, Duration timeout) {
     BrowserSession.Result loaded = browser.open(url, timeout);
     if (loaded.value() != null) { // a page reset in place: its events since, which went to no one
-      loaded.value().forEach(json -> log.accept(json.asText()));
+      // It is the top document of the first tab (where reset() leaves the reference page): so its place is known.
+      loaded.value().forEach(json -> log.accept(json.asText(), browser.firstTab(), null));
     }
     awaitEvents("open " + url, loaded);
   }
@@ -130,6 +142,7 @@ final class PageChannel {
    * @throws BrowserGoneException if the browser ended
    */
   private void recover(String doc) {
+    recoveries.incrementAndGet();
     try {
       BrowserSession.Result result = browser.invoke(log.realmOf(doc), "since",
           Json.object().put("doc", doc).put("from", log.nextSeq(doc)));

@@ -51,6 +51,38 @@ class EventLogTest {
   }
 
   @Test
+  void eventsAnOperationsReplyCarriedAreTakenOnceStampedWhenTheyFirstCame() throws Exception {
+    EventLog log = new EventLog("alice");
+    List<String> seen = new ArrayList<>();
+    log.subscribe(e -> seen.add(name(e)));
+    assertThat(log.acceptCarried("d1", List.of(event("d1", 1)))).as("taken before the channel named the document").isFalse();
+    assertThat(log.snapshot()).isEmpty();
+
+    log.accept(event("d1", 1), "tab", "r1");
+    assertThat(log.acceptCarried("d1", List.of(event("d1", 1), event("d1", 2), event("d1", 3)))).isTrue();
+    assertThat(log.awaitDelivered("d1", 3, Duration.ZERO)).isTrue();
+    PeerEvent second = log.snapshot().get(1);
+
+    for (long seq = 2; seq <= 3; seq++) { // the channel brings them again
+      log.accept(event("d1", seq), "tab", "r2");
+    }
+    assertThat(seen).containsExactly("e1", "e2", "e3");
+    assertThat(log.snapshot()).extracting(PeerEvent::seq).containsExactly(1L, 2L, 3L);
+    assertThat(log.snapshot().get(1).receivedNanos()).isEqualTo(second.receivedNanos());
+    assertThat(log.realmOf("d1")).as("the realm a late copy names").isEqualTo("r2");
+  }
+
+  @Test
+  void carriedEventsAfterOnesStillOnTheirWayWaitForThem() throws Exception {
+    EventLog log = new EventLog("alice");
+    log.accept(event("d1", 1), "tab", "r1");
+    log.acceptCarried("d1", List.of(event("d1", 3), event("d1", 4))); // #2 is still on the channel
+    assertThat(log.awaitDelivered("d1", 4, Duration.ofMillis(20))).isFalse();
+    log.accept(event("d1", 2), "tab", "r1");
+    assertThat(log.snapshot()).extracting(PeerEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
   void connectionsOfALaterDocumentAreNamedApartEverywhere() {
     EventLog log = new EventLog("alice", new Places("tab", context -> context.equals("frame") ? "tab" : context));
     log.accept(event("d1", 1), "tab", "r1");

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -385,7 +386,10 @@ public final class BrowserSession implements PooledBrowser {
           ? ((JavascriptExecutor) driver).executeAsyncScript(INVOKE, token, operation, argsJson)
           : callIn(realm, operation, argsJson));
       JsonNode reply = JSON.readTree(String.valueOf(raw));
-      return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0));
+      List<String> events = new ArrayList<>();
+      reply.path("events").forEach(e -> events.add(e.asText()));
+      return new Result(reply.get("value"), reply.get("error"), reply.path("doc").asText(null), reply.path("seq").asLong(0),
+          List.copyOf(events));
     } catch (IOException e) {
       throw new CallflowException("Unreadable reply from " + operation, e);
     }
@@ -448,10 +452,17 @@ public final class BrowserSession implements PooledBrowser {
   public record Sender(String context, String realm) {}
 
   /**
-   * The outcome of one page operation: a value, or an error object with name and message; and the
-   * probe's document and last event number when it finished (null and 0 without a probe).
+   * The outcome of one page operation: a value, or an error object with name and message; the probe's
+   * document and last event number when it finished (null and 0 without a probe); and the texts of that
+   * document's events which no earlier reply carried, oldest first (a run ending at {@code seq} unless
+   * it was too long), so they need not be awaited over BiDi.
    */
-  public record Result(JsonNode value, JsonNode error, String doc, long seq) {
+  public record Result(JsonNode value, JsonNode error, String doc, long seq, List<String> events) {
+    /** An outcome that carries no events. */
+    public Result(JsonNode value, JsonNode error, String doc, long seq) {
+      this(value, error, doc, seq, List.of());
+    }
+
     public boolean failed() {
       return error != null && !error.isNull();
     }
