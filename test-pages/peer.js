@@ -172,11 +172,6 @@
       return pc(id).localDescription;
     },
     async setRemoteDescription({ pc: id, description }) { await pc(id).setRemoteDescription(description); return null; },
-    // The callee's part of an exchange in one round trip: setRemoteDescription of the offer, then the answer.
-    async answerOffer({ pc: id, description }) {
-      await step('setRemoteDescription', () => pc(id).setRemoteDescription(description));
-      return operations.answer({ pc: id });
-    },
     // An ICE restart's offer and answer back to back: in between, Chromium already checks its new
     // candidates against a Firefox callee's old ones, which Firefox's old ICE context still answers.
     async setLocalAndRemoteDescription({ pc: id, local, remote }) {

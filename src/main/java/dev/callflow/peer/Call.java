@@ -358,15 +358,9 @@ public final class Call implements AutoCloseable {
     // A restart offer is set on the caller's side only right before the answer (see above).
     SessionDescription offer = iceRestart ? caller.createOffer(true) : caller.setLocalDescription("offer");
     return pass(Signal.Kind.OFFER, callerPeer, calleePeer, offer.sdp(), offerSdp -> {
-      SessionDescription answer;
-      if (iceRestart) {
-        callee.setRemoteDescription(offer.withSdp(offerSdp));
-        toCaller.hold();
-        answer = answerWithCandidates();
-      } else {
-        toCaller.hold(); // the callee gathers once its answer is set
-        answer = callee.answerOffer(offer.withSdp(offerSdp));
-      }
+      callee.setRemoteDescription(offer.withSdp(offerSdp));
+      toCaller.hold();
+      SessionDescription answer = iceRestart ? answerWithCandidates() : callee.setLocalDescription("answer");
       // The caller's candidates reach the callee once its answer is in place, as when an app answers at
       // once. Given between offer and answer during an ICE restart, Chromium's callee checks them with its
       // old credentials and the caller can settle on a pair with the callee's old generation, for good.

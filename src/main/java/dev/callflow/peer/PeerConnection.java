@@ -136,16 +136,6 @@ public final class PeerConnection {
     return description(invoke(type.equals("answer") ? "answer" : "offer", o -> {}));
   }
 
-  /**
-   * setRemoteDescription of an offer, then createAnswer and setLocalDescription, in one page operation: the same
-   * calls and events as one by one; a step that fails is named in the {@link DomException}.
-   *
-   * @return the answer, the local description the browser then holds
-   */
-  SessionDescription answerOffer(SessionDescription offer) {
-    return description(invoke("answerOffer", o -> o.putObject("description").put("type", offer.type()).put("sdp", offer.sdp())));
-  }
-
   /** An offer and the answer to it set in one page operation, back to back (see {@link Call#restartIce()}). */
   void setLocalAndRemoteDescription(SessionDescription local, SessionDescription remote) {
     invoke("setLocalAndRemoteDescription", o -> {
