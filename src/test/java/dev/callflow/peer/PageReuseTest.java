@@ -72,4 +72,23 @@ class PageReuseTest {
       assertThat(((JavascriptExecutor) carol.driver()).executeScript("return window.leftBehind === undefined")).isEqualTo(true);
     }
   }
+
+  /** The driver a test holds still reaches the page after the peer opened another one: that page is loaded again too. */
+  @ParameterizedTest
+  @EnumSource(BrowserType.class)
+  void aPageOpenedAfterTheTestTookTheDriverIsLoadedAgain(BrowserType type) {
+    try (Callflow callflow = Callflow.start()) {
+      Peer alice = callflow.peer("alice", type);
+      JavascriptExecutor page = (JavascriptExecutor) alice.driver();
+      alice.open("/peer.html");
+      page.executeScript("window.leftBehind = true");
+      alice.close();
+
+      Peer carol = callflow.peer("carol", type);
+
+      assertThat(carol.events()).as("carol's events once her page is open")
+          .noneSatisfy(e -> assertThat(e.details().path("reset").asBoolean()).isTrue());
+      assertThat(((JavascriptExecutor) carol.driver()).executeScript("return window.leftBehind === undefined")).isEqualTo(true);
+    }
+  }
 }

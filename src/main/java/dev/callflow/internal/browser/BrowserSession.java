@@ -94,7 +94,7 @@ public final class BrowserSession implements PooledBrowser {
   private volatile String peer;
   /** Set and read on the lane only. */
   private Duration pageLoadTimeout;
-  /** Whether a test was given the driver since the page last loaded: what it did to the page is unknown. */
+  /** Whether a test was given the driver since the browser was last blanked: what it did to the page is unknown. */
   private volatile boolean driverGiven;
   /** The reference page's address while it is reset in place and unused since, else null: opening it again reuses it. */
   private volatile String resetPage;
@@ -274,7 +274,6 @@ public final class BrowserSession implements PooledBrowser {
           return since;
         }
       }
-      driverGiven = false;
       return new PageOpener(driver, who(), info, spec.candidatePolicy() == CandidatePolicy.LOOPBACK).open(url, timeout);
     });
   }
