@@ -52,23 +52,23 @@ class CarriedEventsTest {
   @ParameterizedTest
   @EnumSource(BrowserType.class)
   void anOperationsEventsAreInTheLogWhenItReturnsThoughBiDiHoldsThemBack(BrowserType type) {
-    BrowserSession browser = pool.acquireAll(List.of(BrowserSpec.of(type))).get(0);
     String url = server.url("/peer.html").toString();
-    PageChannel alice = PageChannel.attach("alice", browser);
-    try {
-      alice.open(url, Duration.ofSeconds(30));
-      operateWithBiDiHeldBack(browser, alice);
-    } finally {
-      alice.close();
-    }
-    browser.reset(); // the reference page, reset in place: the next peer's page needs no load
-    PageChannel bob = PageChannel.attach("bob", browser);
-    try {
-      bob.open(url, Duration.ofSeconds(30));
-      operateWithBiDiHeldBack(browser, bob);
-    } finally {
-      bob.close();
-      pool.release(browser);
+    BrowserSession first = null;
+    // bob gets alice's browser back from the pool, on the reference page reset in place: his page needs no load
+    for (String name : List.of("alice", "bob")) {
+      BrowserSession browser = pool.acquireAll(List.of(BrowserSpec.of(type))).get(0);
+      if (first == null) {
+        first = browser;
+      }
+      assertThat(browser).as("the pool's warm browser").isSameAs(first);
+      PageChannel channel = PageChannel.attach(name, browser);
+      try {
+        channel.open(url, Duration.ofSeconds(30));
+        operateWithBiDiHeldBack(browser, channel);
+      } finally {
+        channel.close();
+        pool.release(browser);
+      }
     }
   }
 
